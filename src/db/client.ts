@@ -1,0 +1,178 @@
+import fs from 'node:fs';
+import { PGlite } from '@electric-sql/pglite';
+import { PrismaPg } from '@prisma/adapter-pg';
+import type { SqlDriverAdapterFactory } from '@prisma/driver-adapter-utils';
+import pg from 'pg';
+import { PrismaPGlite } from 'pglite-prisma-adapter';
+import type { Config } from '../config.js';
+import { PrismaClient } from '../generated/prisma/client.js';
+import { countStatements, type StatementCounter } from './statementCounter.js';
+
+/** A connection that raw SQL runs on: migrations, bulk loads, catalog reads. */
+export interface SqlConnection {
+  /** Runs one statement with bound parameters and returns its rows. */
+  query<Row = Record<string, unknown>>(text: string, params?: unknown[]): Promise<Row[]>;
+  /** Runs a script of several statements without parameters. */
+  exec(text: string): Promise<void>;
+}
+
+/** Raw SQL access beside Prisma, on the same database. */
+export interface SqlRunner extends SqlConnection {
+  /** Runs `work` on one dedicated connection (needed for session state such as advisory locks). */
+  withConnection<T>(work: (connection: SqlConnection) => Promise<T>): Promise<T>;
+}
+
+/** One database behind the gateway: embedded PGlite or a PostgreSQL server. */
+export interface Database {
+  readonly kind: 'pglite' | 'postgres';
+  readonly prisma: PrismaClient;
+  readonly sql: SqlRunner;
+  /** Statements Prisma has sent since the database was opened (tests count N+1 with it). */
+  readonly statements: StatementCounter;
+  close(): Promise<void>;
+}
+
+/** Thrown when the database cannot be opened; the message says what to fix. */
+export class DatabaseOpenError extends Error {
+  constructor(message: string, options?: { cause?: unknown }) {
+    super(message, options);
+    this.name = 'DatabaseOpenError';
+  }
+}
+
+/**
+ * Opens the database the configuration names: PostgreSQL when DATABASE_URL is set, else PGlite
+ * under DISHUI_DATA_DIR (or in memory when that is `memory://`).
+ * @throws DatabaseOpenError when the server cannot be reached or the folder cannot be written.
+ */
+export async function openDatabase(
+  config: Pick<
+    Config,
+    | 'DATABASE_URL'
+    | 'DISHUI_DATA_DIR'
+    | 'DATABASE_POOL_MAX'
+    | 'DATABASE_POOL_IDLE_MS'
+    | 'DATABASE_CONNECT_TIMEOUT_MS'
+  >,
+): Promise<Database> {
+  return config.DATABASE_URL
+    ? openPostgres(config.DATABASE_URL, config)
+    : openPglite(config.DISHUI_DATA_DIR);
+}
+
+async function openPostgres(
+  url: string,
+  config: Pick<Config, 'DATABASE_POOL_MAX' | 'DATABASE_POOL_IDLE_MS' | 'DATABASE_CONNECT_TIMEOUT_MS'>,
+): Promise<Database> {
+  const pool = new pg.Pool({
+    connectionString: url,
+    max: config.DATABASE_POOL_MAX,
+    idleTimeoutMillis: config.DATABASE_POOL_IDLE_MS,
+    connectionTimeoutMillis: config.DATABASE_CONNECT_TIMEOUT_MS,
+  });
+  // An idle client losing its server must not crash the process; the next query reports it.
+  pool.on('error', () => {});
+  try {
+    await pool.query('SELECT 1');
+  } catch (error) {
+    await pool.end().catch(() => {});
+    throw new DatabaseOpenError(
+      `Cannot reach PostgreSQL at ${redactUrl(url)}: ${(error as Error).message}. ` +
+        'Check DATABASE_URL, or unset it to use the embedded database.',
+      { cause: error },
+    );
+  }
+  const sql: SqlRunner = {
+    query: async (text, params) => (await pool.query(text, params as unknown[])).rows,
+    exec: async (text) => {
+      await pool.query(text);
+    },
+    withConnection: async (work) => {
+      const client = await pool.connect();
+      try {
+        return await work({
+          query: async (text, params) => (await client.query(text, params as unknown[])).rows,
+          exec: async (text) => {
+            await client.query(text);
+          },
+        });
+      } finally {
+        client.release();
+      }
+    },
+  };
+  return assemble('postgres', new PrismaPg(pool), sql, async () => {
+    await pool.end();
+  });
+}
+
+async function openPglite(dataDir: string): Promise<Database> {
+  const inMemory = dataDir.startsWith('memory://');
+  if (!inMemory) {
+    try {
+      fs.mkdirSync(dataDir, { recursive: true });
+      fs.accessSync(dataDir, fs.constants.W_OK);
+    } catch (error) {
+      throw new DatabaseOpenError(
+        `Cannot write the embedded database folder ${dataDir}: ${(error as Error).message}. ` +
+          'Set DISHUI_DATA_DIR to a writable folder.',
+        { cause: error },
+      );
+    }
+  }
+  let lite: PGlite;
+  try {
+    lite = await PGlite.create(inMemory ? undefined : dataDir);
+  } catch (error) {
+    throw new DatabaseOpenError(
+      `Cannot open the embedded database in ${dataDir}: ${(error as Error).message}. ` +
+        'Another Dishui process may be using it; stop it or set DISHUI_DATA_DIR elsewhere.',
+      { cause: error },
+    );
+  }
+  // PGlite is one connection: every caller already shares it, so withConnection is the instance.
+  const connection: SqlConnection = {
+    query: async (text, params) => (await lite.query(text, params as unknown[])).rows as never,
+    exec: async (text) => {
+      await lite.exec(text);
+    },
+  };
+  const sql: SqlRunner = { ...connection, withConnection: (work) => work(connection) };
+  return assemble('pglite', new PrismaPGlite(lite) as SqlDriverAdapterFactory, sql, async () => {
+    await lite.close();
+  });
+}
+
+function assemble(
+  kind: Database['kind'],
+  factory: SqlDriverAdapterFactory,
+  sql: SqlRunner,
+  closeDriver: () => Promise<void>,
+): Database {
+  const statements = { count: 0 };
+  const prisma = new PrismaClient({ adapter: countStatements(factory, statements) });
+  let closed = false;
+  return {
+    kind,
+    prisma,
+    sql,
+    statements,
+    close: async () => {
+      if (closed) return;
+      closed = true;
+      await prisma.$disconnect();
+      await closeDriver();
+    },
+  };
+}
+
+/** The URL without its password, for messages and logs. */
+export function redactUrl(url: string): string {
+  try {
+    const parsed = new URL(url);
+    if (parsed.password) parsed.password = '***';
+    return parsed.toString();
+  } catch {
+    return '(unparseable DATABASE_URL)';
+  }
+}
