@@ -1,0 +1,25 @@
+import type { Database } from './db/client.js';
+import { createLoanLoaders } from './modules/loans/loans.loaders.js';
+import { createRegionLoaders } from './modules/regions/regions.loaders.js';
+import { createRelayLoaders } from './modules/relay/relayLoaders.js';
+
+/** What every resolver receives: the database and this request's own DataLoaders. */
+export interface GraphQLContext {
+  db: Database;
+  requestId: string;
+  loaders: ReturnType<typeof createLoaders>;
+}
+
+/** Builds fresh loaders for one request; a shared cache would leak one caller's rows to another. */
+export function createLoaders(db: Database) {
+  return {
+    relay: createRelayLoaders(db),
+    ...createRegionLoaders(db),
+    ...createLoanLoaders(db),
+  };
+}
+
+/** The context of one GraphQL request. */
+export function createContext(db: Database, requestId: string): GraphQLContext {
+  return { db, requestId, loaders: createLoaders(db) };
+}

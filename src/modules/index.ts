@@ -1,0 +1,37 @@
+import { DateScalar, DateTimeScalar, DecimalScalar, JSONScalar } from '../schema/scalars.js';
+import { loanResolvers } from './loans/loans.resolvers.js';
+import { nodeResolvers } from './nodes/nodes.resolvers.js';
+import { entityResolvers, rootConnectionResolvers } from './relay/entityResolvers.js';
+import { regionResolvers } from './regions/regions.resolvers.js';
+import { mutationResolvers } from './writes/mutations.resolvers.js';
+
+const generated = entityResolvers();
+
+/** Every module's resolvers, merged into one map for the executable schema. */
+export const resolvers = {
+  Decimal: DecimalScalar,
+  Date: DateScalar,
+  DateTime: DateTimeScalar,
+  JSON: JSONScalar,
+  Query: {
+    ...nodeResolvers.Query,
+    ...rootConnectionResolvers({
+      regions: 'Region',
+      villages: 'Village',
+      orgUnits: 'OrgUnit',
+      initiatives: 'Initiative',
+      campaigns: 'Campaign',
+      enterprises: 'Enterprise',
+      enterpriseLoans: 'EnterpriseLoan',
+      impactRecords: 'ImpactRecord',
+      lprRates: 'LprRate',
+    }),
+    ...mutationResolvers.Query,
+  },
+  Mutation: mutationResolvers.Mutation,
+  AuditEvent: mutationResolvers.AuditEvent,
+  Node: nodeResolvers.Node,
+  ...generated,
+  Region: { ...generated.Region, ...regionResolvers.Region },
+  EnterpriseLoan: { ...generated.EnterpriseLoan, ...loanResolvers.EnterpriseLoan },
+};

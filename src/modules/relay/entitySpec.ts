@@ -1,0 +1,43 @@
+import type { Prisma } from '../../generated/prisma/client.js';
+
+/** How a column is typed, which fixes its filter operators, SQL casts and cursor encoding. */
+export type FieldKind = 'id' | 'string' | 'int' | 'decimal' | 'date' | 'datetime' | 'boolean' | { enum: string };
+
+/** A column that `where` can filter on and `orderBy` can sort by. */
+export interface FieldSpec {
+  column: string;
+  kind: FieldKind;
+  description: string;
+  /** A text[] column whose elements a name filter matches too (Traditional spellings, old names). */
+  aliasesColumn?: string;
+}
+
+/** A relation: to-one through a column of this table, to-many through the target's column or a link table. */
+export type RelationSpec =
+  | { cardinality: 'one'; target: string; column: string; description: string }
+  | { cardinality: 'many'; target: string; foreignKey: string; description: string }
+  | {
+      cardinality: 'many';
+      target: string;
+      /** SQL selecting rows (child, parent): each target row id linked to each owner id. */
+      link: Prisma.Sql;
+      description: string;
+    };
+
+/** Everything the SQL compiler needs to know about one entity (one table, one GraphQL type). */
+export interface EntitySpec {
+  typeName: string;
+  table: string;
+  fields: Record<string, FieldSpec>;
+  relations: Record<string, RelationSpec>;
+  /**
+   * SQL expression giving the id of the region a row lies in, for the `inRegion` subtree filter;
+   * `alias` is the row's table alias.
+   */
+  regionId?: (alias: string) => Prisma.Sql;
+}
+
+/** The GraphQL enum value of an order field: `contractDate` becomes `CONTRACT_DATE`. */
+export function orderFieldValue(field: string): string {
+  return field.replace(/([a-z0-9])([A-Z])/g, '$1_$2').toUpperCase();
+}

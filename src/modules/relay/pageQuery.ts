@@ -1,0 +1,35 @@
+import { Prisma } from '../../generated/prisma/client.js';
+import type { PageRequest } from './connectionArgs.js';
+import { aliasSource, compileWhere, type AliasSource } from './compileWhere.js';
+import type { EntitySpec } from './entitySpec.js';
+import { afterCursor, orderByClause, reversed } from './keyset.js';
+
+/** The filter and cursor conditions of a page over alias `alias`, without the paging itself. */
+export function pageConditions(spec: EntitySpec, request: PageRequest, alias: string, aliases: AliasSource): Prisma.Sql {
+  const parts = [compileWhere(spec, request.where, alias, 'where', aliases)];
+  if (request.after) parts.push(afterCursor(request.keys, request.after, alias));
+  if (request.before) parts.push(afterCursor(reversed(request.keys), request.before, alias));
+  return Prisma.join(parts, ' AND ');
+}
+
+/** ORDER BY for fetching the page in its direction (reversed when paging backwards). */
+export function fetchOrder(request: PageRequest, alias: string): Prisma.Sql {
+  return orderByClause(request.backward ? reversed(request.keys) : request.keys, alias);
+}
+
+/** One statement selecting limit + 1 rows of a root connection. */
+export function rootPageSql(spec: EntitySpec, request: PageRequest): Prisma.Sql {
+  const aliases = aliasSource();
+  const alias = aliases.next();
+  return Prisma.sql`SELECT ${Prisma.raw(`"${alias}".*`)} FROM ${Prisma.raw(`"${spec.table}" "${alias}"`)}
+    WHERE ${pageConditions(spec, request, alias, aliases)}
+    ORDER BY ${fetchOrder(request, alias)} LIMIT ${request.limit + 1}`;
+}
+
+/** One statement counting the rows a root connection's filter matches. */
+export function rootCountSql(spec: EntitySpec, request: PageRequest): Prisma.Sql {
+  const aliases = aliasSource();
+  const alias = aliases.next();
+  return Prisma.sql`SELECT CAST(count(*) AS int) AS "count" FROM ${Prisma.raw(`"${spec.table}" "${alias}"`)}
+    WHERE ${compileWhere(spec, request.where, alias, 'where', aliases)}`;
+}

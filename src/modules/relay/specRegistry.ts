@@ -1,0 +1,12 @@
+import { entitySpecs } from '../entitySpecs.js';
+import type { EntitySpec } from './entitySpec.js';
+
+/**
+ * The spec of an entity by GraphQL type name.
+ * @throws Error when no entity has that name (a programming error, never user input).
+ */
+export function entitySpec(typeName: string): EntitySpec {
+  const spec = entitySpecs[typeName];
+  if (!spec) throw new Error(`No entity spec for ${typeName}`);
+  return spec;
+}

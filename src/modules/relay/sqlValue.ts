@@ -1,0 +1,26 @@
+import { Prisma } from '../../generated/prisma/client.js';
+import type { FieldKind } from './entitySpec.js';
+
+/** The SQL type a parameter of this kind is cast to, so both drivers bind it the same way. */
+export function sqlType(kind: FieldKind): string {
+  if (typeof kind === 'object') return `"${kind.enum}"`;
+  return { id: 'int', int: 'int', decimal: 'numeric', date: 'date', datetime: 'timestamptz', string: 'text', boolean: 'boolean' }[kind];
+}
+
+/** One bound parameter, cast to its column's type. */
+export function param(kind: FieldKind, value: unknown): Prisma.Sql {
+  return Prisma.sql`CAST(${toWire(kind, value)} AS ${Prisma.raw(sqlType(kind))})`;
+}
+
+/** An array parameter, cast to an array of its column's type. */
+export function arrayParam(kind: FieldKind, values: unknown[]): Prisma.Sql {
+  return Prisma.sql`CAST(${values.map((value) => toWire(kind, value))} AS ${Prisma.raw(`${sqlType(kind)}[]`)})`;
+}
+
+/** A value as the string or number the driver binds: dates as ISO text, decimals as text. */
+export function toWire(kind: FieldKind, value: unknown): string | number | boolean | null {
+  if (value === null || value === undefined) return null;
+  if (value instanceof Date) return kind === 'date' ? value.toISOString().slice(0, 10) : value.toISOString();
+  if (typeof value === 'number' || typeof value === 'boolean') return value;
+  return String(value);
+}

@@ -1,0 +1,83 @@
+import { GraphQLError, GraphQLScalarType, Kind, valueFromASTUntyped } from 'graphql';
+
+const decimalPattern = /^-?\d+(\.\d+)?$/;
+const datePattern = /^\d{4}-\d{2}-\d{2}$/;
+
+function badInput(message: string): GraphQLError {
+  return new GraphQLError(message, { extensions: { code: 'BAD_USER_INPUT' } });
+}
+
+/** Money and rates as exact decimal strings ("1234.50"); never a float on the wire. */
+export const DecimalScalar = new GraphQLScalarType({
+  name: 'Decimal',
+  description: 'An exact decimal number as a string, e.g. "1250000.00" (CNY) or "0.038500" (a rate of 3.85%).',
+  serialize(value) {
+    if (value === null || value === undefined) return null;
+    // Decimal.js prints tiny values in exponent form with String(); toFixed() never does.
+    return typeof value === 'object' && 'toFixed' in value ? (value as { toFixed(): string }).toFixed() : String(value);
+  },
+  parseValue(value) {
+    if (typeof value !== 'string' || !decimalPattern.test(value)) {
+      throw badInput('Decimal values are strings of digits with an optional point, e.g. "1250000.00".');
+    }
+    return value;
+  },
+  parseLiteral(ast) {
+    if (ast.kind !== Kind.STRING || !decimalPattern.test(ast.value)) {
+      throw badInput('Decimal values are strings of digits with an optional point, e.g. "1250000.00".');
+    }
+    return ast.value;
+  },
+});
+
+/** A calendar date, "2020-04-20". Stored as a UTC midnight DateTime by Prisma. */
+export const DateScalar = new GraphQLScalarType({
+  name: 'Date',
+  description: 'A calendar date, e.g. "2020-04-20".',
+  serialize(value) {
+    if (value instanceof Date) return value.toISOString().slice(0, 10);
+    return String(value);
+  },
+  parseValue(value) {
+    if (typeof value !== 'string' || !datePattern.test(value) || Number.isNaN(Date.parse(value))) {
+      throw badInput('Date values look like "2020-04-20".');
+    }
+    return new Date(`${value}T00:00:00.000Z`);
+  },
+  parseLiteral(ast) {
+    if (ast.kind !== Kind.STRING || !datePattern.test(ast.value) || Number.isNaN(Date.parse(ast.value))) {
+      throw badInput('Date values look like "2020-04-20".');
+    }
+    return new Date(`${ast.value}T00:00:00.000Z`);
+  },
+});
+
+/** An instant in ISO 8601 with time zone, "2020-04-20T08:00:00.000Z". */
+export const DateTimeScalar = new GraphQLScalarType({
+  name: 'DateTime',
+  description: 'An instant in ISO 8601 with time zone, e.g. "2020-04-20T08:00:00.000Z".',
+  serialize(value) {
+    return value instanceof Date ? value.toISOString() : String(value);
+  },
+  parseValue(value) {
+    if (typeof value !== 'string' || Number.isNaN(Date.parse(value))) {
+      throw badInput('DateTime values are ISO 8601 strings, e.g. "2020-04-20T08:00:00Z".');
+    }
+    return new Date(value);
+  },
+  parseLiteral(ast) {
+    if (ast.kind !== Kind.STRING || Number.isNaN(Date.parse(ast.value))) {
+      throw badInput('DateTime values are ISO 8601 strings, e.g. "2020-04-20T08:00:00Z".');
+    }
+    return new Date(ast.value);
+  },
+});
+
+/** Any JSON value, passed through as it is (audit events' before and after rows). */
+export const JSONScalar = new GraphQLScalarType({
+  name: 'JSON',
+  description: 'Any JSON value: the row values an audit event records (decimals as strings, dates as ISO strings).',
+  serialize: (value) => value,
+  parseValue: (value) => value,
+  parseLiteral: (ast, variables) => valueFromASTUntyped(ast, variables),
+});
