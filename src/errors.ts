@@ -1,0 +1,19 @@
+/**
+ * Every error a client can see, in one table: its `extensions.code`, the HTTP status when the
+ * error fails a whole request, and what it means. The README's error list is kept in step with
+ * this table by test/errors.test.ts.
+ */
+export const errorTable = Object.freeze({
+  BAD_USER_INPUT: { status: 400, meaning: 'An argument or input field breaks a rule; the message names it.' },
+  NOT_FOUND: { status: 404, meaning: 'No object has the given id or key.' },
+  GRAPHQL_PARSE_FAILED: { status: 400, meaning: 'The document is not valid GraphQL syntax.' },
+  GRAPHQL_VALIDATION_FAILED: { status: 400, meaning: 'The document does not fit the schema.' },
+  INTERNAL_SERVER_ERROR: {
+    status: 500,
+    meaning: 'Something failed inside Dishui; details are logged with the request id, never sent.',
+  },
+  SERVICE_UNAVAILABLE: { status: 503, meaning: 'The database cannot be reached right now; retry later.' },
+} as const);
+
+/** One of the codes in {@link errorTable}. */
+export type ErrorCode = keyof typeof errorTable;

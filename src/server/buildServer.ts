@@ -1,0 +1,61 @@
+import { randomUUID } from 'node:crypto';
+import { ApolloServer } from '@apollo/server';
+import fastifyApollo from '@as-integrations/fastify';
+import Fastify, { type FastifyInstance } from 'fastify';
+import type { Config } from '../config.js';
+import { createContext, type GraphQLContext } from '../context.js';
+import type { Database } from '../db/client.js';
+import { resolvers } from '../modules/index.js';
+import { typeDefs } from '../schema/typeDefs.js';
+import { createFormatError } from './formatError.js';
+import { checkReadiness } from './readiness.js';
+
+/** What a server is built from. */
+export interface ServerDependencies {
+  config: Pick<Config, 'LOG_LEVEL' | 'NODE_ENV'>;
+  db: Database;
+}
+
+/**
+ * Builds the Fastify app with GraphQL at /graphql (GET and POST) and /healthz, not yet listening.
+ * Tests call it in-process with `app.inject()`.
+ */
+export async function buildServer({ config, db }: ServerDependencies): Promise<FastifyInstance> {
+  const app = Fastify({
+    logger: {
+      level: config.LOG_LEVEL,
+      redact: ['req.headers.authorization', 'req.headers["x-api-key"]'],
+    },
+    // A client's own id lets it find its request in our logs; otherwise we make one.
+    genReqId: (request) => {
+      const given = request.headers['x-request-id'];
+      return typeof given === 'string' && /^[\w.-]{1,128}$/.test(given) ? given : randomUUID();
+    },
+  });
+
+  app.get('/healthz', async () => ({ status: 'ok' }));
+  app.get('/readyz', async (_request, reply) => {
+    const readiness = await checkReadiness(db);
+    return reply.code(readiness.ready ? 200 : 503).send(readiness);
+  });
+
+  const apollo = new ApolloServer<GraphQLContext>({
+    typeDefs,
+    resolvers,
+    formatError: createFormatError(app.log),
+    includeStacktraceInErrorResponses: false,
+    introspection: config.NODE_ENV !== 'production',
+  });
+  await apollo.start();
+  await app.register(fastifyApollo(apollo), {
+    path: '/graphql',
+    method: ['GET', 'POST', 'OPTIONS'],
+    context: async (request) => createContext(db, String(request.id)),
+  });
+  // Fastify's close drains in-flight requests first; Apollo's drain plugin would call
+  // fastify.close() from inside this hook and wait on itself, so it is not used.
+  app.addHook('onClose', async () => {
+    await apollo.stop();
+  });
+  return app;
+}
