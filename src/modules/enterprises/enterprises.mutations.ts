@@ -1,0 +1,9 @@
+import { mutationResolver } from '../writes/mutationResolver.js';
+import { addEnterpriseSite, createEnterprise, updateEnterprise } from './enterprises.writeService.js';
+
+/** Resolvers of the enterprise mutations (see /tmp/writes.graphql). */
+export const enterpriseMutations = {
+  createEnterprise: mutationResolver(createEnterprise, 'enterprise', { headOfficeRegionId: 'Region' }),
+  updateEnterprise: mutationResolver(updateEnterprise, 'enterprise', { id: 'Enterprise', headOfficeRegionId: 'Region' }),
+  addEnterpriseSite: mutationResolver(addEnterpriseSite, 'enterpriseSite', { enterpriseId: 'Enterprise', regionId: 'Region' }),
+};

@@ -1,0 +1,55 @@
+import type { GraphQLContext } from '../../context.js';
+import type { Database } from '../../db/client.js';
+import type { Actor, MutationOptions } from './actor.js';
+import type { MutationResult } from './mutationResult.js';
+import type { UserError } from './userError.js';
+
+/** Input fields that carry global IDs, by name, with the type each must be of. */
+export type IdFields = Readonly<Record<string, string>>;
+
+type Service<Input, T> = (db: Database, actor: Actor, input: Input, options: MutationOptions) => Promise<MutationResult<T>>;
+
+// Until authentication lands the context may carry no actor; the audit then says so.
+const unauthenticated: Actor = Object.freeze({ id: 'unauthenticated', role: 'NONE' });
+
+/**
+ * Returns a thin resolver for one mutation: it turns the input's global IDs into row ids (a bad
+ * ID is a user error on its path, and the service is not called), calls the service with the
+ * context's actor and request id, and shapes its result as the payload `{ [field], userErrors,
+ * replayed }`. IDs inside lists of objects are named "list.field" (e.g. "links.villageId").
+ */
+export function mutationResolver<Input, T>(service: Service<Input, T>, payloadField: string, idFields: IdFields) {
+  return async (_parent: unknown, args: { input: Record<string, unknown> }, context: GraphQLContext) => {
+    const userErrors: UserError[] = [];
+    const input = decodeIds(args.input, idFields, userErrors);
+    if (userErrors.length > 0) return { [payloadField]: null, userErrors, replayed: false };
+    const actor = (context as GraphQLContext & { actor?: Actor }).actor ?? unauthenticated;
+    const result = await service(context.db, actor, input as Input, { requestId: context.requestId });
+    return { [payloadField]: result.record, userErrors: result.userErrors, replayed: result.replayed };
+  };
+}
+
+function decodeIds(input: Record<string, unknown>, idFields: IdFields, errors: UserError[]): Record<string, unknown> {
+  const output: Record<string, unknown> = { ...input };
+  for (const [path, typeName] of Object.entries(idFields)) {
+    const [head, nested] = path.split('.') as [string, string | undefined];
+    const value = output[head];
+    if (value === undefined || value === null) continue;
+    if (nested && Array.isArray(value)) {
+      output[head] = value.map((item: Record<string, unknown>, index) => ({ ...item, [nested]: rowId(item[nested], typeName, [head, String(index), nested], errors) }));
+    } else if (Array.isArray(value)) {
+      output[head] = value.map((item, index) => rowId(item, typeName, [head, String(index)], errors));
+    } else {
+      output[head] = rowId(value, typeName, [head], errors);
+    }
+  }
+  return output;
+}
+
+function rowId(globalId: unknown, typeName: string, path: string[], errors: UserError[]): number | undefined {
+  const decoded = typeof globalId === 'string' && /^[A-Za-z0-9_-]+$/.test(globalId) ? Buffer.from(globalId, 'base64url').toString('utf8') : '';
+  const match = /^([A-Za-z]+):([1-9]\d{0,9})$/.exec(decoded);
+  if (match && match[1] === typeName && Number(match[2]) <= 2_147_483_647) return Number(match[2]);
+  errors.push({ field: ['input', ...path], code: 'INVALID_FORMAT', message: `"${String(globalId)}" is not the ID of a ${typeName}.` });
+  return undefined;
+}

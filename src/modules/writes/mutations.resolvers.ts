@@ -1,0 +1,22 @@
+import type { GraphQLContext } from '../../context.js';
+import type { AuditEvent } from '../../generated/prisma/client.js';
+import { enterpriseMutations } from '../enterprises/enterprises.mutations.js';
+import { initiativeMutations } from '../initiatives/initiatives.mutations.js';
+import { loanMutations } from '../loans/loans.mutations.js';
+import { toGlobalId } from '../relay/globalId.js';
+import { villageMutations } from '../villages/villages.mutations.js';
+import { listAuditEvents, type AuditEventsArgs } from './auditEvents.service.js';
+
+/**
+ * Resolvers of /tmp/writes.graphql, to merge into the gateway's resolver map: every mutation,
+ * the auditEvents query and the AuditEvent type. Not wired yet (the lead merges the SDL).
+ */
+export const mutationResolvers = {
+  Mutation: { ...loanMutations, ...initiativeMutations, ...villageMutations, ...enterpriseMutations },
+  Query: {
+    auditEvents: (_parent: unknown, args: AuditEventsArgs, context: GraphQLContext) => listAuditEvents(context.db, args),
+  },
+  AuditEvent: {
+    id: (event: AuditEvent) => toGlobalId('AuditEvent', event.id),
+  },
+};
