@@ -748,6 +748,20 @@ export type DecimalFilter = {
   notIn?: InputMaybe<Array<Scalars['Decimal']['input']>>;
 };
 
+/** Comparisons of a decimal measure (amounts, rates, ratios). */
+export type DecimalMeasureFilter = {
+  /** Equal to. */
+  eq?: InputMaybe<Scalars['Decimal']['input']>;
+  /** Greater than. */
+  gt?: InputMaybe<Scalars['Decimal']['input']>;
+  /** Greater than or equal to. */
+  gte?: InputMaybe<Scalars['Decimal']['input']>;
+  /** Less than. */
+  lt?: InputMaybe<Scalars['Decimal']['input']>;
+  /** Less than or equal to. */
+  lte?: InputMaybe<Scalars['Decimal']['input']>;
+};
+
 /** Input of deferLoan (延期還本付息). */
 export type DeferLoanInput = {
   /** The first unpaid instalment moves to the first monthly due date on or after this day. */
@@ -1523,6 +1537,223 @@ export type IdFilter = {
   notIn?: InputMaybe<Array<Scalars['ID']['input']>>;
 };
 
+/** A dimension impact statistics can be grouped by. Region dimensions are of the region the record reached. */
+export enum ImpactDimension {
+  /** Whether the figures are approximate; key field approximate ("true" or "false"). */
+  Approximate = 'APPROXIMATE',
+  /** County (first 6 digits); key fields countyCode, countyName. Null above county level (e.g. Hami 6505 as a whole). */
+  County = 'COUNTY',
+  /** Poverty tier of the county (國家級/省級貧困縣); key field countyPovertyTier. */
+  CountyPovertyTier = 'COUNTY_POVERTY_TIER',
+  /** The initiative's category (null for loan records). */
+  InitiativeCategory = 'INITIATIVE_CATEGORY',
+  /** The loan's product (null for initiative records). */
+  LoanProduct = 'LOAN_PRODUCT',
+  /** The loan's regulatory class (null for initiative records). */
+  LoanRegulatoryClass = 'LOAN_REGULATORY_CLASS',
+  /** How poor people are driven (帶貧機制). */
+  Mechanism = 'MECHANISM',
+  /** Calendar month of the period start. */
+  PeriodMonth = 'PERIOD_MONTH',
+  /** Calendar quarter of the period start. */
+  PeriodQuarter = 'PERIOD_QUARTER',
+  /** ISO week (Monday to Sunday) of the period start. */
+  PeriodWeek = 'PERIOD_WEEK',
+  /** Calendar year of the period start. */
+  PeriodYear = 'PERIOD_YEAR',
+  /** Prefecture (first 4 digits); key fields prefectureCode, prefectureName. Null for a province-level region. */
+  Prefecture = 'PREFECTURE',
+  /** Province (first 2 digits of the NBS code); key fields provinceCode, provinceName. */
+  Province = 'PROVINCE',
+  /** Level of the region the record is about (PROVINCE … TOWNSHIP); key field regionLevel. */
+  RegionLevel = 'REGION_LEVEL',
+  /** Whether the record is about a loan or an initiative; key field subject (LOAN or INITIATIVE). */
+  Subject = 'SUBJECT',
+  /** Who verified the figures. */
+  VerifiedBy = 'VERIFIED_BY'
+}
+
+/** A flat, scalar-only impact row for BI tools. The same columns as GET /export/impact-facts.csv. */
+export type ImpactFact = {
+  __typename?: 'ImpactFact';
+  /** Whether the figures are approximate. */
+  approximate?: Maybe<Scalars['Boolean']['output']>;
+  /** County code (6 digits), null above county level. */
+  countyCode?: Maybe<Scalars['String']['output']>;
+  /** County name. */
+  countyName?: Maybe<Scalars['String']['output']>;
+  /** Poverty tier of the county (國家級/省級貧困縣): NATIONAL, PROVINCIAL or NONE. */
+  countyPovertyTier?: Maybe<Scalars['String']['output']>;
+  /** When the row was written. */
+  createdAt?: Maybe<Scalars['DateTime']['output']>;
+  /** Where the row came from: ARTICLE, SYNTHETIC, IMPORT or API. */
+  dataSource?: Maybe<Scalars['String']['output']>;
+  /** Employees in total. */
+  employeesTotal?: Maybe<Scalars['Int']['output']>;
+  /** Borrower of the loan. */
+  enterpriseName?: Maybe<Scalars['String']['output']>;
+  /** Row id of the impact record: the keyset the pages follow. */
+  impactId: Scalars['Int']['output'];
+  /** Income increase, CNY. */
+  incomeIncrease?: Maybe<Scalars['Decimal']['output']>;
+  /** Category of the initiative (InitiativeCategory value). */
+  initiativeCategory?: Maybe<Scalars['String']['output']>;
+  /** Code of the initiative. */
+  initiativeCode?: Maybe<Scalars['String']['output']>;
+  /** Row id of the initiative, null for a loan record. */
+  initiativeId?: Maybe<Scalars['Int']['output']>;
+  /** Name of the initiative. */
+  initiativeName?: Maybe<Scalars['String']['output']>;
+  /** Contract number of the loan. */
+  loanContractNo?: Maybe<Scalars['String']['output']>;
+  /** Row id of the loan, null for an initiative record. */
+  loanId?: Maybe<Scalars['Int']['output']>;
+  /** Product of the loan. */
+  loanProduct?: Maybe<Scalars['String']['output']>;
+  /** Regulatory class of the loan. */
+  loanRegulatoryClass?: Maybe<Scalars['String']['output']>;
+  /** How poor people are driven (帶貧機制). */
+  mechanism?: Maybe<Scalars['String']['output']>;
+  /** Code of the loan's booking unit or the initiative's owner. */
+  orgUnitCode?: Maybe<Scalars['String']['output']>;
+  /** Name of that unit. */
+  orgUnitName?: Maybe<Scalars['String']['output']>;
+  /** People driven (帶動). */
+  peopleDriven?: Maybe<Scalars['Int']['output']>;
+  /** End of the period. */
+  periodEnd?: Maybe<Scalars['Date']['output']>;
+  /** Start of the period. */
+  periodStart?: Maybe<Scalars['Date']['output']>;
+  /** Share of poor employees, 0–1. */
+  poorEmployeeShare?: Maybe<Scalars['Decimal']['output']>;
+  /** Prefecture code (4 digits). */
+  prefectureCode?: Maybe<Scalars['String']['output']>;
+  /** Prefecture name. */
+  prefectureName?: Maybe<Scalars['String']['output']>;
+  /** Province code (2 digits). */
+  provinceCode?: Maybe<Scalars['String']['output']>;
+  /** Province name. */
+  provinceName?: Maybe<Scalars['String']['output']>;
+  /** The source's qualifier when approximate (近, 超, 約, 數萬). */
+  qualifier?: Maybe<Scalars['String']['output']>;
+  /** NBS code of the region reached. */
+  regionCode?: Maybe<Scalars['String']['output']>;
+  /** Level of the region reached (PROVINCE … TOWNSHIP). */
+  regionLevel?: Maybe<Scalars['String']['output']>;
+  /** Official name of the region reached. */
+  regionName?: Maybe<Scalars['String']['output']>;
+  /** Registered poor households reached. */
+  registeredPoorHouseholds?: Maybe<Scalars['Int']['output']>;
+  /** Registered poor people (建檔立卡) reached. */
+  registeredPoorPeople?: Maybe<Scalars['Int']['output']>;
+  /** When the row last changed: refresh incrementally with `updatedSince`. */
+  updatedAt?: Maybe<Scalars['DateTime']['output']>;
+  /** Who verified the figures (Verifier value). */
+  verifiedBy?: Maybe<Scalars['String']['output']>;
+};
+
+/** A keyset page of ImpactFact rows, in id order. */
+export type ImpactFactConnection = {
+  __typename?: 'ImpactFactConnection';
+  /** The rows with their cursors. */
+  edges: Array<ImpactFactEdge>;
+  /** The rows alone. */
+  nodes: Array<ImpactFact>;
+  /** Where this page sits. */
+  pageInfo: PageInfo;
+};
+
+/** An edge of a ImpactFact page. */
+export type ImpactFactEdge = {
+  __typename?: 'ImpactFactEdge';
+  /** Cursor of this row: pass it as `after`. */
+  cursor: Scalars['String']['output'];
+  /** The row. */
+  node: ImpactFact;
+};
+
+/** One impact group and its measures. */
+export type ImpactGroup = {
+  __typename?: 'ImpactGroup';
+  /** Records whose figures are approximate (近, 超, 約): the sums rest on them. */
+  approximateCount: Scalars['Int']['output'];
+  /** Sum of employees. */
+  employeesTotal: Scalars['Int']['output'];
+  /** Sum of income increase, CNY. */
+  incomeIncrease: Scalars['Decimal']['output'];
+  /** The group's key. */
+  key: ImpactGroupKey;
+  /** Sum of people driven (帶動). */
+  peopleDriven: Scalars['Int']['output'];
+  /** Impact records in the group. */
+  recordCount: Scalars['Int']['output'];
+  /** Sum of registered poor households reached. */
+  registeredPoorHouseholds: Scalars['Int']['output'];
+  /** Sum of registered poor people (建檔立卡) reached. */
+  registeredPoorPeople: Scalars['Int']['output'];
+  /** Records that give a peopleDriven figure (the rest are unknown, not zero). */
+  reportedCount: Scalars['Int']['output'];
+};
+
+/** The key of an impact group: fields of dimensions not grouped by are null. */
+export type ImpactGroupKey = {
+  __typename?: 'ImpactGroupKey';
+  /** "true" or "false". */
+  approximate?: Maybe<Scalars['String']['output']>;
+  /** County code (6 digits). */
+  countyCode?: Maybe<Scalars['String']['output']>;
+  /** County name. */
+  countyName?: Maybe<Scalars['String']['output']>;
+  /** Poverty tier of the county. */
+  countyPovertyTier?: Maybe<PovertyTier>;
+  /** The initiative's category. */
+  initiativeCategory?: Maybe<InitiativeCategory>;
+  /** The loan's product. */
+  loanProduct?: Maybe<LoanProduct>;
+  /** The loan's regulatory class. */
+  loanRegulatoryClass?: Maybe<RegulatoryClass>;
+  /** Mechanism. */
+  mechanism?: Maybe<ImpactMechanism>;
+  /** First day of the period-start bucket. */
+  periodPeriod?: Maybe<Scalars['Date']['output']>;
+  /** Label of the period-start bucket. */
+  periodPeriodLabel?: Maybe<Scalars['String']['output']>;
+  /** Prefecture code (4 digits). */
+  prefectureCode?: Maybe<Scalars['String']['output']>;
+  /** Prefecture name. */
+  prefectureName?: Maybe<Scalars['String']['output']>;
+  /** Province code (2 digits). */
+  provinceCode?: Maybe<Scalars['String']['output']>;
+  /** Province name. */
+  provinceName?: Maybe<Scalars['String']['output']>;
+  /** Level of the region. */
+  regionLevel?: Maybe<RegionLevel>;
+  /** LOAN or INITIATIVE. */
+  subject?: Maybe<Scalars['String']['output']>;
+  /** Verifier. */
+  verifiedBy?: Maybe<Verifier>;
+};
+
+/** A measure of Impact statistics, to order groups by. */
+export enum ImpactMeasure {
+  /** Records whose figures are approximate (近, 超, 約): the sums rest on them. */
+  ApproximateCount = 'APPROXIMATE_COUNT',
+  /** Sum of employees. */
+  EmployeesTotal = 'EMPLOYEES_TOTAL',
+  /** Sum of income increase, CNY. */
+  IncomeIncrease = 'INCOME_INCREASE',
+  /** Sum of people driven (帶動). */
+  PeopleDriven = 'PEOPLE_DRIVEN',
+  /** Impact records in the group. */
+  RecordCount = 'RECORD_COUNT',
+  /** Sum of registered poor households reached. */
+  RegisteredPoorHouseholds = 'REGISTERED_POOR_HOUSEHOLDS',
+  /** Sum of registered poor people (建檔立卡) reached. */
+  RegisteredPoorPeople = 'REGISTERED_POOR_PEOPLE',
+  /** Records that give a peopleDriven figure (the rest are unknown, not zero). */
+  ReportedCount = 'REPORTED_COUNT'
+}
+
 /** How a loan or initiative drives poor people (帶貧機制). */
 export enum ImpactMechanism {
   /** Asset income (資產收益). */
@@ -1720,6 +1951,45 @@ export type ImpactRecordWhere = {
   verifiedBy?: InputMaybe<VerifierFilter>;
 };
 
+/** Groups of a impact statistics query. */
+export type ImpactStatistics = {
+  __typename?: 'ImpactStatistics';
+  /** How many groups matched (after having), before `first` cut the list. */
+  groupCount: Scalars['Int']['output'];
+  /** The groups, at most `first`. */
+  groups: Array<ImpactGroup>;
+};
+
+/** Conditions on the measures of a impact group (SQL HAVING); all must hold. A null measure passes no comparison. */
+export type ImpactStatisticsHaving = {
+  /** Records whose figures are approximate (近, 超, 約): the sums rest on them. */
+  approximateCount?: InputMaybe<IntMeasureFilter>;
+  /** Sum of employees. */
+  employeesTotal?: InputMaybe<IntMeasureFilter>;
+  /** Sum of income increase, CNY. */
+  incomeIncrease?: InputMaybe<DecimalMeasureFilter>;
+  /** Sum of people driven (帶動). */
+  peopleDriven?: InputMaybe<IntMeasureFilter>;
+  /** Impact records in the group. */
+  recordCount?: InputMaybe<IntMeasureFilter>;
+  /** Sum of registered poor households reached. */
+  registeredPoorHouseholds?: InputMaybe<IntMeasureFilter>;
+  /** Sum of registered poor people (建檔立卡) reached. */
+  registeredPoorPeople?: InputMaybe<IntMeasureFilter>;
+  /** Records that give a peopleDriven figure (the rest are unknown, not zero). */
+  reportedCount?: InputMaybe<IntMeasureFilter>;
+};
+
+/** One sort key of impact groups: give exactly one of measure and dimension. Groups are finally ordered by every key ascending. */
+export type ImpactStatisticsOrder = {
+  /** Order by this dimension's key; it must be in groupBy. */
+  dimension?: InputMaybe<ImpactDimension>;
+  /** Direction; ASC puts nulls last, DESC first. */
+  direction?: InputMaybe<OrderDirection>;
+  /** Order by this measure. */
+  measure?: InputMaybe<ImpactMeasure>;
+};
+
 /** An assistance programme (幫扶項目). */
 export type Initiative = Node & {
   __typename?: 'Initiative';
@@ -1871,6 +2141,32 @@ export type InitiativeConnection = {
   totalCount: Scalars['Int']['output'];
 };
 
+/** A dimension initiative statistics can be grouped by. Region dimensions are of the owner org unit's region. */
+export enum InitiativeDimension {
+  /** Initiative category. */
+  Category = 'CATEGORY',
+  /** County (first 6 digits); key fields countyCode, countyName. Null above county level (e.g. Hami 6505 as a whole). */
+  County = 'COUNTY',
+  /** Poverty tier of the county (國家級/省級貧困縣); key field countyPovertyTier. */
+  CountyPovertyTier = 'COUNTY_POVERTY_TIER',
+  /** Owner org unit; key fields orgUnitCode, orgUnitName, orgUnitNameZh. */
+  OrgUnit = 'ORG_UNIT',
+  /** Prefecture (first 4 digits); key fields prefectureCode, prefectureName. Null for a province-level region. */
+  Prefecture = 'PREFECTURE',
+  /** Province (first 2 digits of the NBS code); key fields provinceCode, provinceName. */
+  Province = 'PROVINCE',
+  /** Calendar month of the start date. */
+  StartMonth = 'START_MONTH',
+  /** Calendar quarter of the start date. */
+  StartQuarter = 'START_QUARTER',
+  /** ISO week (Monday to Sunday) of the start date. */
+  StartWeek = 'START_WEEK',
+  /** Calendar year of the start date. */
+  StartYear = 'START_YEAR',
+  /** Initiative status. */
+  Status = 'STATUS'
+}
+
 /** A Initiative with its cursor. */
 export type InitiativeEdge = {
   __typename?: 'InitiativeEdge';
@@ -1878,6 +2174,54 @@ export type InitiativeEdge = {
   cursor: Scalars['String']['output'];
   /** The row. */
   node: Initiative;
+};
+
+/** One initiative group and its measures. */
+export type InitiativeGroup = {
+  __typename?: 'InitiativeGroup';
+  /** Sum of known budgets, CNY. */
+  budget: Scalars['Decimal']['output'];
+  /** Initiatives with a known budget. */
+  budgetedCount: Scalars['Int']['output'];
+  /** Initiatives in the group. */
+  initiativeCount: Scalars['Int']['output'];
+  /** The group's key. */
+  key: InitiativeGroupKey;
+  /** Sums of the group's initiative metrics, per metric kind and unit. */
+  metrics: Array<InitiativeMetricSum>;
+};
+
+/** The key of an initiative group: fields of dimensions not grouped by are null. */
+export type InitiativeGroupKey = {
+  __typename?: 'InitiativeGroupKey';
+  /** Initiative category. */
+  category?: Maybe<InitiativeCategory>;
+  /** County code (6 digits). */
+  countyCode?: Maybe<Scalars['String']['output']>;
+  /** County name. */
+  countyName?: Maybe<Scalars['String']['output']>;
+  /** Poverty tier of the county. */
+  countyPovertyTier?: Maybe<PovertyTier>;
+  /** Org unit code. */
+  orgUnitCode?: Maybe<Scalars['String']['output']>;
+  /** Org unit name. */
+  orgUnitName?: Maybe<Scalars['String']['output']>;
+  /** Org unit name in Chinese. */
+  orgUnitNameZh?: Maybe<Scalars['String']['output']>;
+  /** Prefecture code (4 digits). */
+  prefectureCode?: Maybe<Scalars['String']['output']>;
+  /** Prefecture name. */
+  prefectureName?: Maybe<Scalars['String']['output']>;
+  /** Province code (2 digits). */
+  provinceCode?: Maybe<Scalars['String']['output']>;
+  /** Province name. */
+  provinceName?: Maybe<Scalars['String']['output']>;
+  /** First day of the start-date bucket. */
+  startPeriod?: Maybe<Scalars['Date']['output']>;
+  /** Label of the start-date bucket. */
+  startPeriodLabel?: Maybe<Scalars['String']['output']>;
+  /** Loan status. */
+  status?: Maybe<InitiativeStatus>;
 };
 
 /** Filter of a to-many relation to Initiative. */
@@ -1889,6 +2233,16 @@ export type InitiativeListFilter = {
   /** At least one related row matches. */
   some?: InputMaybe<InitiativeWhere>;
 };
+
+/** A measure of Initiative statistics, to order groups by. */
+export enum InitiativeMeasure {
+  /** Sum of known budgets, CNY. */
+  Budget = 'BUDGET',
+  /** Initiatives with a known budget. */
+  BudgetedCount = 'BUDGETED_COUNT',
+  /** Initiatives in the group. */
+  InitiativeCount = 'INITIATIVE_COUNT'
+}
 
 /** An outcome figure of an initiative over a period. */
 export type InitiativeMetric = Node & {
@@ -2000,6 +2354,21 @@ export type InitiativeMetricPayload = MutationPayload & {
   userErrors: Array<UserError>;
 };
 
+/** The sum of one metric kind in one unit over a group's initiatives. Cumulative and periodic figures are summed alike: filter by period first. */
+export type InitiativeMetricSum = {
+  __typename?: 'InitiativeMetricSum';
+  /** Metric rows flagged approximate. */
+  approximateCount: Scalars['Int']['output'];
+  /** The metric. */
+  metric: MetricKind;
+  /** Metric rows with a known value. */
+  recordCount: Scalars['Int']['output'];
+  /** Its unit. */
+  unit: MetricUnit;
+  /** Sum of the known values. */
+  value: Scalars['Decimal']['output'];
+};
+
 /** Filter of InitiativeMetric rows; fields combine with AND. */
 export type InitiativeMetricWhere = {
   /** All of these filters match. */
@@ -2081,6 +2450,35 @@ export type InitiativePayload = MutationPayload & {
   replayed: Scalars['Boolean']['output'];
   /** Rules the input breaks; empty when the mutation succeeded. */
   userErrors: Array<UserError>;
+};
+
+/** Groups of a initiative statistics query. */
+export type InitiativeStatistics = {
+  __typename?: 'InitiativeStatistics';
+  /** How many groups matched (after having), before `first` cut the list. */
+  groupCount: Scalars['Int']['output'];
+  /** The groups, at most `first`. */
+  groups: Array<InitiativeGroup>;
+};
+
+/** Conditions on the measures of a initiative group (SQL HAVING); all must hold. A null measure passes no comparison. */
+export type InitiativeStatisticsHaving = {
+  /** Sum of known budgets, CNY. */
+  budget?: InputMaybe<DecimalMeasureFilter>;
+  /** Initiatives with a known budget. */
+  budgetedCount?: InputMaybe<IntMeasureFilter>;
+  /** Initiatives in the group. */
+  initiativeCount?: InputMaybe<IntMeasureFilter>;
+};
+
+/** One sort key of initiative groups: give exactly one of measure and dimension. Groups are finally ordered by every key ascending. */
+export type InitiativeStatisticsOrder = {
+  /** Order by this dimension's key; it must be in groupBy. */
+  dimension?: InputMaybe<InitiativeDimension>;
+  /** Direction; ASC puts nulls last, DESC first. */
+  direction?: InputMaybe<OrderDirection>;
+  /** Order by this measure. */
+  measure?: InputMaybe<InitiativeMeasure>;
 };
 
 /** Where an initiative stands. */
@@ -2173,6 +2571,20 @@ export type IntFilter = {
   lte?: InputMaybe<Scalars['Int']['input']>;
   /** None of. */
   notIn?: InputMaybe<Array<Scalars['Int']['input']>>;
+};
+
+/** Comparisons of a whole-number measure. */
+export type IntMeasureFilter = {
+  /** Equal to. */
+  eq?: InputMaybe<Scalars['Int']['input']>;
+  /** Greater than. */
+  gt?: InputMaybe<Scalars['Int']['input']>;
+  /** Greater than or equal to. */
+  gte?: InputMaybe<Scalars['Int']['input']>;
+  /** Less than. */
+  lt?: InputMaybe<Scalars['Int']['input']>;
+  /** Less than or equal to. */
+  lte?: InputMaybe<Scalars['Int']['input']>;
 };
 
 /** Level of an agricultural-industrialisation leading enterprise (農業產業化龍頭企業). */
@@ -2320,6 +2732,313 @@ export type LoanDecisionInput = {
   reason?: InputMaybe<Scalars['String']['input']>;
 };
 
+/** A dimension loan statistics can be grouped by. The loan's region is its county (`EnterpriseLoan.region`). */
+export enum LoanDimension {
+  /** Campaign; key fields campaignCode, campaignName. A loan under several campaigns counts once in each (group totals then exceed the loan total); a loan under none falls in the group with a null campaign. */
+  Campaign = 'CAMPAIGN',
+  /** Calendar month of the contract date. */
+  ContractMonth = 'CONTRACT_MONTH',
+  /** Calendar quarter of the contract date. */
+  ContractQuarter = 'CONTRACT_QUARTER',
+  /** ISO week (Monday to Sunday) of the contract date. */
+  ContractWeek = 'CONTRACT_WEEK',
+  /** Calendar year of the contract date. */
+  ContractYear = 'CONTRACT_YEAR',
+  /** County (first 6 digits); key fields countyCode, countyName. Null above county level (e.g. Hami 6505 as a whole). */
+  County = 'COUNTY',
+  /** Poverty tier of the county (國家級/省級貧困縣); key field countyPovertyTier. */
+  CountyPovertyTier = 'COUNTY_POVERTY_TIER',
+  /** Calendar month of the first disbursement date. */
+  DisbursementMonth = 'DISBURSEMENT_MONTH',
+  /** Calendar quarter of the first disbursement date. */
+  DisbursementQuarter = 'DISBURSEMENT_QUARTER',
+  /** ISO week (Monday to Sunday) of the first disbursement date. */
+  DisbursementWeek = 'DISBURSEMENT_WEEK',
+  /** Calendar year of the first disbursement date. */
+  DisbursementYear = 'DISBURSEMENT_YEAR',
+  /** Borrower's size. */
+  EnterpriseSize = 'ENTERPRISE_SIZE',
+  /** Financing model. */
+  FinancingModel = 'FINANCING_MODEL',
+  /** Guarantee type. */
+  Guarantee = 'GUARANTEE',
+  /** Borrower's GB/T 4754 industry section. */
+  IndustrySection = 'INDUSTRY_SECTION',
+  /** Borrower's leading-enterprise level (農業產業化龍頭企業). */
+  LeadingEnterpriseLevel = 'LEADING_ENTERPRISE_LEVEL',
+  /** Booking org unit; key fields orgUnitCode, orgUnitName, orgUnitNameZh. */
+  OrgUnit = 'ORG_UNIT',
+  /** Policy regime. */
+  PolicyRegime = 'POLICY_REGIME',
+  /** Prefecture (first 4 digits); key fields prefectureCode, prefectureName. Null for a province-level region. */
+  Prefecture = 'PREFECTURE',
+  /** Loan product. */
+  Product = 'PRODUCT',
+  /** Province (first 2 digits of the NBS code); key fields provinceCode, provinceName. */
+  Province = 'PROVINCE',
+  /** PBoC targeted-poverty statistical class. */
+  RegulatoryClass = 'REGULATORY_CLASS',
+  /** Five-tier risk class (五級分類), current. */
+  RiskClass = 'RISK_CLASS',
+  /** Lifecycle status. */
+  Status = 'STATUS',
+  /** COVID-19 support sector. */
+  SupportSector = 'SUPPORT_SECTOR'
+}
+
+/** A flat, scalar-only loan row for BI tools: the column names are stable, and region, org unit and borrower are denormalised in. The same columns as GET /export/loan-facts.csv. */
+export type LoanFact = {
+  __typename?: 'LoanFact';
+  /** Codes of the campaigns the loan was granted under, sorted, separated by ";"; null when none. */
+  campaignCodes?: Maybe<Scalars['String']['output']>;
+  /** Contract amount, CNY. */
+  contractAmount?: Maybe<Scalars['Decimal']['output']>;
+  /** Contract date. */
+  contractDate?: Maybe<Scalars['Date']['output']>;
+  /** Contract number. */
+  contractNo?: Maybe<Scalars['String']['output']>;
+  /** County code (6 digits), null above county level. */
+  countyCode?: Maybe<Scalars['String']['output']>;
+  /** County name. */
+  countyName?: Maybe<Scalars['String']['output']>;
+  /** Poverty tier of the county (國家級/省級貧困縣): NATIONAL, PROVINCIAL or NONE. */
+  countyPovertyTier?: Maybe<Scalars['String']['output']>;
+  /** When the row was written. */
+  createdAt?: Maybe<Scalars['DateTime']['output']>;
+  /** Where the row came from: ARTICLE, SYNTHETIC, IMPORT or API. */
+  dataSource?: Maybe<Scalars['String']['output']>;
+  /** Days past due. */
+  daysPastDue?: Maybe<Scalars['Int']['output']>;
+  /** Deferral (延期還本付息) until. */
+  deferredUntil?: Maybe<Scalars['Date']['output']>;
+  /** Disbursed amount, CNY. */
+  disbursedAmount?: Maybe<Scalars['Decimal']['output']>;
+  /** Effective annual rate, fraction (0.038500 = 3.85%). */
+  effectiveRate?: Maybe<Scalars['Decimal']['output']>;
+  /** Unified social credit code (統一社會信用代碼). */
+  enterpriseCreditCode?: Maybe<Scalars['String']['output']>;
+  /** Row id of the borrower. */
+  enterpriseId?: Maybe<Scalars['Int']['output']>;
+  /** Borrower name (anonymised where the source keeps it so). */
+  enterpriseName?: Maybe<Scalars['String']['output']>;
+  /** Borrower name in Chinese. */
+  enterpriseNameZh?: Maybe<Scalars['String']['output']>;
+  /** LARGE, MEDIUM, SMALL or MICRO. */
+  enterpriseSize?: Maybe<Scalars['String']['output']>;
+  /** Financing model (FinancingModel value). */
+  financingModel?: Maybe<Scalars['String']['output']>;
+  /** First disbursement date. */
+  firstDisbursementDate?: Maybe<Scalars['Date']['output']>;
+  /** Guarantee type (GuaranteeType value). */
+  guarantee?: Maybe<Scalars['String']['output']>;
+  /** Whether amounts, rates or dates are made up for illustration. */
+  illustrative?: Maybe<Scalars['Boolean']['output']>;
+  /** GB/T 4754 class code. */
+  industryCode?: Maybe<Scalars['String']['output']>;
+  /** GB/T 4754 section letter. */
+  industrySection?: Maybe<Scalars['String']['output']>;
+  /** Fiscal interest subsidy rate, fraction. */
+  interestSubsidyRate?: Maybe<Scalars['Decimal']['output']>;
+  /** Leading agricultural enterprise level (農業產業化龍頭企業). */
+  leadingEnterpriseLevel?: Maybe<Scalars['String']['output']>;
+  /** Row id of the loan: the keyset the pages follow. */
+  loanId: Scalars['Int']['output'];
+  /** LPR at pricing, annual fraction. */
+  lprAtPricing?: Maybe<Scalars['Decimal']['output']>;
+  /** LPR tenor the rate is priced on. */
+  lprTenor?: Maybe<Scalars['String']['output']>;
+  /** Maturity date. */
+  maturityDate?: Maybe<Scalars['Date']['output']>;
+  /** Whether the risk class is SUBSTANDARD, DOUBTFUL or LOSS. */
+  nonPerforming?: Maybe<Scalars['Boolean']['output']>;
+  /** Code of the booking unit. */
+  orgUnitCode?: Maybe<Scalars['String']['output']>;
+  /** Name of the booking unit. */
+  orgUnitName?: Maybe<Scalars['String']['output']>;
+  /** Chinese name of the booking unit. */
+  orgUnitNameZh?: Maybe<Scalars['String']['output']>;
+  /** Outstanding balance, CNY. */
+  outstandingBalance?: Maybe<Scalars['Decimal']['output']>;
+  /** Overdue interest, CNY. */
+  overdueInterest?: Maybe<Scalars['Decimal']['output']>;
+  /** Overdue principal, CNY. */
+  overduePrincipal?: Maybe<Scalars['Decimal']['output']>;
+  /** Policy regime (PolicyRegime value). */
+  policyRegime?: Maybe<Scalars['String']['output']>;
+  /** Prefecture code (4 digits). */
+  prefectureCode?: Maybe<Scalars['String']['output']>;
+  /** Prefecture name. */
+  prefectureName?: Maybe<Scalars['String']['output']>;
+  /** Loan product (LoanProduct value). */
+  product?: Maybe<Scalars['String']['output']>;
+  /** Province code (2 digits). */
+  provinceCode?: Maybe<Scalars['String']['output']>;
+  /** Province name. */
+  provinceName?: Maybe<Scalars['String']['output']>;
+  /** FIXED or FLOATING. */
+  rateType?: Maybe<Scalars['String']['output']>;
+  /** NBS code of the region where the money is used. */
+  regionCode?: Maybe<Scalars['String']['output']>;
+  /** Level of the region where the money is used (PROVINCE … TOWNSHIP). */
+  regionLevel?: Maybe<Scalars['String']['output']>;
+  /** Official name of the region where the money is used. */
+  regionName?: Maybe<Scalars['String']['output']>;
+  /** PBoC targeted-poverty statistical class (RegulatoryClass value). */
+  regulatoryClass?: Maybe<Scalars['String']['output']>;
+  /** Repayment method. */
+  repaymentMethod?: Maybe<Scalars['String']['output']>;
+  /** Five-tier risk class (五級分類). */
+  riskClass?: Maybe<Scalars['String']['output']>;
+  /** Spread over LPR in basis points. */
+  spreadBps?: Maybe<Scalars['Int']['output']>;
+  /** Lifecycle status (LoanStatus value). */
+  status?: Maybe<Scalars['String']['output']>;
+  /** COVID-19 support sector. */
+  supportSector?: Maybe<Scalars['String']['output']>;
+  /** Term in months. */
+  termMonths?: Maybe<Scalars['Int']['output']>;
+  /** When the row last changed: refresh incrementally with `updatedSince`. */
+  updatedAt?: Maybe<Scalars['DateTime']['output']>;
+};
+
+/** A keyset page of LoanFact rows, in id order. */
+export type LoanFactConnection = {
+  __typename?: 'LoanFactConnection';
+  /** The rows with their cursors. */
+  edges: Array<LoanFactEdge>;
+  /** The rows alone. */
+  nodes: Array<LoanFact>;
+  /** Where this page sits. */
+  pageInfo: PageInfo;
+};
+
+/** An edge of a LoanFact page. */
+export type LoanFactEdge = {
+  __typename?: 'LoanFactEdge';
+  /** Cursor of this row: pass it as `after`. */
+  cursor: Scalars['String']['output'];
+  /** The row. */
+  node: LoanFact;
+};
+
+/** One loan group and its measures. */
+export type LoanGroup = {
+  __typename?: 'LoanGroup';
+  /** Plain average of effective rates, 8 decimals; null when no loan has a rate. */
+  averageRate?: Maybe<Scalars['Decimal']['output']>;
+  /** Distinct borrowers. */
+  borrowerCount: Scalars['Int']['output'];
+  /** Sum of contract amounts, CNY. */
+  contractAmount: Scalars['Decimal']['output'];
+  /** Sum of disbursed amounts, CNY. */
+  disbursedAmount: Scalars['Decimal']['output'];
+  /** The group's key. */
+  key: LoanGroupKey;
+  /** Loans in the group (a loan counts once per campaign when grouped by CAMPAIGN). */
+  loanCount: Scalars['Int']['output'];
+  /** Highest effective rate. */
+  maxRate?: Maybe<Scalars['Decimal']['output']>;
+  /** Lowest effective rate. */
+  minRate?: Maybe<Scalars['Decimal']['output']>;
+  /** Outstanding balance of loans in risk class SUBSTANDARD, DOUBTFUL or LOSS, CNY. */
+  nonPerformingBalance: Scalars['Decimal']['output'];
+  /** Non-performing balance over outstanding balance, 8 decimals; null when the balance is zero. */
+  nplRatio?: Maybe<Scalars['Decimal']['output']>;
+  /** Sum of outstanding balances, CNY. */
+  outstandingBalance: Scalars['Decimal']['output'];
+  /** Sum of overdue principal, CNY. */
+  overduePrincipal: Scalars['Decimal']['output'];
+  /** Average effective rate weighted by outstanding balance, 8 decimals; null when the weights sum to zero. */
+  weightedAverageRate?: Maybe<Scalars['Decimal']['output']>;
+};
+
+/** The key of a loan group: the fields of the grouped dimensions are set (null is a real group: no value), the others are null. */
+export type LoanGroupKey = {
+  __typename?: 'LoanGroupKey';
+  /** Campaign code. */
+  campaignCode?: Maybe<Scalars['String']['output']>;
+  /** Campaign name. */
+  campaignName?: Maybe<Scalars['String']['output']>;
+  /** First day of the contract-date bucket. */
+  contractPeriod?: Maybe<Scalars['Date']['output']>;
+  /** Label of the contract-date bucket: "2020", "2020-Q1", "2020-03" or ISO week "2020-W05". */
+  contractPeriodLabel?: Maybe<Scalars['String']['output']>;
+  /** County code (6 digits). */
+  countyCode?: Maybe<Scalars['String']['output']>;
+  /** County name. */
+  countyName?: Maybe<Scalars['String']['output']>;
+  /** Poverty tier of the county. */
+  countyPovertyTier?: Maybe<PovertyTier>;
+  /** First day of the disbursement-date bucket. */
+  disbursementPeriod?: Maybe<Scalars['Date']['output']>;
+  /** Label of the disbursement-date bucket. */
+  disbursementPeriodLabel?: Maybe<Scalars['String']['output']>;
+  /** Borrower size. */
+  enterpriseSize?: Maybe<EnterpriseSize>;
+  /** Financing model. */
+  financingModel?: Maybe<FinancingModel>;
+  /** Guarantee type. */
+  guarantee?: Maybe<GuaranteeType>;
+  /** GB/T 4754 section letter. */
+  industrySection?: Maybe<Scalars['String']['output']>;
+  /** Leading-enterprise level. */
+  leadingEnterpriseLevel?: Maybe<LeadingEnterpriseLevel>;
+  /** Org unit code. */
+  orgUnitCode?: Maybe<Scalars['String']['output']>;
+  /** Org unit name. */
+  orgUnitName?: Maybe<Scalars['String']['output']>;
+  /** Org unit name in Chinese. */
+  orgUnitNameZh?: Maybe<Scalars['String']['output']>;
+  /** Policy regime. */
+  policyRegime?: Maybe<PolicyRegime>;
+  /** Prefecture code (4 digits). */
+  prefectureCode?: Maybe<Scalars['String']['output']>;
+  /** Prefecture name. */
+  prefectureName?: Maybe<Scalars['String']['output']>;
+  /** Loan product. */
+  product?: Maybe<LoanProduct>;
+  /** Province code (2 digits). */
+  provinceCode?: Maybe<Scalars['String']['output']>;
+  /** Province name. */
+  provinceName?: Maybe<Scalars['String']['output']>;
+  /** Regulatory class. */
+  regulatoryClass?: Maybe<RegulatoryClass>;
+  /** Risk class. */
+  riskClass?: Maybe<RiskClass>;
+  /** Loan status. */
+  status?: Maybe<LoanStatus>;
+  /** Support sector. */
+  supportSector?: Maybe<SupportSector>;
+};
+
+/** A measure of Loan statistics, to order groups by. */
+export enum LoanMeasure {
+  /** Plain average of effective rates, 8 decimals; null when no loan has a rate. */
+  AverageRate = 'AVERAGE_RATE',
+  /** Distinct borrowers. */
+  BorrowerCount = 'BORROWER_COUNT',
+  /** Sum of contract amounts, CNY. */
+  ContractAmount = 'CONTRACT_AMOUNT',
+  /** Sum of disbursed amounts, CNY. */
+  DisbursedAmount = 'DISBURSED_AMOUNT',
+  /** Loans in the group (a loan counts once per campaign when grouped by CAMPAIGN). */
+  LoanCount = 'LOAN_COUNT',
+  /** Highest effective rate. */
+  MaxRate = 'MAX_RATE',
+  /** Lowest effective rate. */
+  MinRate = 'MIN_RATE',
+  /** Outstanding balance of loans in risk class SUBSTANDARD, DOUBTFUL or LOSS, CNY. */
+  NonPerformingBalance = 'NON_PERFORMING_BALANCE',
+  /** Non-performing balance over outstanding balance, 8 decimals; null when the balance is zero. */
+  NplRatio = 'NPL_RATIO',
+  /** Sum of outstanding balances, CNY. */
+  OutstandingBalance = 'OUTSTANDING_BALANCE',
+  /** Sum of overdue principal, CNY. */
+  OverduePrincipal = 'OVERDUE_PRINCIPAL',
+  /** Average effective rate weighted by outstanding balance, 8 decimals; null when the weights sum to zero. */
+  WeightedAverageRate = 'WEIGHTED_AVERAGE_RATE'
+}
+
 /** Result of a loan mutation. */
 export type LoanPayload = MutationPayload & {
   __typename?: 'LoanPayload';
@@ -2357,6 +3076,53 @@ export type LoanProductFilter = {
   isNull?: InputMaybe<Scalars['Boolean']['input']>;
   /** None of. */
   notIn?: InputMaybe<Array<LoanProduct>>;
+};
+
+/** Groups of a loan statistics query. */
+export type LoanStatistics = {
+  __typename?: 'LoanStatistics';
+  /** How many groups matched (after having), before `first` cut the list. */
+  groupCount: Scalars['Int']['output'];
+  /** The groups, at most `first`. */
+  groups: Array<LoanGroup>;
+};
+
+/** Conditions on the measures of a loan group (SQL HAVING); all must hold. A null measure passes no comparison. */
+export type LoanStatisticsHaving = {
+  /** Plain average of effective rates, 8 decimals; null when no loan has a rate. */
+  averageRate?: InputMaybe<DecimalMeasureFilter>;
+  /** Distinct borrowers. */
+  borrowerCount?: InputMaybe<IntMeasureFilter>;
+  /** Sum of contract amounts, CNY. */
+  contractAmount?: InputMaybe<DecimalMeasureFilter>;
+  /** Sum of disbursed amounts, CNY. */
+  disbursedAmount?: InputMaybe<DecimalMeasureFilter>;
+  /** Loans in the group (a loan counts once per campaign when grouped by CAMPAIGN). */
+  loanCount?: InputMaybe<IntMeasureFilter>;
+  /** Highest effective rate. */
+  maxRate?: InputMaybe<DecimalMeasureFilter>;
+  /** Lowest effective rate. */
+  minRate?: InputMaybe<DecimalMeasureFilter>;
+  /** Outstanding balance of loans in risk class SUBSTANDARD, DOUBTFUL or LOSS, CNY. */
+  nonPerformingBalance?: InputMaybe<DecimalMeasureFilter>;
+  /** Non-performing balance over outstanding balance, 8 decimals; null when the balance is zero. */
+  nplRatio?: InputMaybe<DecimalMeasureFilter>;
+  /** Sum of outstanding balances, CNY. */
+  outstandingBalance?: InputMaybe<DecimalMeasureFilter>;
+  /** Sum of overdue principal, CNY. */
+  overduePrincipal?: InputMaybe<DecimalMeasureFilter>;
+  /** Average effective rate weighted by outstanding balance, 8 decimals; null when the weights sum to zero. */
+  weightedAverageRate?: InputMaybe<DecimalMeasureFilter>;
+};
+
+/** One sort key of loan groups: give exactly one of measure and dimension. Groups are finally ordered by every key ascending. */
+export type LoanStatisticsOrder = {
+  /** Order by this dimension's key; it must be in groupBy. */
+  dimension?: InputMaybe<LoanDimension>;
+  /** Direction; ASC puts nulls last, DESC first. */
+  direction?: InputMaybe<OrderDirection>;
+  /** Order by this measure. */
+  measure?: InputMaybe<LoanMeasure>;
 };
 
 /** Lifecycle status of a loan. */
@@ -3042,6 +3808,41 @@ export type PolicyRegimeFilter = {
   notIn?: InputMaybe<Array<PolicyRegime>>;
 };
 
+/** One month of a portfolio series, from month-end classification snapshots. */
+export type PortfolioPoint = {
+  __typename?: 'PortfolioPoint';
+  /** Snapshots (loans) in the group that month; 0 for a month without snapshots. */
+  loanCount: Scalars['Int']['output'];
+  /** The month, "2020-06". */
+  month: Scalars['String']['output'];
+  /** Its last day, "2020-06-30". */
+  monthEnd: Scalars['Date']['output'];
+  /** Month-end balance of loans then in SUBSTANDARD, DOUBTFUL or LOSS, CNY. */
+  nonPerformingBalance: Scalars['Decimal']['output'];
+  /** Non-performing over outstanding balance, 8 decimals; null when the balance is zero. */
+  nplRatio?: Maybe<Scalars['Decimal']['output']>;
+  /** Sum of month-end balances, CNY. */
+  outstandingBalance: Scalars['Decimal']['output'];
+};
+
+/** The monthly series of one group: a point for every month of the range. */
+export type PortfolioSeries = {
+  __typename?: 'PortfolioSeries';
+  /** The group's key. */
+  key: LoanGroupKey;
+  /** One point per month, oldest first. */
+  points: Array<PortfolioPoint>;
+};
+
+/** Series of a portfolioSeries query. */
+export type PortfolioSeriesResult = {
+  __typename?: 'PortfolioSeriesResult';
+  /** The series, at most `first`, ordered by key. */
+  series: Array<PortfolioSeries>;
+  /** How many groups had snapshots in the range. */
+  seriesCount: Scalars['Int']['output'];
+};
+
 /** Poverty-county tier (貧困縣). */
 export enum PovertyTier {
   /** National-level poor county (國家級貧困縣). */
@@ -3079,12 +3880,22 @@ export type Query = {
   enterpriseLoans: EnterpriseLoanConnection;
   /** Enterprises, a page at a time. */
   enterprises: EnterpriseConnection;
+  /** Flat impact rows for BI tools, in keyset pages by record id. */
+  impactFacts: ImpactFactConnection;
   /** Impact records, a page at a time. */
   impactRecords: ImpactRecordConnection;
+  /** People driven, registered poor people and households, employees and income increase per group of impact records (帶貧). */
+  impactStatistics: ImpactStatistics;
   /** The initiative with this code, or null. */
   initiative?: Maybe<Initiative>;
+  /** Count and budget of initiatives per group, with metric sums. */
+  initiativeStatistics: InitiativeStatistics;
   /** Initiatives, a page at a time. */
   initiatives: InitiativeConnection;
+  /** Flat loan rows for BI tools, in keyset pages by loan id. */
+  loanFacts: LoanFactConnection;
+  /** Loan count, borrowers, amounts, rates and non-performing balance per group of loans, computed in the database. */
+  loanStatistics: LoanStatistics;
   /** LPR fixings, a page at a time. */
   lprRates: LprRateConnection;
   /** The object with this global ID, or null when none has it. */
@@ -3095,6 +3906,8 @@ export type Query = {
   orgUnit?: Maybe<OrgUnit>;
   /** Org units, a page at a time. */
   orgUnits: OrgUnitConnection;
+  /** Month-end outstanding balance, non-performing balance and NPL ratio per group and month, from classification snapshots; continuous (zero points for months without snapshots). */
+  portfolioSeries: PortfolioSeriesResult;
   /** The region with this NBS code, or null. */
   region?: Maybe<Region>;
   /** Regions, a page at a time. */
@@ -3161,6 +3974,15 @@ export type QueryEnterprisesArgs = {
 
 
 /** The read API. */
+export type QueryImpactFactsArgs = {
+  after?: InputMaybe<Scalars['String']['input']>;
+  first?: InputMaybe<Scalars['Int']['input']>;
+  updatedSince?: InputMaybe<Scalars['DateTime']['input']>;
+  where?: InputMaybe<ImpactRecordWhere>;
+};
+
+
+/** The read API. */
 export type QueryImpactRecordsArgs = {
   after?: InputMaybe<Scalars['String']['input']>;
   before?: InputMaybe<Scalars['String']['input']>;
@@ -3172,8 +3994,28 @@ export type QueryImpactRecordsArgs = {
 
 
 /** The read API. */
+export type QueryImpactStatisticsArgs = {
+  first?: InputMaybe<Scalars['Int']['input']>;
+  groupBy?: InputMaybe<Array<ImpactDimension>>;
+  having?: InputMaybe<ImpactStatisticsHaving>;
+  orderBy?: InputMaybe<Array<ImpactStatisticsOrder>>;
+  where?: InputMaybe<ImpactRecordWhere>;
+};
+
+
+/** The read API. */
 export type QueryInitiativeArgs = {
   code: Scalars['String']['input'];
+};
+
+
+/** The read API. */
+export type QueryInitiativeStatisticsArgs = {
+  first?: InputMaybe<Scalars['Int']['input']>;
+  groupBy?: InputMaybe<Array<InitiativeDimension>>;
+  having?: InputMaybe<InitiativeStatisticsHaving>;
+  orderBy?: InputMaybe<Array<InitiativeStatisticsOrder>>;
+  where?: InputMaybe<InitiativeWhere>;
 };
 
 
@@ -3185,6 +4027,25 @@ export type QueryInitiativesArgs = {
   last?: InputMaybe<Scalars['Int']['input']>;
   orderBy?: InputMaybe<Array<InitiativeOrder>>;
   where?: InputMaybe<InitiativeWhere>;
+};
+
+
+/** The read API. */
+export type QueryLoanFactsArgs = {
+  after?: InputMaybe<Scalars['String']['input']>;
+  first?: InputMaybe<Scalars['Int']['input']>;
+  updatedSince?: InputMaybe<Scalars['DateTime']['input']>;
+  where?: InputMaybe<EnterpriseLoanWhere>;
+};
+
+
+/** The read API. */
+export type QueryLoanStatisticsArgs = {
+  first?: InputMaybe<Scalars['Int']['input']>;
+  groupBy?: InputMaybe<Array<LoanDimension>>;
+  having?: InputMaybe<LoanStatisticsHaving>;
+  orderBy?: InputMaybe<Array<LoanStatisticsOrder>>;
+  where?: InputMaybe<EnterpriseLoanWhere>;
 };
 
 
@@ -3225,6 +4086,16 @@ export type QueryOrgUnitsArgs = {
   last?: InputMaybe<Scalars['Int']['input']>;
   orderBy?: InputMaybe<Array<OrgUnitOrder>>;
   where?: InputMaybe<OrgUnitWhere>;
+};
+
+
+/** The read API. */
+export type QueryPortfolioSeriesArgs = {
+  first?: InputMaybe<Scalars['Int']['input']>;
+  from: Scalars['Date']['input'];
+  groupBy?: InputMaybe<Array<LoanDimension>>;
+  to: Scalars['Date']['input'];
+  where?: InputMaybe<EnterpriseLoanWhere>;
 };
 
 
@@ -4563,6 +5434,7 @@ export type ResolversTypes = ResolversObject<{
   DateTimeFilter: DateTimeFilter;
   Decimal: ResolverTypeWrapper<Scalars['Decimal']['output']>;
   DecimalFilter: DecimalFilter;
+  DecimalMeasureFilter: DecimalMeasureFilter;
   DeferLoanInput: DeferLoanInput;
   DisburseLoanInput: DisburseLoanInput;
   EndCadreAssignmentInput: EndCadreAssignmentInput;
@@ -4597,6 +5469,13 @@ export type ResolversTypes = ResolversObject<{
   GuaranteeTypeFilter: GuaranteeTypeFilter;
   ID: ResolverTypeWrapper<Scalars['ID']['output']>;
   IDFilter: IdFilter;
+  ImpactDimension: ImpactDimension;
+  ImpactFact: ResolverTypeWrapper<ImpactFact>;
+  ImpactFactConnection: ResolverTypeWrapper<ImpactFactConnection>;
+  ImpactFactEdge: ResolverTypeWrapper<ImpactFactEdge>;
+  ImpactGroup: ResolverTypeWrapper<ImpactGroup>;
+  ImpactGroupKey: ResolverTypeWrapper<ImpactGroupKey>;
+  ImpactMeasure: ImpactMeasure;
   ImpactMechanism: ImpactMechanism;
   ImpactMechanismFilter: ImpactMechanismFilter;
   ImpactRecord: ResolverTypeWrapper<ImpactRecordModel>;
@@ -4606,12 +5485,19 @@ export type ResolversTypes = ResolversObject<{
   ImpactRecordOrder: ImpactRecordOrder;
   ImpactRecordOrderField: ImpactRecordOrderField;
   ImpactRecordWhere: ImpactRecordWhere;
+  ImpactStatistics: ResolverTypeWrapper<ImpactStatistics>;
+  ImpactStatisticsHaving: ImpactStatisticsHaving;
+  ImpactStatisticsOrder: ImpactStatisticsOrder;
   Initiative: ResolverTypeWrapper<InitiativeModel>;
   InitiativeCategory: InitiativeCategory;
   InitiativeCategoryFilter: InitiativeCategoryFilter;
   InitiativeConnection: ResolverTypeWrapper<ConnectionModel>;
+  InitiativeDimension: InitiativeDimension;
   InitiativeEdge: ResolverTypeWrapper<Omit<InitiativeEdge, 'node'> & { node: ResolversTypes['Initiative'] }>;
+  InitiativeGroup: ResolverTypeWrapper<InitiativeGroup>;
+  InitiativeGroupKey: ResolverTypeWrapper<InitiativeGroupKey>;
   InitiativeListFilter: InitiativeListFilter;
+  InitiativeMeasure: InitiativeMeasure;
   InitiativeMetric: ResolverTypeWrapper<InitiativeMetricModel>;
   InitiativeMetricConnection: ResolverTypeWrapper<ConnectionModel>;
   InitiativeMetricEdge: ResolverTypeWrapper<Omit<InitiativeMetricEdge, 'node'> & { node: ResolversTypes['InitiativeMetric'] }>;
@@ -4619,15 +5505,20 @@ export type ResolversTypes = ResolversObject<{
   InitiativeMetricOrder: InitiativeMetricOrder;
   InitiativeMetricOrderField: InitiativeMetricOrderField;
   InitiativeMetricPayload: ResolverTypeWrapper<Omit<InitiativeMetricPayload, 'initiativeMetric'> & { initiativeMetric?: Maybe<ResolversTypes['InitiativeMetric']> }>;
+  InitiativeMetricSum: ResolverTypeWrapper<InitiativeMetricSum>;
   InitiativeMetricWhere: InitiativeMetricWhere;
   InitiativeOrder: InitiativeOrder;
   InitiativeOrderField: InitiativeOrderField;
   InitiativePayload: ResolverTypeWrapper<Omit<InitiativePayload, 'initiative'> & { initiative?: Maybe<ResolversTypes['Initiative']> }>;
+  InitiativeStatistics: ResolverTypeWrapper<InitiativeStatistics>;
+  InitiativeStatisticsHaving: InitiativeStatisticsHaving;
+  InitiativeStatisticsOrder: InitiativeStatisticsOrder;
   InitiativeStatus: InitiativeStatus;
   InitiativeStatusFilter: InitiativeStatusFilter;
   InitiativeWhere: InitiativeWhere;
   Int: ResolverTypeWrapper<Scalars['Int']['output']>;
   IntFilter: IntFilter;
+  IntMeasureFilter: IntMeasureFilter;
   JSON: ResolverTypeWrapper<Scalars['JSON']['output']>;
   LeadingEnterpriseLevel: LeadingEnterpriseLevel;
   LeadingEnterpriseLevelFilter: LeadingEnterpriseLevelFilter;
@@ -4639,9 +5530,19 @@ export type ResolversTypes = ResolversObject<{
   LoanClassificationSnapshotOrderField: LoanClassificationSnapshotOrderField;
   LoanClassificationSnapshotWhere: LoanClassificationSnapshotWhere;
   LoanDecisionInput: LoanDecisionInput;
+  LoanDimension: LoanDimension;
+  LoanFact: ResolverTypeWrapper<LoanFact>;
+  LoanFactConnection: ResolverTypeWrapper<LoanFactConnection>;
+  LoanFactEdge: ResolverTypeWrapper<LoanFactEdge>;
+  LoanGroup: ResolverTypeWrapper<LoanGroup>;
+  LoanGroupKey: ResolverTypeWrapper<LoanGroupKey>;
+  LoanMeasure: LoanMeasure;
   LoanPayload: ResolverTypeWrapper<Omit<LoanPayload, 'loan'> & { loan?: Maybe<ResolversTypes['EnterpriseLoan']> }>;
   LoanProduct: LoanProduct;
   LoanProductFilter: LoanProductFilter;
+  LoanStatistics: ResolverTypeWrapper<LoanStatistics>;
+  LoanStatisticsHaving: LoanStatisticsHaving;
+  LoanStatisticsOrder: LoanStatisticsOrder;
   LoanStatus: LoanStatus;
   LoanStatusFilter: LoanStatusFilter;
   LprRate: ResolverTypeWrapper<LprRateModel>;
@@ -4673,6 +5574,9 @@ export type ResolversTypes = ResolversObject<{
   PageInfo: ResolverTypeWrapper<PageInfo>;
   PolicyRegime: PolicyRegime;
   PolicyRegimeFilter: PolicyRegimeFilter;
+  PortfolioPoint: ResolverTypeWrapper<PortfolioPoint>;
+  PortfolioSeries: ResolverTypeWrapper<PortfolioSeries>;
+  PortfolioSeriesResult: ResolverTypeWrapper<PortfolioSeriesResult>;
   PovertyTier: PovertyTier;
   PovertyTierFilter: PovertyTierFilter;
   Query: ResolverTypeWrapper<Record<PropertyKey, never>>;
@@ -4778,6 +5682,7 @@ export type ResolversParentTypes = ResolversObject<{
   DateTimeFilter: DateTimeFilter;
   Decimal: Scalars['Decimal']['output'];
   DecimalFilter: DecimalFilter;
+  DecimalMeasureFilter: DecimalMeasureFilter;
   DeferLoanInput: DeferLoanInput;
   DisburseLoanInput: DisburseLoanInput;
   EndCadreAssignmentInput: EndCadreAssignmentInput;
@@ -4806,6 +5711,11 @@ export type ResolversParentTypes = ResolversObject<{
   GuaranteeTypeFilter: GuaranteeTypeFilter;
   ID: Scalars['ID']['output'];
   IDFilter: IdFilter;
+  ImpactFact: ImpactFact;
+  ImpactFactConnection: ImpactFactConnection;
+  ImpactFactEdge: ImpactFactEdge;
+  ImpactGroup: ImpactGroup;
+  ImpactGroupKey: ImpactGroupKey;
   ImpactMechanismFilter: ImpactMechanismFilter;
   ImpactRecord: ImpactRecordModel;
   ImpactRecordConnection: ConnectionModel;
@@ -4813,10 +5723,15 @@ export type ResolversParentTypes = ResolversObject<{
   ImpactRecordListFilter: ImpactRecordListFilter;
   ImpactRecordOrder: ImpactRecordOrder;
   ImpactRecordWhere: ImpactRecordWhere;
+  ImpactStatistics: ImpactStatistics;
+  ImpactStatisticsHaving: ImpactStatisticsHaving;
+  ImpactStatisticsOrder: ImpactStatisticsOrder;
   Initiative: InitiativeModel;
   InitiativeCategoryFilter: InitiativeCategoryFilter;
   InitiativeConnection: ConnectionModel;
   InitiativeEdge: Omit<InitiativeEdge, 'node'> & { node: ResolversParentTypes['Initiative'] };
+  InitiativeGroup: InitiativeGroup;
+  InitiativeGroupKey: InitiativeGroupKey;
   InitiativeListFilter: InitiativeListFilter;
   InitiativeMetric: InitiativeMetricModel;
   InitiativeMetricConnection: ConnectionModel;
@@ -4824,13 +5739,18 @@ export type ResolversParentTypes = ResolversObject<{
   InitiativeMetricListFilter: InitiativeMetricListFilter;
   InitiativeMetricOrder: InitiativeMetricOrder;
   InitiativeMetricPayload: Omit<InitiativeMetricPayload, 'initiativeMetric'> & { initiativeMetric?: Maybe<ResolversParentTypes['InitiativeMetric']> };
+  InitiativeMetricSum: InitiativeMetricSum;
   InitiativeMetricWhere: InitiativeMetricWhere;
   InitiativeOrder: InitiativeOrder;
   InitiativePayload: Omit<InitiativePayload, 'initiative'> & { initiative?: Maybe<ResolversParentTypes['Initiative']> };
+  InitiativeStatistics: InitiativeStatistics;
+  InitiativeStatisticsHaving: InitiativeStatisticsHaving;
+  InitiativeStatisticsOrder: InitiativeStatisticsOrder;
   InitiativeStatusFilter: InitiativeStatusFilter;
   InitiativeWhere: InitiativeWhere;
   Int: Scalars['Int']['output'];
   IntFilter: IntFilter;
+  IntMeasureFilter: IntMeasureFilter;
   JSON: Scalars['JSON']['output'];
   LeadingEnterpriseLevelFilter: LeadingEnterpriseLevelFilter;
   LoanClassificationSnapshot: LoanClassificationSnapshotModel;
@@ -4840,8 +5760,16 @@ export type ResolversParentTypes = ResolversObject<{
   LoanClassificationSnapshotOrder: LoanClassificationSnapshotOrder;
   LoanClassificationSnapshotWhere: LoanClassificationSnapshotWhere;
   LoanDecisionInput: LoanDecisionInput;
+  LoanFact: LoanFact;
+  LoanFactConnection: LoanFactConnection;
+  LoanFactEdge: LoanFactEdge;
+  LoanGroup: LoanGroup;
+  LoanGroupKey: LoanGroupKey;
   LoanPayload: Omit<LoanPayload, 'loan'> & { loan?: Maybe<ResolversParentTypes['EnterpriseLoan']> };
   LoanProductFilter: LoanProductFilter;
+  LoanStatistics: LoanStatistics;
+  LoanStatisticsHaving: LoanStatisticsHaving;
+  LoanStatisticsOrder: LoanStatisticsOrder;
   LoanStatusFilter: LoanStatusFilter;
   LprRate: LprRateModel;
   LprRateConnection: ConnectionModel;
@@ -4864,6 +5792,9 @@ export type ResolversParentTypes = ResolversObject<{
   OrgUnitWhere: OrgUnitWhere;
   PageInfo: PageInfo;
   PolicyRegimeFilter: PolicyRegimeFilter;
+  PortfolioPoint: PortfolioPoint;
+  PortfolioSeries: PortfolioSeries;
+  PortfolioSeriesResult: PortfolioSeriesResult;
   PovertyTierFilter: PovertyTierFilter;
   Query: Record<PropertyKey, never>;
   RateTypeFilter: RateTypeFilter;
@@ -5160,6 +6091,89 @@ export type EnterpriseSitePayloadResolvers<ContextType = GraphQLContext, ParentT
   __isTypeOf?: IsTypeOfResolverFn<ParentType, ContextType>;
 }>;
 
+export type ImpactFactResolvers<ContextType = GraphQLContext, ParentType extends ResolversParentTypes['ImpactFact'] = ResolversParentTypes['ImpactFact']> = ResolversObject<{
+  approximate?: Resolver<Maybe<ResolversTypes['Boolean']>, ParentType, ContextType>;
+  countyCode?: Resolver<Maybe<ResolversTypes['String']>, ParentType, ContextType>;
+  countyName?: Resolver<Maybe<ResolversTypes['String']>, ParentType, ContextType>;
+  countyPovertyTier?: Resolver<Maybe<ResolversTypes['String']>, ParentType, ContextType>;
+  createdAt?: Resolver<Maybe<ResolversTypes['DateTime']>, ParentType, ContextType>;
+  dataSource?: Resolver<Maybe<ResolversTypes['String']>, ParentType, ContextType>;
+  employeesTotal?: Resolver<Maybe<ResolversTypes['Int']>, ParentType, ContextType>;
+  enterpriseName?: Resolver<Maybe<ResolversTypes['String']>, ParentType, ContextType>;
+  impactId?: Resolver<ResolversTypes['Int'], ParentType, ContextType>;
+  incomeIncrease?: Resolver<Maybe<ResolversTypes['Decimal']>, ParentType, ContextType>;
+  initiativeCategory?: Resolver<Maybe<ResolversTypes['String']>, ParentType, ContextType>;
+  initiativeCode?: Resolver<Maybe<ResolversTypes['String']>, ParentType, ContextType>;
+  initiativeId?: Resolver<Maybe<ResolversTypes['Int']>, ParentType, ContextType>;
+  initiativeName?: Resolver<Maybe<ResolversTypes['String']>, ParentType, ContextType>;
+  loanContractNo?: Resolver<Maybe<ResolversTypes['String']>, ParentType, ContextType>;
+  loanId?: Resolver<Maybe<ResolversTypes['Int']>, ParentType, ContextType>;
+  loanProduct?: Resolver<Maybe<ResolversTypes['String']>, ParentType, ContextType>;
+  loanRegulatoryClass?: Resolver<Maybe<ResolversTypes['String']>, ParentType, ContextType>;
+  mechanism?: Resolver<Maybe<ResolversTypes['String']>, ParentType, ContextType>;
+  orgUnitCode?: Resolver<Maybe<ResolversTypes['String']>, ParentType, ContextType>;
+  orgUnitName?: Resolver<Maybe<ResolversTypes['String']>, ParentType, ContextType>;
+  peopleDriven?: Resolver<Maybe<ResolversTypes['Int']>, ParentType, ContextType>;
+  periodEnd?: Resolver<Maybe<ResolversTypes['Date']>, ParentType, ContextType>;
+  periodStart?: Resolver<Maybe<ResolversTypes['Date']>, ParentType, ContextType>;
+  poorEmployeeShare?: Resolver<Maybe<ResolversTypes['Decimal']>, ParentType, ContextType>;
+  prefectureCode?: Resolver<Maybe<ResolversTypes['String']>, ParentType, ContextType>;
+  prefectureName?: Resolver<Maybe<ResolversTypes['String']>, ParentType, ContextType>;
+  provinceCode?: Resolver<Maybe<ResolversTypes['String']>, ParentType, ContextType>;
+  provinceName?: Resolver<Maybe<ResolversTypes['String']>, ParentType, ContextType>;
+  qualifier?: Resolver<Maybe<ResolversTypes['String']>, ParentType, ContextType>;
+  regionCode?: Resolver<Maybe<ResolversTypes['String']>, ParentType, ContextType>;
+  regionLevel?: Resolver<Maybe<ResolversTypes['String']>, ParentType, ContextType>;
+  regionName?: Resolver<Maybe<ResolversTypes['String']>, ParentType, ContextType>;
+  registeredPoorHouseholds?: Resolver<Maybe<ResolversTypes['Int']>, ParentType, ContextType>;
+  registeredPoorPeople?: Resolver<Maybe<ResolversTypes['Int']>, ParentType, ContextType>;
+  updatedAt?: Resolver<Maybe<ResolversTypes['DateTime']>, ParentType, ContextType>;
+  verifiedBy?: Resolver<Maybe<ResolversTypes['String']>, ParentType, ContextType>;
+}>;
+
+export type ImpactFactConnectionResolvers<ContextType = GraphQLContext, ParentType extends ResolversParentTypes['ImpactFactConnection'] = ResolversParentTypes['ImpactFactConnection']> = ResolversObject<{
+  edges?: Resolver<Array<ResolversTypes['ImpactFactEdge']>, ParentType, ContextType>;
+  nodes?: Resolver<Array<ResolversTypes['ImpactFact']>, ParentType, ContextType>;
+  pageInfo?: Resolver<ResolversTypes['PageInfo'], ParentType, ContextType>;
+}>;
+
+export type ImpactFactEdgeResolvers<ContextType = GraphQLContext, ParentType extends ResolversParentTypes['ImpactFactEdge'] = ResolversParentTypes['ImpactFactEdge']> = ResolversObject<{
+  cursor?: Resolver<ResolversTypes['String'], ParentType, ContextType>;
+  node?: Resolver<ResolversTypes['ImpactFact'], ParentType, ContextType>;
+}>;
+
+export type ImpactGroupResolvers<ContextType = GraphQLContext, ParentType extends ResolversParentTypes['ImpactGroup'] = ResolversParentTypes['ImpactGroup']> = ResolversObject<{
+  approximateCount?: Resolver<ResolversTypes['Int'], ParentType, ContextType>;
+  employeesTotal?: Resolver<ResolversTypes['Int'], ParentType, ContextType>;
+  incomeIncrease?: Resolver<ResolversTypes['Decimal'], ParentType, ContextType>;
+  key?: Resolver<ResolversTypes['ImpactGroupKey'], ParentType, ContextType>;
+  peopleDriven?: Resolver<ResolversTypes['Int'], ParentType, ContextType>;
+  recordCount?: Resolver<ResolversTypes['Int'], ParentType, ContextType>;
+  registeredPoorHouseholds?: Resolver<ResolversTypes['Int'], ParentType, ContextType>;
+  registeredPoorPeople?: Resolver<ResolversTypes['Int'], ParentType, ContextType>;
+  reportedCount?: Resolver<ResolversTypes['Int'], ParentType, ContextType>;
+}>;
+
+export type ImpactGroupKeyResolvers<ContextType = GraphQLContext, ParentType extends ResolversParentTypes['ImpactGroupKey'] = ResolversParentTypes['ImpactGroupKey']> = ResolversObject<{
+  approximate?: Resolver<Maybe<ResolversTypes['String']>, ParentType, ContextType>;
+  countyCode?: Resolver<Maybe<ResolversTypes['String']>, ParentType, ContextType>;
+  countyName?: Resolver<Maybe<ResolversTypes['String']>, ParentType, ContextType>;
+  countyPovertyTier?: Resolver<Maybe<ResolversTypes['PovertyTier']>, ParentType, ContextType>;
+  initiativeCategory?: Resolver<Maybe<ResolversTypes['InitiativeCategory']>, ParentType, ContextType>;
+  loanProduct?: Resolver<Maybe<ResolversTypes['LoanProduct']>, ParentType, ContextType>;
+  loanRegulatoryClass?: Resolver<Maybe<ResolversTypes['RegulatoryClass']>, ParentType, ContextType>;
+  mechanism?: Resolver<Maybe<ResolversTypes['ImpactMechanism']>, ParentType, ContextType>;
+  periodPeriod?: Resolver<Maybe<ResolversTypes['Date']>, ParentType, ContextType>;
+  periodPeriodLabel?: Resolver<Maybe<ResolversTypes['String']>, ParentType, ContextType>;
+  prefectureCode?: Resolver<Maybe<ResolversTypes['String']>, ParentType, ContextType>;
+  prefectureName?: Resolver<Maybe<ResolversTypes['String']>, ParentType, ContextType>;
+  provinceCode?: Resolver<Maybe<ResolversTypes['String']>, ParentType, ContextType>;
+  provinceName?: Resolver<Maybe<ResolversTypes['String']>, ParentType, ContextType>;
+  regionLevel?: Resolver<Maybe<ResolversTypes['RegionLevel']>, ParentType, ContextType>;
+  subject?: Resolver<Maybe<ResolversTypes['String']>, ParentType, ContextType>;
+  verifiedBy?: Resolver<Maybe<ResolversTypes['Verifier']>, ParentType, ContextType>;
+}>;
+
 export type ImpactRecordResolvers<ContextType = GraphQLContext, ParentType extends ResolversParentTypes['ImpactRecord'] = ResolversParentTypes['ImpactRecord']> = ResolversObject<{
   approximate?: Resolver<ResolversTypes['Boolean'], ParentType, ContextType>;
   createdAt?: Resolver<ResolversTypes['DateTime'], ParentType, ContextType>;
@@ -5194,6 +6208,11 @@ export type ImpactRecordConnectionResolvers<ContextType = GraphQLContext, Parent
 export type ImpactRecordEdgeResolvers<ContextType = GraphQLContext, ParentType extends ResolversParentTypes['ImpactRecordEdge'] = ResolversParentTypes['ImpactRecordEdge']> = ResolversObject<{
   cursor?: Resolver<ResolversTypes['String'], ParentType, ContextType>;
   node?: Resolver<ResolversTypes['ImpactRecord'], ParentType, ContextType>;
+}>;
+
+export type ImpactStatisticsResolvers<ContextType = GraphQLContext, ParentType extends ResolversParentTypes['ImpactStatistics'] = ResolversParentTypes['ImpactStatistics']> = ResolversObject<{
+  groupCount?: Resolver<ResolversTypes['Int'], ParentType, ContextType>;
+  groups?: Resolver<Array<ResolversTypes['ImpactGroup']>, ParentType, ContextType>;
 }>;
 
 export type InitiativeResolvers<ContextType = GraphQLContext, ParentType extends ResolversParentTypes['Initiative'] = ResolversParentTypes['Initiative']> = ResolversObject<{
@@ -5234,6 +6253,31 @@ export type InitiativeEdgeResolvers<ContextType = GraphQLContext, ParentType ext
   node?: Resolver<ResolversTypes['Initiative'], ParentType, ContextType>;
 }>;
 
+export type InitiativeGroupResolvers<ContextType = GraphQLContext, ParentType extends ResolversParentTypes['InitiativeGroup'] = ResolversParentTypes['InitiativeGroup']> = ResolversObject<{
+  budget?: Resolver<ResolversTypes['Decimal'], ParentType, ContextType>;
+  budgetedCount?: Resolver<ResolversTypes['Int'], ParentType, ContextType>;
+  initiativeCount?: Resolver<ResolversTypes['Int'], ParentType, ContextType>;
+  key?: Resolver<ResolversTypes['InitiativeGroupKey'], ParentType, ContextType>;
+  metrics?: Resolver<Array<ResolversTypes['InitiativeMetricSum']>, ParentType, ContextType>;
+}>;
+
+export type InitiativeGroupKeyResolvers<ContextType = GraphQLContext, ParentType extends ResolversParentTypes['InitiativeGroupKey'] = ResolversParentTypes['InitiativeGroupKey']> = ResolversObject<{
+  category?: Resolver<Maybe<ResolversTypes['InitiativeCategory']>, ParentType, ContextType>;
+  countyCode?: Resolver<Maybe<ResolversTypes['String']>, ParentType, ContextType>;
+  countyName?: Resolver<Maybe<ResolversTypes['String']>, ParentType, ContextType>;
+  countyPovertyTier?: Resolver<Maybe<ResolversTypes['PovertyTier']>, ParentType, ContextType>;
+  orgUnitCode?: Resolver<Maybe<ResolversTypes['String']>, ParentType, ContextType>;
+  orgUnitName?: Resolver<Maybe<ResolversTypes['String']>, ParentType, ContextType>;
+  orgUnitNameZh?: Resolver<Maybe<ResolversTypes['String']>, ParentType, ContextType>;
+  prefectureCode?: Resolver<Maybe<ResolversTypes['String']>, ParentType, ContextType>;
+  prefectureName?: Resolver<Maybe<ResolversTypes['String']>, ParentType, ContextType>;
+  provinceCode?: Resolver<Maybe<ResolversTypes['String']>, ParentType, ContextType>;
+  provinceName?: Resolver<Maybe<ResolversTypes['String']>, ParentType, ContextType>;
+  startPeriod?: Resolver<Maybe<ResolversTypes['Date']>, ParentType, ContextType>;
+  startPeriodLabel?: Resolver<Maybe<ResolversTypes['String']>, ParentType, ContextType>;
+  status?: Resolver<Maybe<ResolversTypes['InitiativeStatus']>, ParentType, ContextType>;
+}>;
+
 export type InitiativeMetricResolvers<ContextType = GraphQLContext, ParentType extends ResolversParentTypes['InitiativeMetric'] = ResolversParentTypes['InitiativeMetric']> = ResolversObject<{
   approximate?: Resolver<ResolversTypes['Boolean'], ParentType, ContextType>;
   createdAt?: Resolver<ResolversTypes['DateTime'], ParentType, ContextType>;
@@ -5271,11 +6315,24 @@ export type InitiativeMetricPayloadResolvers<ContextType = GraphQLContext, Paren
   __isTypeOf?: IsTypeOfResolverFn<ParentType, ContextType>;
 }>;
 
+export type InitiativeMetricSumResolvers<ContextType = GraphQLContext, ParentType extends ResolversParentTypes['InitiativeMetricSum'] = ResolversParentTypes['InitiativeMetricSum']> = ResolversObject<{
+  approximateCount?: Resolver<ResolversTypes['Int'], ParentType, ContextType>;
+  metric?: Resolver<ResolversTypes['MetricKind'], ParentType, ContextType>;
+  recordCount?: Resolver<ResolversTypes['Int'], ParentType, ContextType>;
+  unit?: Resolver<ResolversTypes['MetricUnit'], ParentType, ContextType>;
+  value?: Resolver<ResolversTypes['Decimal'], ParentType, ContextType>;
+}>;
+
 export type InitiativePayloadResolvers<ContextType = GraphQLContext, ParentType extends ResolversParentTypes['InitiativePayload'] = ResolversParentTypes['InitiativePayload']> = ResolversObject<{
   initiative?: Resolver<Maybe<ResolversTypes['Initiative']>, ParentType, ContextType>;
   replayed?: Resolver<ResolversTypes['Boolean'], ParentType, ContextType>;
   userErrors?: Resolver<Array<ResolversTypes['UserError']>, ParentType, ContextType>;
   __isTypeOf?: IsTypeOfResolverFn<ParentType, ContextType>;
+}>;
+
+export type InitiativeStatisticsResolvers<ContextType = GraphQLContext, ParentType extends ResolversParentTypes['InitiativeStatistics'] = ResolversParentTypes['InitiativeStatistics']> = ResolversObject<{
+  groupCount?: Resolver<ResolversTypes['Int'], ParentType, ContextType>;
+  groups?: Resolver<Array<ResolversTypes['InitiativeGroup']>, ParentType, ContextType>;
 }>;
 
 export interface JsonScalarConfig extends GraphQLScalarTypeConfig<ResolversTypes['JSON'], any> {
@@ -5307,11 +6364,131 @@ export type LoanClassificationSnapshotEdgeResolvers<ContextType = GraphQLContext
   node?: Resolver<ResolversTypes['LoanClassificationSnapshot'], ParentType, ContextType>;
 }>;
 
+export type LoanFactResolvers<ContextType = GraphQLContext, ParentType extends ResolversParentTypes['LoanFact'] = ResolversParentTypes['LoanFact']> = ResolversObject<{
+  campaignCodes?: Resolver<Maybe<ResolversTypes['String']>, ParentType, ContextType>;
+  contractAmount?: Resolver<Maybe<ResolversTypes['Decimal']>, ParentType, ContextType>;
+  contractDate?: Resolver<Maybe<ResolversTypes['Date']>, ParentType, ContextType>;
+  contractNo?: Resolver<Maybe<ResolversTypes['String']>, ParentType, ContextType>;
+  countyCode?: Resolver<Maybe<ResolversTypes['String']>, ParentType, ContextType>;
+  countyName?: Resolver<Maybe<ResolversTypes['String']>, ParentType, ContextType>;
+  countyPovertyTier?: Resolver<Maybe<ResolversTypes['String']>, ParentType, ContextType>;
+  createdAt?: Resolver<Maybe<ResolversTypes['DateTime']>, ParentType, ContextType>;
+  dataSource?: Resolver<Maybe<ResolversTypes['String']>, ParentType, ContextType>;
+  daysPastDue?: Resolver<Maybe<ResolversTypes['Int']>, ParentType, ContextType>;
+  deferredUntil?: Resolver<Maybe<ResolversTypes['Date']>, ParentType, ContextType>;
+  disbursedAmount?: Resolver<Maybe<ResolversTypes['Decimal']>, ParentType, ContextType>;
+  effectiveRate?: Resolver<Maybe<ResolversTypes['Decimal']>, ParentType, ContextType>;
+  enterpriseCreditCode?: Resolver<Maybe<ResolversTypes['String']>, ParentType, ContextType>;
+  enterpriseId?: Resolver<Maybe<ResolversTypes['Int']>, ParentType, ContextType>;
+  enterpriseName?: Resolver<Maybe<ResolversTypes['String']>, ParentType, ContextType>;
+  enterpriseNameZh?: Resolver<Maybe<ResolversTypes['String']>, ParentType, ContextType>;
+  enterpriseSize?: Resolver<Maybe<ResolversTypes['String']>, ParentType, ContextType>;
+  financingModel?: Resolver<Maybe<ResolversTypes['String']>, ParentType, ContextType>;
+  firstDisbursementDate?: Resolver<Maybe<ResolversTypes['Date']>, ParentType, ContextType>;
+  guarantee?: Resolver<Maybe<ResolversTypes['String']>, ParentType, ContextType>;
+  illustrative?: Resolver<Maybe<ResolversTypes['Boolean']>, ParentType, ContextType>;
+  industryCode?: Resolver<Maybe<ResolversTypes['String']>, ParentType, ContextType>;
+  industrySection?: Resolver<Maybe<ResolversTypes['String']>, ParentType, ContextType>;
+  interestSubsidyRate?: Resolver<Maybe<ResolversTypes['Decimal']>, ParentType, ContextType>;
+  leadingEnterpriseLevel?: Resolver<Maybe<ResolversTypes['String']>, ParentType, ContextType>;
+  loanId?: Resolver<ResolversTypes['Int'], ParentType, ContextType>;
+  lprAtPricing?: Resolver<Maybe<ResolversTypes['Decimal']>, ParentType, ContextType>;
+  lprTenor?: Resolver<Maybe<ResolversTypes['String']>, ParentType, ContextType>;
+  maturityDate?: Resolver<Maybe<ResolversTypes['Date']>, ParentType, ContextType>;
+  nonPerforming?: Resolver<Maybe<ResolversTypes['Boolean']>, ParentType, ContextType>;
+  orgUnitCode?: Resolver<Maybe<ResolversTypes['String']>, ParentType, ContextType>;
+  orgUnitName?: Resolver<Maybe<ResolversTypes['String']>, ParentType, ContextType>;
+  orgUnitNameZh?: Resolver<Maybe<ResolversTypes['String']>, ParentType, ContextType>;
+  outstandingBalance?: Resolver<Maybe<ResolversTypes['Decimal']>, ParentType, ContextType>;
+  overdueInterest?: Resolver<Maybe<ResolversTypes['Decimal']>, ParentType, ContextType>;
+  overduePrincipal?: Resolver<Maybe<ResolversTypes['Decimal']>, ParentType, ContextType>;
+  policyRegime?: Resolver<Maybe<ResolversTypes['String']>, ParentType, ContextType>;
+  prefectureCode?: Resolver<Maybe<ResolversTypes['String']>, ParentType, ContextType>;
+  prefectureName?: Resolver<Maybe<ResolversTypes['String']>, ParentType, ContextType>;
+  product?: Resolver<Maybe<ResolversTypes['String']>, ParentType, ContextType>;
+  provinceCode?: Resolver<Maybe<ResolversTypes['String']>, ParentType, ContextType>;
+  provinceName?: Resolver<Maybe<ResolversTypes['String']>, ParentType, ContextType>;
+  rateType?: Resolver<Maybe<ResolversTypes['String']>, ParentType, ContextType>;
+  regionCode?: Resolver<Maybe<ResolversTypes['String']>, ParentType, ContextType>;
+  regionLevel?: Resolver<Maybe<ResolversTypes['String']>, ParentType, ContextType>;
+  regionName?: Resolver<Maybe<ResolversTypes['String']>, ParentType, ContextType>;
+  regulatoryClass?: Resolver<Maybe<ResolversTypes['String']>, ParentType, ContextType>;
+  repaymentMethod?: Resolver<Maybe<ResolversTypes['String']>, ParentType, ContextType>;
+  riskClass?: Resolver<Maybe<ResolversTypes['String']>, ParentType, ContextType>;
+  spreadBps?: Resolver<Maybe<ResolversTypes['Int']>, ParentType, ContextType>;
+  status?: Resolver<Maybe<ResolversTypes['String']>, ParentType, ContextType>;
+  supportSector?: Resolver<Maybe<ResolversTypes['String']>, ParentType, ContextType>;
+  termMonths?: Resolver<Maybe<ResolversTypes['Int']>, ParentType, ContextType>;
+  updatedAt?: Resolver<Maybe<ResolversTypes['DateTime']>, ParentType, ContextType>;
+}>;
+
+export type LoanFactConnectionResolvers<ContextType = GraphQLContext, ParentType extends ResolversParentTypes['LoanFactConnection'] = ResolversParentTypes['LoanFactConnection']> = ResolversObject<{
+  edges?: Resolver<Array<ResolversTypes['LoanFactEdge']>, ParentType, ContextType>;
+  nodes?: Resolver<Array<ResolversTypes['LoanFact']>, ParentType, ContextType>;
+  pageInfo?: Resolver<ResolversTypes['PageInfo'], ParentType, ContextType>;
+}>;
+
+export type LoanFactEdgeResolvers<ContextType = GraphQLContext, ParentType extends ResolversParentTypes['LoanFactEdge'] = ResolversParentTypes['LoanFactEdge']> = ResolversObject<{
+  cursor?: Resolver<ResolversTypes['String'], ParentType, ContextType>;
+  node?: Resolver<ResolversTypes['LoanFact'], ParentType, ContextType>;
+}>;
+
+export type LoanGroupResolvers<ContextType = GraphQLContext, ParentType extends ResolversParentTypes['LoanGroup'] = ResolversParentTypes['LoanGroup']> = ResolversObject<{
+  averageRate?: Resolver<Maybe<ResolversTypes['Decimal']>, ParentType, ContextType>;
+  borrowerCount?: Resolver<ResolversTypes['Int'], ParentType, ContextType>;
+  contractAmount?: Resolver<ResolversTypes['Decimal'], ParentType, ContextType>;
+  disbursedAmount?: Resolver<ResolversTypes['Decimal'], ParentType, ContextType>;
+  key?: Resolver<ResolversTypes['LoanGroupKey'], ParentType, ContextType>;
+  loanCount?: Resolver<ResolversTypes['Int'], ParentType, ContextType>;
+  maxRate?: Resolver<Maybe<ResolversTypes['Decimal']>, ParentType, ContextType>;
+  minRate?: Resolver<Maybe<ResolversTypes['Decimal']>, ParentType, ContextType>;
+  nonPerformingBalance?: Resolver<ResolversTypes['Decimal'], ParentType, ContextType>;
+  nplRatio?: Resolver<Maybe<ResolversTypes['Decimal']>, ParentType, ContextType>;
+  outstandingBalance?: Resolver<ResolversTypes['Decimal'], ParentType, ContextType>;
+  overduePrincipal?: Resolver<ResolversTypes['Decimal'], ParentType, ContextType>;
+  weightedAverageRate?: Resolver<Maybe<ResolversTypes['Decimal']>, ParentType, ContextType>;
+}>;
+
+export type LoanGroupKeyResolvers<ContextType = GraphQLContext, ParentType extends ResolversParentTypes['LoanGroupKey'] = ResolversParentTypes['LoanGroupKey']> = ResolversObject<{
+  campaignCode?: Resolver<Maybe<ResolversTypes['String']>, ParentType, ContextType>;
+  campaignName?: Resolver<Maybe<ResolversTypes['String']>, ParentType, ContextType>;
+  contractPeriod?: Resolver<Maybe<ResolversTypes['Date']>, ParentType, ContextType>;
+  contractPeriodLabel?: Resolver<Maybe<ResolversTypes['String']>, ParentType, ContextType>;
+  countyCode?: Resolver<Maybe<ResolversTypes['String']>, ParentType, ContextType>;
+  countyName?: Resolver<Maybe<ResolversTypes['String']>, ParentType, ContextType>;
+  countyPovertyTier?: Resolver<Maybe<ResolversTypes['PovertyTier']>, ParentType, ContextType>;
+  disbursementPeriod?: Resolver<Maybe<ResolversTypes['Date']>, ParentType, ContextType>;
+  disbursementPeriodLabel?: Resolver<Maybe<ResolversTypes['String']>, ParentType, ContextType>;
+  enterpriseSize?: Resolver<Maybe<ResolversTypes['EnterpriseSize']>, ParentType, ContextType>;
+  financingModel?: Resolver<Maybe<ResolversTypes['FinancingModel']>, ParentType, ContextType>;
+  guarantee?: Resolver<Maybe<ResolversTypes['GuaranteeType']>, ParentType, ContextType>;
+  industrySection?: Resolver<Maybe<ResolversTypes['String']>, ParentType, ContextType>;
+  leadingEnterpriseLevel?: Resolver<Maybe<ResolversTypes['LeadingEnterpriseLevel']>, ParentType, ContextType>;
+  orgUnitCode?: Resolver<Maybe<ResolversTypes['String']>, ParentType, ContextType>;
+  orgUnitName?: Resolver<Maybe<ResolversTypes['String']>, ParentType, ContextType>;
+  orgUnitNameZh?: Resolver<Maybe<ResolversTypes['String']>, ParentType, ContextType>;
+  policyRegime?: Resolver<Maybe<ResolversTypes['PolicyRegime']>, ParentType, ContextType>;
+  prefectureCode?: Resolver<Maybe<ResolversTypes['String']>, ParentType, ContextType>;
+  prefectureName?: Resolver<Maybe<ResolversTypes['String']>, ParentType, ContextType>;
+  product?: Resolver<Maybe<ResolversTypes['LoanProduct']>, ParentType, ContextType>;
+  provinceCode?: Resolver<Maybe<ResolversTypes['String']>, ParentType, ContextType>;
+  provinceName?: Resolver<Maybe<ResolversTypes['String']>, ParentType, ContextType>;
+  regulatoryClass?: Resolver<Maybe<ResolversTypes['RegulatoryClass']>, ParentType, ContextType>;
+  riskClass?: Resolver<Maybe<ResolversTypes['RiskClass']>, ParentType, ContextType>;
+  status?: Resolver<Maybe<ResolversTypes['LoanStatus']>, ParentType, ContextType>;
+  supportSector?: Resolver<Maybe<ResolversTypes['SupportSector']>, ParentType, ContextType>;
+}>;
+
 export type LoanPayloadResolvers<ContextType = GraphQLContext, ParentType extends ResolversParentTypes['LoanPayload'] = ResolversParentTypes['LoanPayload']> = ResolversObject<{
   loan?: Resolver<Maybe<ResolversTypes['EnterpriseLoan']>, ParentType, ContextType>;
   replayed?: Resolver<ResolversTypes['Boolean'], ParentType, ContextType>;
   userErrors?: Resolver<Array<ResolversTypes['UserError']>, ParentType, ContextType>;
   __isTypeOf?: IsTypeOfResolverFn<ParentType, ContextType>;
+}>;
+
+export type LoanStatisticsResolvers<ContextType = GraphQLContext, ParentType extends ResolversParentTypes['LoanStatistics'] = ResolversParentTypes['LoanStatistics']> = ResolversObject<{
+  groupCount?: Resolver<ResolversTypes['Int'], ParentType, ContextType>;
+  groups?: Resolver<Array<ResolversTypes['LoanGroup']>, ParentType, ContextType>;
 }>;
 
 export type LprRateResolvers<ContextType = GraphQLContext, ParentType extends ResolversParentTypes['LprRate'] = ResolversParentTypes['LprRate']> = ResolversObject<{
@@ -5412,6 +6589,25 @@ export type PageInfoResolvers<ContextType = GraphQLContext, ParentType extends R
   startCursor?: Resolver<Maybe<ResolversTypes['String']>, ParentType, ContextType>;
 }>;
 
+export type PortfolioPointResolvers<ContextType = GraphQLContext, ParentType extends ResolversParentTypes['PortfolioPoint'] = ResolversParentTypes['PortfolioPoint']> = ResolversObject<{
+  loanCount?: Resolver<ResolversTypes['Int'], ParentType, ContextType>;
+  month?: Resolver<ResolversTypes['String'], ParentType, ContextType>;
+  monthEnd?: Resolver<ResolversTypes['Date'], ParentType, ContextType>;
+  nonPerformingBalance?: Resolver<ResolversTypes['Decimal'], ParentType, ContextType>;
+  nplRatio?: Resolver<Maybe<ResolversTypes['Decimal']>, ParentType, ContextType>;
+  outstandingBalance?: Resolver<ResolversTypes['Decimal'], ParentType, ContextType>;
+}>;
+
+export type PortfolioSeriesResolvers<ContextType = GraphQLContext, ParentType extends ResolversParentTypes['PortfolioSeries'] = ResolversParentTypes['PortfolioSeries']> = ResolversObject<{
+  key?: Resolver<ResolversTypes['LoanGroupKey'], ParentType, ContextType>;
+  points?: Resolver<Array<ResolversTypes['PortfolioPoint']>, ParentType, ContextType>;
+}>;
+
+export type PortfolioSeriesResultResolvers<ContextType = GraphQLContext, ParentType extends ResolversParentTypes['PortfolioSeriesResult'] = ResolversParentTypes['PortfolioSeriesResult']> = ResolversObject<{
+  series?: Resolver<Array<ResolversTypes['PortfolioSeries']>, ParentType, ContextType>;
+  seriesCount?: Resolver<ResolversTypes['Int'], ParentType, ContextType>;
+}>;
+
 export type QueryResolvers<ContextType = GraphQLContext, ParentType extends ResolversParentTypes['Query'] = ResolversParentTypes['Query']> = ResolversObject<{
   auditEvents?: Resolver<ResolversTypes['AuditEventConnection'], ParentType, ContextType, Partial<QueryAuditEventsArgs>>;
   campaign?: Resolver<Maybe<ResolversTypes['Campaign']>, ParentType, ContextType, RequireFields<QueryCampaignArgs, 'code'>>;
@@ -5419,14 +6615,20 @@ export type QueryResolvers<ContextType = GraphQLContext, ParentType extends Reso
   enterpriseLoan?: Resolver<Maybe<ResolversTypes['EnterpriseLoan']>, ParentType, ContextType, RequireFields<QueryEnterpriseLoanArgs, 'contractNo'>>;
   enterpriseLoans?: Resolver<ResolversTypes['EnterpriseLoanConnection'], ParentType, ContextType, Partial<QueryEnterpriseLoansArgs>>;
   enterprises?: Resolver<ResolversTypes['EnterpriseConnection'], ParentType, ContextType, Partial<QueryEnterprisesArgs>>;
+  impactFacts?: Resolver<ResolversTypes['ImpactFactConnection'], ParentType, ContextType, Partial<QueryImpactFactsArgs>>;
   impactRecords?: Resolver<ResolversTypes['ImpactRecordConnection'], ParentType, ContextType, Partial<QueryImpactRecordsArgs>>;
+  impactStatistics?: Resolver<ResolversTypes['ImpactStatistics'], ParentType, ContextType, Partial<QueryImpactStatisticsArgs>>;
   initiative?: Resolver<Maybe<ResolversTypes['Initiative']>, ParentType, ContextType, RequireFields<QueryInitiativeArgs, 'code'>>;
+  initiativeStatistics?: Resolver<ResolversTypes['InitiativeStatistics'], ParentType, ContextType, Partial<QueryInitiativeStatisticsArgs>>;
   initiatives?: Resolver<ResolversTypes['InitiativeConnection'], ParentType, ContextType, Partial<QueryInitiativesArgs>>;
+  loanFacts?: Resolver<ResolversTypes['LoanFactConnection'], ParentType, ContextType, Partial<QueryLoanFactsArgs>>;
+  loanStatistics?: Resolver<ResolversTypes['LoanStatistics'], ParentType, ContextType, Partial<QueryLoanStatisticsArgs>>;
   lprRates?: Resolver<ResolversTypes['LprRateConnection'], ParentType, ContextType, Partial<QueryLprRatesArgs>>;
   node?: Resolver<Maybe<ResolversTypes['Node']>, ParentType, ContextType, RequireFields<QueryNodeArgs, 'id'>>;
   nodes?: Resolver<Array<Maybe<ResolversTypes['Node']>>, ParentType, ContextType, RequireFields<QueryNodesArgs, 'ids'>>;
   orgUnit?: Resolver<Maybe<ResolversTypes['OrgUnit']>, ParentType, ContextType, RequireFields<QueryOrgUnitArgs, 'code'>>;
   orgUnits?: Resolver<ResolversTypes['OrgUnitConnection'], ParentType, ContextType, Partial<QueryOrgUnitsArgs>>;
+  portfolioSeries?: Resolver<ResolversTypes['PortfolioSeriesResult'], ParentType, ContextType, RequireFields<QueryPortfolioSeriesArgs, 'from' | 'to'>>;
   region?: Resolver<Maybe<ResolversTypes['Region']>, ParentType, ContextType, RequireFields<QueryRegionArgs, 'code'>>;
   regions?: Resolver<ResolversTypes['RegionConnection'], ParentType, ContextType, Partial<QueryRegionsArgs>>;
   village?: Resolver<Maybe<ResolversTypes['Village']>, ParentType, ContextType, RequireFields<QueryVillageArgs, 'code'>>;
@@ -5604,22 +6806,38 @@ export type Resolvers<ContextType = GraphQLContext> = ResolversObject<{
   EnterpriseSiteConnection?: EnterpriseSiteConnectionResolvers<ContextType>;
   EnterpriseSiteEdge?: EnterpriseSiteEdgeResolvers<ContextType>;
   EnterpriseSitePayload?: EnterpriseSitePayloadResolvers<ContextType>;
+  ImpactFact?: ImpactFactResolvers<ContextType>;
+  ImpactFactConnection?: ImpactFactConnectionResolvers<ContextType>;
+  ImpactFactEdge?: ImpactFactEdgeResolvers<ContextType>;
+  ImpactGroup?: ImpactGroupResolvers<ContextType>;
+  ImpactGroupKey?: ImpactGroupKeyResolvers<ContextType>;
   ImpactRecord?: ImpactRecordResolvers<ContextType>;
   ImpactRecordConnection?: ImpactRecordConnectionResolvers<ContextType>;
   ImpactRecordEdge?: ImpactRecordEdgeResolvers<ContextType>;
+  ImpactStatistics?: ImpactStatisticsResolvers<ContextType>;
   Initiative?: InitiativeResolvers<ContextType>;
   InitiativeConnection?: InitiativeConnectionResolvers<ContextType>;
   InitiativeEdge?: InitiativeEdgeResolvers<ContextType>;
+  InitiativeGroup?: InitiativeGroupResolvers<ContextType>;
+  InitiativeGroupKey?: InitiativeGroupKeyResolvers<ContextType>;
   InitiativeMetric?: InitiativeMetricResolvers<ContextType>;
   InitiativeMetricConnection?: InitiativeMetricConnectionResolvers<ContextType>;
   InitiativeMetricEdge?: InitiativeMetricEdgeResolvers<ContextType>;
   InitiativeMetricPayload?: InitiativeMetricPayloadResolvers<ContextType>;
+  InitiativeMetricSum?: InitiativeMetricSumResolvers<ContextType>;
   InitiativePayload?: InitiativePayloadResolvers<ContextType>;
+  InitiativeStatistics?: InitiativeStatisticsResolvers<ContextType>;
   JSON?: GraphQLScalarType;
   LoanClassificationSnapshot?: LoanClassificationSnapshotResolvers<ContextType>;
   LoanClassificationSnapshotConnection?: LoanClassificationSnapshotConnectionResolvers<ContextType>;
   LoanClassificationSnapshotEdge?: LoanClassificationSnapshotEdgeResolvers<ContextType>;
+  LoanFact?: LoanFactResolvers<ContextType>;
+  LoanFactConnection?: LoanFactConnectionResolvers<ContextType>;
+  LoanFactEdge?: LoanFactEdgeResolvers<ContextType>;
+  LoanGroup?: LoanGroupResolvers<ContextType>;
+  LoanGroupKey?: LoanGroupKeyResolvers<ContextType>;
   LoanPayload?: LoanPayloadResolvers<ContextType>;
+  LoanStatistics?: LoanStatisticsResolvers<ContextType>;
   LprRate?: LprRateResolvers<ContextType>;
   LprRateConnection?: LprRateConnectionResolvers<ContextType>;
   LprRateEdge?: LprRateEdgeResolvers<ContextType>;
@@ -5630,6 +6848,9 @@ export type Resolvers<ContextType = GraphQLContext> = ResolversObject<{
   OrgUnitConnection?: OrgUnitConnectionResolvers<ContextType>;
   OrgUnitEdge?: OrgUnitEdgeResolvers<ContextType>;
   PageInfo?: PageInfoResolvers<ContextType>;
+  PortfolioPoint?: PortfolioPointResolvers<ContextType>;
+  PortfolioSeries?: PortfolioSeriesResolvers<ContextType>;
+  PortfolioSeriesResult?: PortfolioSeriesResultResolvers<ContextType>;
   Query?: QueryResolvers<ContextType>;
   RecordImpactPayload?: RecordImpactPayloadResolvers<ContextType>;
   Region?: RegionResolvers<ContextType>;

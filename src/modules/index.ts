@@ -1,3 +1,4 @@
+import { analyticsResolvers } from './analytics/analytics.resolvers.js';
 import { DateScalar, DateTimeScalar, DecimalScalar, JSONScalar } from '../schema/scalars.js';
 import { loanResolvers } from './loans/loans.resolvers.js';
 import { nodeResolvers } from './nodes/nodes.resolvers.js';
@@ -27,6 +28,7 @@ export const resolvers = {
       lprRates: 'LprRate',
     }),
     ...mutationResolvers.Query,
+    ...analyticsResolvers.Query,
   },
   Mutation: mutationResolvers.Mutation,
   AuditEvent: mutationResolvers.AuditEvent,

@@ -5,6 +5,7 @@ import Fastify, { type FastifyInstance } from 'fastify';
 import type { Config } from '../config.js';
 import { createContext, type GraphQLContext } from '../context.js';
 import type { Database } from '../db/client.js';
+import { exportRoutes } from '../modules/exports/index.js';
 import { resolvers } from '../modules/index.js';
 import { typeDefs } from '../schema/typeDefs.js';
 import { createFormatError } from './formatError.js';
@@ -38,6 +39,8 @@ export async function buildServer({ config, db }: ServerDependencies): Promise<F
     const readiness = await checkReadiness(db);
     return reply.code(readiness.ready ? 200 : 503).send(readiness);
   });
+
+  await app.register(exportRoutes, { db });
 
   const apollo = new ApolloServer<GraphQLContext>({
     typeDefs,

@@ -1,0 +1,169 @@
+// BI benchmark on PostgreSQL: grouped loan statistics, a portfolio series and the streaming CSV
+// export of every loan fact, on the synthetic data set. Prints medians, rows/s and peak memory.
+// Targets (1,000,000 loans, 2 cores): statistics by county × disbursement month < 500 ms, by
+// province < 200 ms, 24-month series by prefecture < 500 ms, CSV export ≥ 100,000 rows/s with
+// the server's peak RSS < 250 MB.
+//
+//   node --import tsx bench/bi.ts --loans 1000000 [--runs 7] [--keep] [--url postgresql://…]
+//
+// Without --url a database is created on DISHUI_BENCH_POSTGRES_URL (default
+// postgresql://postgres@127.0.0.1:5432/postgres), seeded, measured and dropped (unless --keep).
+// With --url an already seeded database is measured as it is. The export runs in a child process
+// so that its RSS is the server's alone.
+import { fork } from 'node:child_process';
+import { randomBytes } from 'node:crypto';
+import http from 'node:http';
+import os from 'node:os';
+import { fileURLToPath } from 'node:url';
+import { parseArgs } from 'node:util';
+import Fastify from 'fastify';
+import pg from 'pg';
+import { openDatabase, type Database } from '../src/db/client.js';
+import { migrate } from '../src/db/migrator.js';
+import { seedSynthetic } from '../src/db/seeds/synthetic/index.js';
+import { loanStatistics } from '../src/modules/analytics/loanStatistics.service.js';
+import { portfolioSeries } from '../src/modules/analytics/portfolioSeries.service.js';
+import { exportRoutes } from '../src/modules/exports/exports.routes.js';
+
+const { values } = parseArgs({
+  options: {
+    loans: { type: 'string', default: '1000000' },
+    runs: { type: 'string', default: '7' },
+    keep: { type: 'boolean', default: false },
+    url: { type: 'string' },
+    serve: { type: 'string' },
+  },
+});
+const settings = { DISHUI_DATA_DIR: 'memory://', DATABASE_POOL_MAX: 4, DATABASE_POOL_IDLE_MS: 10_000, DATABASE_CONNECT_TIMEOUT_MS: 5_000 };
+const mb = (bytes: number) => `${(bytes / 2 ** 20).toFixed(0)} MB`;
+
+if (values.serve) {
+  // Child: serve the export route and report its peak RSS to the parent when asked.
+  const db = await openDatabase({ ...settings, DATABASE_URL: values.serve });
+  const app = Fastify();
+  await app.register(exportRoutes, { db });
+  await app.listen({ port: 0, host: '127.0.0.1' });
+  const start = process.memoryUsage().rss;
+  let peak = start;
+  const sampler = setInterval(() => (peak = Math.max(peak, process.memoryUsage().rss)), 50);
+  process.send!({ port: (app.server.address() as { port: number }).port, rss: peak });
+  process.on('message', async (message) => {
+    if (message === 'peak') process.send!({ peak: Math.max(peak, process.resourceUsage().maxRSS * 1024), baseline: start });
+    if (message === 'stop') {
+      clearInterval(sampler);
+      await app.close();
+      await db.close();
+      process.exit(0);
+    }
+  });
+} else {
+  await main();
+}
+
+async function admin(sql: string, adminUrl: string): Promise<void> {
+  const client = new pg.Client({ connectionString: adminUrl });
+  await client.connect();
+  try {
+    await client.query(sql);
+  } finally {
+    await client.end();
+  }
+}
+
+async function timed(label: string, runs: number, work: () => Promise<unknown>): Promise<void> {
+  await work(); // warm the cache and the plan
+  const times: number[] = [];
+  for (let i = 0; i < runs; i++) {
+    const start = performance.now();
+    await work();
+    times.push(performance.now() - start);
+  }
+  times.sort((a, b) => a - b);
+  const median = times[Math.floor(times.length / 2)]!;
+  console.log(`${label.padEnd(48)} median ${median.toFixed(0).padStart(6)} ms   min ${times[0]!.toFixed(0)}  max ${times.at(-1)!.toFixed(0)}`);
+}
+
+async function exportAll(url: string): Promise<void> {
+  const child = fork(fileURLToPath(import.meta.url), ['--serve', url], { execArgv: ['--import', 'tsx'] });
+  const ask = <T>(message?: string) =>
+    new Promise<T>((resolve) => {
+      child.once('message', (m) => resolve(m as T));
+      if (message) child.send(message);
+    });
+  const { port } = await ask<{ port: number }>();
+  const start = performance.now();
+  let bytes = 0;
+  let records = 0;
+  await new Promise<void>((resolve, reject) => {
+    http
+      .get({ host: '127.0.0.1', port, path: '/export/loan-facts.csv' }, (response) => {
+        response.on('data', (chunk: Buffer) => {
+          bytes += chunk.length;
+          for (let i = chunk.indexOf(10); i !== -1; i = chunk.indexOf(10, i + 1)) records += 1;
+        });
+        response.on('end', resolve);
+        response.on('error', reject);
+      })
+      .on('error', reject);
+  });
+  const seconds = (performance.now() - start) / 1000;
+  const { peak, baseline } = await ask<{ peak: number; baseline: number }>('peak');
+  child.send('stop');
+  const rows = records - 1;
+  console.log(
+    `CSV export of every loan fact: ${rows.toLocaleString('en')} rows, ${mb(bytes)} in ${seconds.toFixed(1)} s = ` +
+      `${Math.round(rows / seconds).toLocaleString('en')} rows/s; server RSS at start ${mb(baseline)}, peak ${mb(peak)}`,
+  );
+}
+
+async function measure(db: Database, url: string, runs: number): Promise<void> {
+  const n = (await db.sql.query<{ n: number }>('SELECT count(*)::int AS n FROM "EnterpriseLoan"'))[0]?.n ?? 0;
+  const [range] = await db.sql.query<{ last: string }>(`SELECT to_char(max("monthEnd"), 'YYYY-MM-DD') AS last FROM "LoanClassificationSnapshot"`);
+  console.log(`\n${n.toLocaleString('en')} loans; ${os.cpus().length} cores, load ${os.loadavg().map((v) => v.toFixed(2)).join(' ')}`);
+  await timed('loanStatistics by COUNTY × DISBURSEMENT_MONTH', runs, () =>
+    loanStatistics(db, { groupBy: ['COUNTY', 'DISBURSEMENT_MONTH'], first: 10_000 }),
+  );
+  const noDistinct = ['loanCount', 'contractAmount', 'outstandingBalance', 'weightedAverageRate', 'nonPerformingBalance', 'nplRatio'];
+  await timed('  same, without borrowerCount (no DISTINCT)', runs, () =>
+    loanStatistics(db, { groupBy: ['COUNTY', 'DISBURSEMENT_MONTH'], first: 10_000, measures: noDistinct }),
+  );
+  await timed('loanStatistics by PROVINCE', runs, () => loanStatistics(db, { groupBy: ['PROVINCE'] }));
+  await timed('loanStatistics by PRODUCT, inRegion 4104', runs, () => loanStatistics(db, { groupBy: ['PRODUCT'], where: { inRegion: '4104' } }));
+  const last = new Date(`${range?.last ?? '2025-12-31'}T00:00:00Z`);
+  const from = new Date(Date.UTC(last.getUTCFullYear(), last.getUTCMonth() - 23, 1));
+  await timed(`portfolioSeries 24 months by PREFECTURE`, runs, () =>
+    portfolioSeries(db, { groupBy: ['PREFECTURE'], from, to: last, first: 1_000 }),
+  );
+  await exportAll(url);
+}
+
+async function main(): Promise<void> {
+  const runs = Number(values.runs);
+  if (values.url) {
+    const db = await openDatabase({ ...settings, DATABASE_URL: values.url });
+    try {
+      await measure(db, values.url, runs);
+    } finally {
+      await db.close();
+    }
+    return;
+  }
+  const adminUrl = process.env.DISHUI_BENCH_POSTGRES_URL ?? 'postgresql://postgres@127.0.0.1:5432/postgres';
+  const name = `dishui_bi_${process.pid}_${randomBytes(4).toString('hex')}`;
+  const url = new URL(adminUrl);
+  url.pathname = `/${name}`;
+  await admin(`CREATE DATABASE ${name}`, adminUrl);
+  const db = await openDatabase({ ...settings, DATABASE_URL: url.toString() });
+  try {
+    await migrate(db);
+    const started = performance.now();
+    await seedSynthetic(db, { loans: Number(values.loans), seed: 42 });
+    await db.sql.exec('ANALYZE');
+    console.log(`seeded ${Number(values.loans).toLocaleString('en')} loans in ${((performance.now() - started) / 1000).toFixed(0)} s`);
+    await measure(db, url.toString(), runs);
+  } finally {
+    await db.close();
+    if (values.keep) console.log(`kept the database: ${url.toString()}`);
+    else await admin(`DROP DATABASE IF EXISTS ${name} WITH (FORCE)`, adminUrl);
+  }
+}

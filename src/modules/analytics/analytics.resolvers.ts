@@ -1,0 +1,28 @@
+import type { GraphQLResolveInfo } from 'graphql';
+import type { GraphQLContext } from '../../context.js';
+import { impactFacts, loanFacts, type FactsArgs } from './facts.service.js';
+import { impactStatistics } from './impactStatistics.service.js';
+import { initiativeStatistics } from './initiativeStatistics.service.js';
+import { loanStatistics } from './loanStatistics.service.js';
+import { portfolioSeries, type PortfolioSeriesArgs } from './portfolioSeries.service.js';
+import type { StatisticsArgs } from './runStatistics.js';
+import { selectedFields } from './selectedFields.js';
+
+type Resolver<Args> = (parent: unknown, args: Args, context: GraphQLContext, info: GraphQLResolveInfo) => unknown;
+const withMeasures = (args: StatisticsArgs, info: GraphQLResolveInfo): StatisticsArgs => ({ ...args, measures: selectedFields(info, ['groups']) });
+
+/**
+ * Resolvers of the BI root fields: each turns its arguments into one service call. Group keys,
+ * measures and fact rows are plain objects whose properties are the GraphQL field names, so the
+ * default field resolver serves them.
+ */
+export const analyticsResolvers = {
+  Query: {
+    loanStatistics: ((_, args, { db }, info) => loanStatistics(db, withMeasures(args, info))) as Resolver<StatisticsArgs>,
+    impactStatistics: ((_, args, { db }, info) => impactStatistics(db, withMeasures(args, info))) as Resolver<StatisticsArgs>,
+    initiativeStatistics: ((_, args, { db }, info) => initiativeStatistics(db, withMeasures(args, info))) as Resolver<StatisticsArgs>,
+    portfolioSeries: (_: unknown, args: PortfolioSeriesArgs, { db }: GraphQLContext) => portfolioSeries(db, args),
+    loanFacts: (_: unknown, args: FactsArgs, { db }: GraphQLContext) => loanFacts(db, args),
+    impactFacts: (_: unknown, args: FactsArgs, { db }: GraphQLContext) => impactFacts(db, args),
+  },
+};

@@ -1,0 +1,61 @@
+import type { Database } from '../../db/client.js';
+import type { Dimension, JoinTable } from './grouping.js';
+import type { Measure } from './measures.js';
+import { dateBuckets, regionDimensions, regionJoins } from './regionColumns.js';
+import { runStatistics, type StatisticsArgs, type StatisticsGroup } from './runStatistics.js';
+
+/** Joins impact statistics may need, over the record aliased `i`. */
+export const impactJoins: JoinTable = [
+  ...regionJoins('i."regionId"'),
+  ['loan', `LEFT JOIN "EnterpriseLoan" l ON l."id" = i."loanId"`],
+  ['initiative', `LEFT JOIN "Initiative" n ON n."id" = i."initiativeId"`],
+];
+
+const column = (field: string, sql: string, joins: string[] = []): Dimension => ({ joins, keys: [{ field, sql }] });
+
+/** The whitelist of ImpactDimension values. */
+export const impactDimensions: Readonly<Record<string, Dimension>> = {
+  ...regionDimensions,
+  REGION_LEVEL: column('regionLevel', 'r."level"::text', ['region']),
+  MECHANISM: column('mechanism', 'i."mechanism"::text'),
+  VERIFIED_BY: column('verifiedBy', 'i."verifiedBy"::text'),
+  SUBJECT: column('subject', `CASE WHEN i."loanId" IS NOT NULL THEN 'LOAN' ELSE 'INITIATIVE' END`),
+  LOAN_PRODUCT: column('loanProduct', 'l."product"::text', ['loan']),
+  LOAN_REGULATORY_CLASS: column('loanRegulatoryClass', 'l."regulatoryClass"::text', ['loan']),
+  INITIATIVE_CATEGORY: column('initiativeCategory', 'n."category"::text', ['initiative']),
+  APPROXIMATE: column('approximate', 'i."approximate"::text'),
+  ...dateBuckets('period', 'PERIOD', 'i."periodStart"'),
+};
+
+const total = (c: string): Measure => ({ sql: `COALESCE(sum(i."${c}"), 0)`, type: 'int' });
+
+/**
+ * The measures of an impact group. A null figure (unknown, as the source's garbled "?000") adds
+ * nothing to a sum; `reportedCount` says how many records gave a people figure, and
+ * `approximateCount` how many sums rest on approximate figures.
+ */
+export const impactMeasures: Readonly<Record<string, Measure>> = {
+  recordCount: { sql: 'count(*)', type: 'int' },
+  approximateCount: { sql: 'count(*) FILTER (WHERE i."approximate")', type: 'int' },
+  reportedCount: { sql: 'count(i."peopleDriven")', type: 'int' },
+  peopleDriven: total('peopleDriven'),
+  registeredPoorPeople: total('registeredPoorPeople'),
+  registeredPoorHouseholds: total('registeredPoorHouseholds'),
+  employeesTotal: total('employeesTotal'),
+  incomeIncrease: { sql: 'COALESCE(sum(i."incomeIncrease"), 0.00)', type: 'decimal' },
+};
+
+/**
+ * People driven, registered poor people and households, employees and income increase of the
+ * impact records matching `where` (an ImpactRecordWhere), per combination of `groupBy`.
+ * @throws GraphQLError BAD_USER_INPUT naming the argument for an unknown dimension or measure,
+ * a bad filter, or `first` out of range.
+ */
+export async function impactStatistics(db: Database, args: StatisticsArgs): Promise<{ groups: StatisticsGroup[]; groupCount: number }> {
+  const { groups, groupCount } = await runStatistics(
+    db,
+    { from: '"ImpactRecord" i', alias: 'i', whereType: 'ImpactRecord', dimensions: impactDimensions, joins: impactJoins, measures: impactMeasures },
+    args,
+  );
+  return { groups, groupCount };
+}

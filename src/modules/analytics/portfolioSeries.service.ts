@@ -1,0 +1,96 @@
+import type { Database } from '../../db/client.js';
+import { Prisma } from '../../generated/prisma/client.js';
+import { aliasSource, compileWhere, type WhereInput } from '../relay/compileWhere.js';
+import { entitySpec } from '../relay/specRegistry.js';
+import { keyOf, keySelect, resolveGrouping } from './grouping.js';
+import { checkedFirst } from './limits.js';
+import { loanDimensions, loanJoins, nonPerformingClasses } from './loanDimensions.js';
+import { monthRange } from './monthRange.js';
+import { runSql } from './runSql.js';
+
+/** Arguments of `portfolioSeries`. `from` and `to` are Dates or "YYYY-MM-DD"; their months count. */
+export interface PortfolioSeriesArgs {
+  where?: WhereInput | null;
+  groupBy?: readonly string[] | null;
+  from: unknown;
+  to: unknown;
+  first?: number | null;
+}
+
+/** The month-end position of one group in one month. */
+export interface PortfolioPoint {
+  month: string;
+  monthEnd: string;
+  loanCount: number;
+  outstandingBalance: string;
+  nonPerformingBalance: string;
+  nplRatio: string | null;
+}
+
+/** One group's series: a point for every month of the range, zero where it had no snapshot. */
+export interface PortfolioSeries {
+  key: Record<string, string | null>;
+  points: PortfolioPoint[];
+}
+
+/** Most series one call returns. */
+export const maxSeries = 1_000;
+
+const npl = `s."riskClass" IN (${nonPerformingClasses.map((c) => `'${c}'`).join(', ')})`;
+
+/**
+ * Month-end outstanding and non-performing balance and NPL ratio per group, from the loans'
+ * classification snapshots (the snapshot's risk class, not the loan's current one). Groups with no
+ * snapshot in the range are left out; the rest get every month, so series are continuous.
+ * @throws GraphQLError BAD_USER_INPUT naming the argument for a bad range, dimension, filter or
+ * `first`.
+ */
+export async function portfolioSeries(db: Database, args: PortfolioSeriesArgs): Promise<{ series: PortfolioSeries[]; seriesCount: number }> {
+  const months = monthRange(args.from, args.to);
+  const first = checkedFirst(args.first, 100, maxSeries);
+  const grouping = resolveGrouping(args.groupBy, loanDimensions, loanJoins, 'groupBy');
+  const where = compileWhere(entitySpec('EnterpriseLoan'), args.where, 'l', 'where', aliasSource());
+  const keys = grouping.keys.map((k) => k.sql);
+  const rows = await runSql<Record<string, unknown>>(
+    db,
+    Prisma.sql`SELECT ${Prisma.join([
+      ...keySelect(grouping.keys),
+      Prisma.raw(`to_char(s."monthEnd", 'YYYY-MM') AS "month"`),
+      Prisma.raw(`count(*)::int AS "loanCount"`),
+      Prisma.raw(`COALESCE(sum(s."outstandingBalance"), 0.00)::text AS "outstandingBalance"`),
+      Prisma.raw(`COALESCE(sum(s."outstandingBalance") FILTER (WHERE ${npl}), 0.00)::text AS "nonPerformingBalance"`),
+      Prisma.raw(
+        `round(COALESCE(sum(s."outstandingBalance") FILTER (WHERE ${npl}), 0) / NULLIF(sum(s."outstandingBalance"), 0), 8)::text AS "nplRatio"`,
+      ),
+    ])}
+      FROM "LoanClassificationSnapshot" s JOIN "EnterpriseLoan" l ON l."id" = s."loanId" ${grouping.joins}
+      WHERE ${where}
+        AND s."monthEnd" >= CAST(${`${months[0]!.label}-01`} AS date)
+        AND s."monthEnd" <= CAST(${months.at(-1)!.monthEnd} AS date)
+      GROUP BY ${Prisma.raw([...grouping.groupBy, `to_char(s."monthEnd", 'YYYY-MM')`].join(', '))}
+      ORDER BY ${Prisma.raw([...keys.map((k) => `${k} ASC NULLS LAST`), '"month"'].join(', '))}`,
+  );
+  const byGroup = new Map<string, { key: Record<string, string | null>; points: Map<string, Record<string, unknown>> }>();
+  for (const row of rows) {
+    const key = keyOf(row, grouping.keys);
+    const id = JSON.stringify(grouping.keys.map((k) => key[k.field]));
+    const group = byGroup.get(id) ?? { key, points: new Map() };
+    group.points.set(row.month as string, row);
+    byGroup.set(id, group);
+  }
+  const series = [...byGroup.values()].slice(0, first).map(({ key, points }) => ({
+    key,
+    points: months.map(({ label, monthEnd }) => {
+      const row = points.get(label);
+      return {
+        month: label,
+        monthEnd,
+        loanCount: (row?.loanCount as number) ?? 0,
+        outstandingBalance: (row?.outstandingBalance as string) ?? '0.00',
+        nonPerformingBalance: (row?.nonPerformingBalance as string) ?? '0.00',
+        nplRatio: (row?.nplRatio as string | null) ?? null,
+      };
+    }),
+  }));
+  return { series, seriesCount: byGroup.size };
+}

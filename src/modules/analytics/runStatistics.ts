@@ -1,0 +1,74 @@
+import type { Database } from '../../db/client.js';
+import { Prisma } from '../../generated/prisma/client.js';
+import { aliasSource, compileWhere, type WhereInput } from '../relay/compileWhere.js';
+import { entitySpec } from '../relay/specRegistry.js';
+import { groupByClause, keyOf, keySelect, resolveGrouping, type Dimension, type Grouping, type JoinTable } from './grouping.js';
+import { checkedFirst, defaultGroups, maxGroups } from './limits.js';
+import { compileHaving, compileOrder, measureSelect, type HavingInput, type Measure, type StatisticsOrder } from './measures.js';
+import { runSql } from './runSql.js';
+
+/** Arguments every statistics query takes, as GraphQL (or the CLI) hands them over. */
+export interface StatisticsArgs {
+  where?: WhereInput | null;
+  groupBy?: readonly string[] | null;
+  having?: HavingInput | null;
+  orderBy?: readonly StatisticsOrder[] | null;
+  first?: number | null;
+  /** Measures to compute (GraphQL field names); all when not given. Unknown names are ignored. */
+  measures?: readonly string[] | null;
+}
+
+/** One group: its key (null fields for dimensions not grouped by) and its measures. */
+export type StatisticsGroup = { key: Record<string, string | null> } & Record<string, unknown>;
+
+/** Groups of a statistics call, and how many groups matched before `first` cut them. */
+export interface StatisticsResult {
+  groups: StatisticsGroup[];
+  groupCount: number;
+  grouping: Grouping;
+}
+
+/** What one kind of statistics is computed over: a table, its filter spec and its whitelists. */
+export interface StatisticsSource {
+  /** `"Table" alias`; the alias is the one `where` filters and the joins refer to. */
+  from: string;
+  alias: string;
+  whereType: string;
+  dimensions: Readonly<Record<string, Dimension>>;
+  joins: JoinTable;
+  measures: Readonly<Record<string, Measure>>;
+}
+
+/**
+ * The measures of the rows of `source` matching `where`, per combination of the `groupBy`
+ * dimensions, filtered by `having`, ordered and cut to `first`, in one statement.
+ * @throws GraphQLError BAD_USER_INPUT naming the argument for an unknown dimension or measure,
+ * a bad filter, or `first` out of range.
+ */
+export async function runStatistics(db: Database, source: StatisticsSource, args: StatisticsArgs): Promise<StatisticsResult> {
+  const first = checkedFirst(args.first, defaultGroups, maxGroups);
+  const grouping = resolveGrouping(args.groupBy, source.dimensions, source.joins, 'groupBy');
+  const where = compileWhere(entitySpec(source.whereType), args.where, source.alias, 'where', aliasSource());
+  const having = compileHaving(args.having, source.measures);
+  const order = compileOrder(
+    args.orderBy,
+    source.measures,
+    (d) => (grouping.dimensions.includes(d) ? source.dimensions[d]!.keys : undefined),
+    grouping.keys,
+  );
+  const wanted = args.measures ? Object.entries(source.measures).filter(([name]) => args.measures!.includes(name)) : Object.entries(source.measures);
+  const rows = await runSql<Record<string, unknown>>(
+    db,
+    Prisma.sql`SELECT ${Prisma.join([...keySelect(grouping.keys), ...measureSelect(Object.fromEntries(wanted)), Prisma.raw('(count(*) OVER ())::int AS "groupCount"')])}
+      FROM ${Prisma.raw(source.from)} ${grouping.joins}
+      WHERE ${where}
+      ${groupByClause(grouping.groupBy)} ${having} ${order}
+      LIMIT ${first}`,
+  );
+  const names = wanted.map(([name]) => name);
+  return {
+    groups: rows.map((row) => ({ ...Object.fromEntries(names.map((n) => [n, row[n] ?? null])), key: keyOf(row, grouping.keys) })),
+    groupCount: Number(rows[0]?.groupCount ?? 0),
+    grouping,
+  };
+}

@@ -1,0 +1,1 @@
+export { exportRoutes, type ExportRoutesOptions } from './exports.routes.js';
