@@ -30,6 +30,13 @@ export const DecimalScalar = new GraphQLScalarType({
   },
 });
 
+// Date.parse rolls 2020-02-30 over to March 1; only a day that survives the round trip exists.
+function isCalendarDay(text: string): boolean {
+  if (!datePattern.test(text)) return false;
+  const date = new Date(`${text}T00:00:00.000Z`);
+  return !Number.isNaN(date.getTime()) && date.toISOString().slice(0, 10) === text;
+}
+
 /** A calendar date, "2020-04-20". Stored as a UTC midnight DateTime by Prisma. */
 export const DateScalar = new GraphQLScalarType({
   name: 'Date',
@@ -39,13 +46,13 @@ export const DateScalar = new GraphQLScalarType({
     return String(value);
   },
   parseValue(value) {
-    if (typeof value !== 'string' || !datePattern.test(value) || Number.isNaN(Date.parse(value))) {
+    if (typeof value !== 'string' || !isCalendarDay(value)) {
       throw badInput('Date values look like "2020-04-20".');
     }
     return new Date(`${value}T00:00:00.000Z`);
   },
   parseLiteral(ast) {
-    if (ast.kind !== Kind.STRING || !datePattern.test(ast.value) || Number.isNaN(Date.parse(ast.value))) {
+    if (ast.kind !== Kind.STRING || !isCalendarDay(ast.value)) {
       throw badInput('Date values look like "2020-04-20".');
     }
     return new Date(`${ast.value}T00:00:00.000Z`);

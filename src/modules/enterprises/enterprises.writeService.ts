@@ -78,7 +78,8 @@ export function updateEnterprise(db: Database, actor: Actor, input: UpdateEnterp
       data: {
         name: merged.name.trim(),
         nameZh: merged.nameZh,
-        anonymised: merged.anonymised,
+        // null means "not said": keep the flag rather than claim a stand-in name is real.
+        anonymised: merged.anonymised ?? before.anonymised,
         creditCode: merged.creditCode || null,
         industrySection: merged.industrySection || null,
         industryCode: merged.industryCode || null,

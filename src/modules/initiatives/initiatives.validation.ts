@@ -47,8 +47,9 @@ export function validateInitiativeFields(
   const endDate = readDate(checks, input.endDate, ['endDate']);
   checkOrdered(checks, input.startDate === undefined ? current.startDate : startDate, input.endDate === undefined ? current.endDate : endDate, ['endDate']);
   return {
-    ...(input.name !== undefined ? { name: input.name!.trim() } : {}),
-    ...(input.nameZh !== undefined ? { nameZh: input.nameZh!.trim() } : {}),
+    // A null name is already recorded as REQUIRED above; it must not crash the return.
+    ...(input.name !== undefined && input.name !== null ? { name: input.name.trim() } : {}),
+    ...(input.nameZh !== undefined && input.nameZh !== null ? { nameZh: input.nameZh.trim() } : {}),
     ...(input.startDate !== undefined ? { startDate: startDate ?? null } : {}),
     ...(input.endDate !== undefined ? { endDate: endDate ?? null } : {}),
     ...(input.budget !== undefined ? { budget: budget ?? null } : {}),

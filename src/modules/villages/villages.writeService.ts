@@ -98,10 +98,12 @@ export function updateVillage(db: Database, actor: Actor, input: UpdateVillageIn
   });
 }
 
-async function regions(tx: Tx, checks: Checks, countyId: number, townshipId: number | null | undefined): Promise<[RegionRef | null, RegionRef | null]> {
+async function regions(tx: Tx, checks: Checks, countyId: number | null | undefined, townshipId: number | null | undefined): Promise<[RegionRef | null, RegionRef | null]> {
   const select = { id: true, code: true, level: true, parentId: true } as const;
-  const county = await tx.region.findUnique({ where: { id: countyId }, select });
-  checks.require(county !== null, ['countyId'], 'NOT_FOUND', `No region has id ${countyId}.`);
+  // An update may send countyId: null, which would clear a column every village needs.
+  const county = countyId ? await tx.region.findUnique({ where: { id: countyId }, select }) : null;
+  if (!countyId) checks.require(false, ['countyId'], 'REQUIRED', 'A village lies in a county; countyId cannot be null.');
+  else checks.require(county !== null, ['countyId'], 'NOT_FOUND', `No region has id ${countyId}.`);
   const township = townshipId ? await tx.region.findUnique({ where: { id: townshipId }, select }) : null;
   if (townshipId) checks.require(township !== null, ['townshipId'], 'NOT_FOUND', `No region has id ${townshipId}.`);
   return [county, township];
