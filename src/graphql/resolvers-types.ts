@@ -5008,7 +5008,7 @@ export enum UserErrorCode {
   IndustryCodeMismatch = 'INDUSTRY_CODE_MISMATCH',
   /** A unified social credit code (統一社會信用代碼) fails its GB 32100 format or check character. */
   InvalidCreditCode = 'INVALID_CREDIT_CODE',
-  /** A value has the wrong shape (a date, decimal, code or ID that cannot be read). */
+  /** A value has the wrong shape (a date, decimal, code or reference that cannot be read). */
   InvalidFormat = 'INVALID_FORMAT',
   /** The status change is not allowed by the lifecycle from the current status. */
   InvalidTransition = 'INVALID_TRANSITION',

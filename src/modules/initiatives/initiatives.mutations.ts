@@ -14,7 +14,7 @@ import {
 const members = { campaignId: 'Campaign', initiativeIds: 'Initiative', loanIds: 'EnterpriseLoan' } as const;
 const links = { initiativeId: 'Initiative', 'links.villageId': 'Village' } as const;
 
-/** Resolvers of the programme mutations (see /tmp/writes.graphql). */
+/** Resolvers of the programme mutations (their SDL is in schema.graphql, type Mutation). */
 export const initiativeMutations = {
   createInitiative: mutationResolver(createInitiative, 'initiative', { ownerOrgUnitId: 'OrgUnit' }),
   updateInitiative: mutationResolver(updateInitiative, 'initiative', { id: 'Initiative', ownerOrgUnitId: 'OrgUnit' }),

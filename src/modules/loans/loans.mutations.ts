@@ -5,7 +5,7 @@ import { classifyLoan, deferLoan, recordImpact } from './loanServicing.service.j
 
 const loan = { loanId: 'EnterpriseLoan' } as const;
 
-/** Resolvers of the loan lifecycle mutations (see /tmp/writes.graphql). */
+/** Resolvers of the loan lifecycle mutations (their SDL is in schema.graphql, type Mutation). */
 export const loanMutations = {
   applyForLoan: mutationResolver(applyForLoan, 'loan', { enterpriseId: 'Enterprise', orgUnitId: 'OrgUnit', siteId: 'EnterpriseSite', regionId: 'Region', campaignIds: 'Campaign' }),
   approveLoan: mutationResolver(approveLoan, 'loan', loan),

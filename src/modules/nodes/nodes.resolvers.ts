@@ -8,6 +8,7 @@ import { MAX_PAGE_SIZE } from '../relay/connectionArgs.js';
 
 async function loadNode(ctx: GraphQLContext, id: string, argument: string): Promise<Row> {
   const { typeName, id: rowId } = fromGlobalId(id, argument);
+  if (typeName === 'AuditEvent') return loadAuditEvent(ctx, id, rowId, argument);
   if (!entitySpecs[typeName]) throw badInput(argument, `"${id}" is not a valid ID.`);
   const row = await ctx.loaders.relay.byColumn(typeName, 'id').load(rowId);
   if (!row) {
@@ -16,6 +17,17 @@ async function loadNode(ctx: GraphQLContext, id: string, argument: string): Prom
     });
   }
   return row;
+}
+
+// Audit events are not a filterable entity of the read API, so they are looked up directly.
+async function loadAuditEvent(ctx: GraphQLContext, id: string, rowId: number, argument: string): Promise<Row> {
+  const event = await ctx.db.prisma.auditEvent.findUnique({ where: { id: rowId } });
+  if (!event) {
+    throw new GraphQLError(`Argument "${argument}": no AuditEvent has the ID "${id}".`, {
+      extensions: { code: 'NOT_FOUND', argument },
+    });
+  }
+  return { ...event, __typename: 'AuditEvent' };
 }
 
 const byKey = (typeName: string, column: string) => (_: unknown, args: Record<string, string>, ctx: GraphQLContext) =>

@@ -1,7 +1,7 @@
 import { mutationResolver } from '../writes/mutationResolver.js';
 import { createVillage, updateVillage } from './villages.writeService.js';
 
-/** Resolvers of the village mutations (see /tmp/writes.graphql). */
+/** Resolvers of the village mutations (their SDL is in schema.graphql, type Mutation). */
 export const villageMutations = {
   createVillage: mutationResolver(createVillage, 'village', { countyId: 'Region', townshipId: 'Region' }),
   updateVillage: mutationResolver(updateVillage, 'village', { id: 'Village', countyId: 'Region', townshipId: 'Region' }),

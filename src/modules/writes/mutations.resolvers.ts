@@ -8,8 +8,8 @@ import { villageMutations } from '../villages/villages.mutations.js';
 import { listAuditEvents, type AuditEventsArgs } from './auditEvents.service.js';
 
 /**
- * Resolvers of /tmp/writes.graphql, to merge into the gateway's resolver map: every mutation,
- * the auditEvents query and the AuditEvent type. Not wired yet (the lead merges the SDL).
+ * Resolvers of the write API in schema.graphql, merged into the gateway's map by
+ * src/modules/index.ts: every mutation, the auditEvents query and the AuditEvent type.
  */
 export const mutationResolvers = {
   Mutation: { ...loanMutations, ...initiativeMutations, ...villageMutations, ...enterpriseMutations },

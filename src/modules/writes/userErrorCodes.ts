@@ -1,7 +1,7 @@
 /**
  * Every code a mutation's `userErrors` can carry, in one table, with what it means. The SDL's
  * `UserErrorCode` enum and the README's list are kept in step with it by
- * test/modules/writes/userErrorCodes.test.ts.
+ * test/modules/writes/userErrorCodesInStep.test.ts.
  */
 export const userErrorCodes = Object.freeze({
   REQUIRED: 'A required field is missing or empty.',
