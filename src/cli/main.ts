@@ -2,6 +2,7 @@ import { parseArgs } from 'node:util';
 import { ConfigError, loadConfig } from '../config.js';
 import { DatabaseOpenError } from '../db/client.js';
 import { MigrationError } from '../db/migrator.js';
+import { SyntheticDataExistsError, SyntheticSeedOptionsError } from '../db/seeds/synthetic/index.js';
 import { ImportUsageError, runImport } from './importCommand.js';
 import { runMigrate } from './migrateCommand.js';
 import { runSeed } from './seedCommand.js';
@@ -56,7 +57,13 @@ export async function main(argv: string[]): Promise<number> {
       process.stderr.write(`dishui: ${error.message}\n`);
       return 2;
     }
-    if (error instanceof ConfigError || error instanceof DatabaseOpenError || error instanceof MigrationError) {
+    if (
+      error instanceof ConfigError ||
+      error instanceof DatabaseOpenError ||
+      error instanceof MigrationError ||
+      error instanceof SyntheticDataExistsError ||
+      error instanceof SyntheticSeedOptionsError
+    ) {
       process.stderr.write(`dishui: ${error.message}\n`);
       return 1;
     }

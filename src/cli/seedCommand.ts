@@ -6,8 +6,9 @@ import { seedSynthetic } from '../db/seeds/synthetic/index.js';
 import type { SeedOptions } from './main.js';
 
 /**
- * `dishui seed`: migrates if needed, then loads the article data set, or with --synthetic a
- * generated one. Both are all-or-nothing.
+ * `dishui seed`: migrates if needed, then loads the article data set (one transaction), or with
+ * --synthetic a generated one (written in chunks; a failed run removes what it wrote, and a
+ * database that already holds synthetic data is refused).
  */
 export async function runSeed(config: Config, options: SeedOptions): Promise<void> {
   const db = await openDatabase(config);

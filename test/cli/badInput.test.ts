@@ -77,3 +77,17 @@ describe('dishui CLI: bad input stops with one clear line', () => {
     assert.match(run.stderr, /DATABASE_POOL_MAX/);
   });
 });
+
+describe('dishui seed --synthetic on a database that already holds synthetic data', () => {
+  test('is refused with one line saying how to proceed', () => {
+    const dataDir = fs.mkdtempSync(path.join(os.tmpdir(), 'dishui-synthetic-'));
+    const env = { DISHUI_DATA_DIR: dataDir };
+    const first = dishui(['seed', '--synthetic', '--loans', '20', '--seed', '3'], env);
+    assert.equal(first.status, 0, first.stderr);
+    const second = dishui(['seed', '--synthetic', '--loans', '20', '--seed', '3'], env);
+    assert.equal(second.status, 1);
+    assert.equal(second.stderr.split('\n').length, 1);
+    assert.match(second.stderr, /already holds synthetic data \(20 synthetic loans\)/);
+    fs.rmSync(dataDir, { recursive: true, force: true });
+  });
+});
