@@ -1,5 +1,9 @@
-const alphabet = '0123456789ABCDEFGHJKLMNPQRTUWXY';
-const weights = [1, 3, 9, 27, 19, 26, 16, 17, 20, 29, 25, 13, 8, 24, 10, 30, 28];
+/** The 31 characters of GB 32100-2015, in value order (I, O, S, V and Z are not used). */
+export const creditCodeAlphabet = '0123456789ABCDEFGHJKLMNPQRTUWXY';
+/** Weights of the first 17 characters in the GB 32100-2015 check character. */
+export const creditCodeWeights: readonly number[] = [1, 3, 9, 27, 19, 26, 16, 17, 20, 29, 25, 13, 8, 24, 10, 30, 28];
+const alphabet = creditCodeAlphabet;
+const weights = creditCodeWeights;
 
 /**
  * Returns why a unified social credit code (統一社會信用代碼, GB 32100-2015) is invalid, or

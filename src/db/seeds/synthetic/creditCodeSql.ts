@@ -1,11 +1,11 @@
+import { creditCodeAlphabet as alphabet, creditCodeWeights as creditWeights } from '../../../modules/writes/creditCode.js';
+
 /**
  * SQL for unified social credit codes (統一社會信用代碼, GB 32100-2015) built inside the
  * database: 1 registration-authority char, 1 type char, the 6-digit division code, a 9-char
  * organisation code (GB 11714: 8 body chars and their own check char), and the check char.
  */
 
-const alphabet = '0123456789ABCDEFGHJKLMNPQRTUWXY';
-const creditWeights = [1, 3, 9, 27, 19, 26, 16, 17, 20, 29, 25, 13, 8, 24, 10, 30, 28];
 const organisationWeights = [3, 7, 9, 10, 5, 8, 4, 2];
 
 /**
