@@ -8,11 +8,18 @@ export const errorTable = Object.freeze({
   NOT_FOUND: { status: 404, meaning: 'No object has the given id or key.' },
   GRAPHQL_PARSE_FAILED: { status: 400, meaning: 'The document is not valid GraphQL syntax.' },
   GRAPHQL_VALIDATION_FAILED: { status: 400, meaning: 'The document does not fit the schema.' },
+  BAD_REQUEST: {
+    status: 400,
+    meaning: 'The HTTP request is not one Dishui accepts: no query, a malformed body, or a GET without a preflight header.',
+  },
+  OPERATION_RESOLUTION_FAILURE: {
+    status: 400,
+    meaning: 'The document holds several operations and `operationName` does not pick one of them.',
+  },
   INTERNAL_SERVER_ERROR: {
     status: 500,
     meaning: 'Something failed inside Dishui; details are logged with the request id, never sent.',
   },
-  SERVICE_UNAVAILABLE: { status: 503, meaning: 'The database cannot be reached right now; retry later.' },
 } as const);
 
 /** One of the codes in {@link errorTable}. */

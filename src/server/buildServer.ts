@@ -8,7 +8,7 @@ import type { Database } from '../db/client.js';
 import { exportRoutes } from '../modules/exports/index.js';
 import { resolvers } from '../modules/index.js';
 import { typeDefs } from '../schema/typeDefs.js';
-import { createFormatError } from './formatError.js';
+import { formatError, internalErrorLogging } from './formatError.js';
 import { checkReadiness } from './readiness.js';
 
 /** What a server is built from. */
@@ -45,7 +45,8 @@ export async function buildServer({ config, db }: ServerDependencies): Promise<F
   const apollo = new ApolloServer<GraphQLContext>({
     typeDefs,
     resolvers,
-    formatError: createFormatError(app.log),
+    formatError,
+    plugins: [internalErrorLogging(app.log)],
     includeStacktraceInErrorResponses: false,
     introspection: config.NODE_ENV !== 'production',
   });

@@ -1,26 +1,58 @@
-import type { GraphQLFormattedError } from 'graphql';
+import type { ApolloServerPlugin } from '@apollo/server';
 import { unwrapResolverError } from '@apollo/server/errors';
 import type { FastifyBaseLogger } from 'fastify';
+import type { GraphQLFormattedError } from 'graphql';
+import type { GraphQLContext } from '../context.js';
 import { errorTable } from '../errors.js';
 
 const clientCodes = new Set(Object.keys(errorTable).filter((code) => code !== 'INTERNAL_SERVER_ERROR'));
 
+/** True when an error's code is one of the client-facing codes of the error table. */
+function isClientError(code: unknown): boolean {
+  return typeof code === 'string' && clientCodes.has(code);
+}
+
 /**
- * Masks every error that Dishui did not raise on purpose: the client gets
- * INTERNAL_SERVER_ERROR and the request id, the log gets the original with its stack.
+ * Masks every error that Dishui did not raise on purpose: the client gets only
+ * INTERNAL_SERVER_ERROR (the request id is added by {@link internalErrorLogging}); SQL, stacks
+ * and driver messages never leave the process.
  */
-export function createFormatError(logger: FastifyBaseLogger) {
-  return (formatted: GraphQLFormattedError, error: unknown): GraphQLFormattedError => {
-    const code = formatted.extensions?.code;
-    if (typeof code === 'string' && clientCodes.has(code)) return formatted;
-    const original = unwrapResolverError(error);
-    const requestId = (formatted.extensions?.requestId as string | undefined) ?? undefined;
-    logger.error({ err: original, path: formatted.path }, 'internal error in a GraphQL request');
-    return {
-      message: 'Internal server error',
-      ...(formatted.path ? { path: formatted.path } : {}),
-      ...(formatted.locations ? { locations: formatted.locations } : {}),
-      extensions: { code: 'INTERNAL_SERVER_ERROR', ...(requestId ? { requestId } : {}) },
-    };
+export function formatError(formatted: GraphQLFormattedError): GraphQLFormattedError {
+  if (isClientError(formatted.extensions?.code)) return formatted;
+  return {
+    message: 'Internal server error',
+    ...(formatted.path ? { path: formatted.path } : {}),
+    ...(formatted.locations ? { locations: formatted.locations } : {}),
+    extensions: { code: 'INTERNAL_SERVER_ERROR' },
+  };
+}
+
+/**
+ * Logs each internal error with its stack and the request id, and puts the same request id on
+ * the masked error the client receives, so a support call can find the log line.
+ */
+export function internalErrorLogging(logger: FastifyBaseLogger): ApolloServerPlugin<GraphQLContext> {
+  return {
+    async requestDidStart() {
+      return {
+        async didEncounterErrors({ errors, contextValue }) {
+          for (const error of errors) {
+            if (isClientError(error.extensions?.code)) continue;
+            logger.error(
+              { err: unwrapResolverError(error), path: error.path, requestId: contextValue.requestId },
+              'internal error in a GraphQL request',
+            );
+          }
+        },
+        async willSendResponse({ response, contextValue }) {
+          if (response.body.kind !== 'single') return;
+          for (const error of response.body.singleResult.errors ?? []) {
+            if (error.extensions?.code === 'INTERNAL_SERVER_ERROR') {
+              (error.extensions as Record<string, unknown>).requestId = contextValue.requestId;
+            }
+          }
+        },
+      };
+    },
   };
 }
