@@ -606,6 +606,27 @@ export type CreateEnterpriseInput = {
   size?: InputMaybe<EnterpriseSize>;
 };
 
+/** Input of createExport. */
+export type CreateExportInput = {
+  /** The file format. */
+  format: ExportFormat;
+  /** Which fact rows. */
+  kind: ExportKind;
+  /** Only rows matching this filter: an EnterpriseLoanWhere for LOAN_FACTS, an ImpactRecordWhere for IMPACT_FACTS (as JSON). */
+  where?: InputMaybe<Scalars['JSON']['input']>;
+};
+
+/** Result of createExport. */
+export type CreateExportPayload = MutationPayload & {
+  __typename?: 'CreateExportPayload';
+  /** The job as recorded (QUEUED); null when userErrors is not empty. */
+  exportJob?: Maybe<ExportJob>;
+  /** Always false: an export takes no idempotency key. */
+  replayed: Scalars['Boolean']['output'];
+  /** Rules the input breaks; empty when the job was created. */
+  userErrors: Array<UserError>;
+};
+
 /** Input of createInitiative. */
 export type CreateInitiativeInput = {
   /** Whether figures are approximate. */
@@ -1476,6 +1497,59 @@ export type EnterpriseWhere = {
   /** When the row last changed. */
   updatedAt?: InputMaybe<DateTimeFilter>;
 };
+
+/** The file format of an export. */
+export enum ExportFormat {
+  /** RFC 4180 CSV with a header row. */
+  Csv = 'CSV',
+  /** One JSON object per line. */
+  Jsonl = 'JSONL'
+}
+
+/** An export written in the background to a file that can be downloaded until it expires. */
+export type ExportJob = Node & {
+  __typename?: 'ExportJob';
+  /** When the job was created. */
+  createdAt: Scalars['DateTime']['output'];
+  /** Path of the file on this server (GET), while SUCCEEDED and not expired; else null. */
+  downloadUrl?: Maybe<Scalars['String']['output']>;
+  /** Why the job failed; null unless FAILED. */
+  error?: Maybe<Scalars['String']['output']>;
+  /** When the file is removed; null until SUCCEEDED. */
+  expiresAt?: Maybe<Scalars['DateTime']['output']>;
+  /** The file format. */
+  format: ExportFormat;
+  /** Global ID (opaque). */
+  id: Scalars['ID']['output'];
+  /** Which fact rows. */
+  kind: ExportKind;
+  /** Data rows written so far (the CSV header is not counted). */
+  rowsWritten: Scalars['Int']['output'];
+  /** Where the job stands. */
+  status: ExportJobStatus;
+};
+
+/** Where an asynchronous export stands. */
+export enum ExportJobStatus {
+  /** The file was removed after expiresAt. */
+  Expired = 'EXPIRED',
+  /** Nothing to download; error says why. */
+  Failed = 'FAILED',
+  /** Recorded, not yet started. */
+  Queued = 'QUEUED',
+  /** Rows are being written; rowsWritten grows page by page. */
+  Running = 'RUNNING',
+  /** The file is ready at downloadUrl until expiresAt. */
+  Succeeded = 'SUCCEEDED'
+}
+
+/** Which flat fact rows an export writes. */
+export enum ExportKind {
+  /** One row per impact record (as GET /export/impact-facts). */
+  ImpactFacts = 'IMPACT_FACTS',
+  /** One row per loan with its borrower, unit and region (as GET /export/loan-facts). */
+  LoanFacts = 'LOAN_FACTS'
+}
 
 /** Financing model (融資模式). */
 export enum FinancingModel {
@@ -3369,6 +3443,8 @@ export type Mutation = {
   createCampaign: CampaignPayload;
   /** Creates an enterprise. */
   createEnterprise: EnterprisePayload;
+  /** Starts writing every fact row matching a filter to a file in the background; poll exportJob for its status and download URL. */
+  createExport: CreateExportPayload;
   /** Creates an assistance programme. */
   createInitiative: InitiativePayload;
   /** Creates a village. */
@@ -3455,6 +3531,12 @@ export type MutationCreateCampaignArgs = {
 /** Every write. Each takes one input object, runs in one transaction, is audited, and returns its changed object or userErrors with nothing written. */
 export type MutationCreateEnterpriseArgs = {
   input: CreateEnterpriseInput;
+};
+
+
+/** Every write. Each takes one input object, runs in one transaction, is audited, and returns its changed object or userErrors with nothing written. */
+export type MutationCreateExportArgs = {
+  input: CreateExportInput;
 };
 
 
@@ -3880,6 +3962,8 @@ export type Query = {
   enterpriseLoans: EnterpriseLoanConnection;
   /** Enterprises, a page at a time. */
   enterprises: EnterpriseConnection;
+  /** The asynchronous export with this global ID (from createExport), or null when none has it. A finished export past its expiry is reported EXPIRED. */
+  exportJob?: Maybe<ExportJob>;
   /** Flat impact rows for BI tools, in keyset pages by record id. */
   impactFacts: ImpactFactConnection;
   /** Impact records, a page at a time. */
@@ -3970,6 +4054,12 @@ export type QueryEnterprisesArgs = {
   last?: InputMaybe<Scalars['Int']['input']>;
   orderBy?: InputMaybe<Array<EnterpriseOrder>>;
   where?: InputMaybe<EnterpriseWhere>;
+};
+
+
+/** The read API. */
+export type QueryExportJobArgs = {
+  id: Scalars['ID']['input'];
 };
 
 
@@ -5362,6 +5452,7 @@ export type ResolversInterfaceTypes<_RefType extends Record<string, unknown>> = 
   MutationPayload:
     | ( Omit<CadreAssignmentPayload, 'cadreAssignment'> & { cadreAssignment?: Maybe<_RefType['CadreAssignment']> } )
     | ( Omit<CampaignPayload, 'campaign'> & { campaign?: Maybe<_RefType['Campaign']> } )
+    | ( CreateExportPayload )
     | ( Omit<EnterprisePayload, 'enterprise'> & { enterprise?: Maybe<_RefType['Enterprise']> } )
     | ( Omit<EnterpriseSitePayload, 'enterpriseSite'> & { enterpriseSite?: Maybe<_RefType['EnterpriseSite']> } )
     | ( Omit<InitiativeMetricPayload, 'initiativeMetric'> & { initiativeMetric?: Maybe<_RefType['InitiativeMetric']> } )
@@ -5377,6 +5468,7 @@ export type ResolversInterfaceTypes<_RefType extends Record<string, unknown>> = 
     | ( EnterpriseModel )
     | ( EnterpriseLoanModel )
     | ( EnterpriseSiteModel )
+    | ( ExportJob )
     | ( ImpactRecordModel )
     | ( InitiativeModel )
     | ( InitiativeMetricModel )
@@ -5424,6 +5516,8 @@ export type ResolversTypes = ResolversObject<{
   ClassifyLoanInput: ClassifyLoanInput;
   CreateCampaignInput: CreateCampaignInput;
   CreateEnterpriseInput: CreateEnterpriseInput;
+  CreateExportInput: CreateExportInput;
+  CreateExportPayload: ResolverTypeWrapper<CreateExportPayload>;
   CreateInitiativeInput: CreateInitiativeInput;
   CreateVillageInput: CreateVillageInput;
   DataSource: DataSource;
@@ -5463,6 +5557,10 @@ export type ResolversTypes = ResolversObject<{
   EnterpriseSize: EnterpriseSize;
   EnterpriseSizeFilter: EnterpriseSizeFilter;
   EnterpriseWhere: EnterpriseWhere;
+  ExportFormat: ExportFormat;
+  ExportJob: ResolverTypeWrapper<ExportJob>;
+  ExportJobStatus: ExportJobStatus;
+  ExportKind: ExportKind;
   FinancingModel: FinancingModel;
   FinancingModelFilter: FinancingModelFilter;
   GuaranteeType: GuaranteeType;
@@ -5673,6 +5771,8 @@ export type ResolversParentTypes = ResolversObject<{
   ClassifyLoanInput: ClassifyLoanInput;
   CreateCampaignInput: CreateCampaignInput;
   CreateEnterpriseInput: CreateEnterpriseInput;
+  CreateExportInput: CreateExportInput;
+  CreateExportPayload: CreateExportPayload;
   CreateInitiativeInput: CreateInitiativeInput;
   CreateVillageInput: CreateVillageInput;
   DataSourceFilter: DataSourceFilter;
@@ -5707,6 +5807,7 @@ export type ResolversParentTypes = ResolversObject<{
   EnterpriseSiteWhere: EnterpriseSiteWhere;
   EnterpriseSizeFilter: EnterpriseSizeFilter;
   EnterpriseWhere: EnterpriseWhere;
+  ExportJob: ExportJob;
   FinancingModelFilter: FinancingModelFilter;
   GuaranteeTypeFilter: GuaranteeTypeFilter;
   ID: Scalars['ID']['output'];
@@ -5944,6 +6045,13 @@ export type CampaignPayloadResolvers<ContextType = GraphQLContext, ParentType ex
   __isTypeOf?: IsTypeOfResolverFn<ParentType, ContextType>;
 }>;
 
+export type CreateExportPayloadResolvers<ContextType = GraphQLContext, ParentType extends ResolversParentTypes['CreateExportPayload'] = ResolversParentTypes['CreateExportPayload']> = ResolversObject<{
+  exportJob?: Resolver<Maybe<ResolversTypes['ExportJob']>, ParentType, ContextType>;
+  replayed?: Resolver<ResolversTypes['Boolean'], ParentType, ContextType>;
+  userErrors?: Resolver<Array<ResolversTypes['UserError']>, ParentType, ContextType>;
+  __isTypeOf?: IsTypeOfResolverFn<ParentType, ContextType>;
+}>;
+
 export interface DateScalarConfig extends GraphQLScalarTypeConfig<ResolversTypes['Date'], any> {
   name: 'Date';
 }
@@ -6088,6 +6196,19 @@ export type EnterpriseSitePayloadResolvers<ContextType = GraphQLContext, ParentT
   enterpriseSite?: Resolver<Maybe<ResolversTypes['EnterpriseSite']>, ParentType, ContextType>;
   replayed?: Resolver<ResolversTypes['Boolean'], ParentType, ContextType>;
   userErrors?: Resolver<Array<ResolversTypes['UserError']>, ParentType, ContextType>;
+  __isTypeOf?: IsTypeOfResolverFn<ParentType, ContextType>;
+}>;
+
+export type ExportJobResolvers<ContextType = GraphQLContext, ParentType extends ResolversParentTypes['ExportJob'] = ResolversParentTypes['ExportJob']> = ResolversObject<{
+  createdAt?: Resolver<ResolversTypes['DateTime'], ParentType, ContextType>;
+  downloadUrl?: Resolver<Maybe<ResolversTypes['String']>, ParentType, ContextType>;
+  error?: Resolver<Maybe<ResolversTypes['String']>, ParentType, ContextType>;
+  expiresAt?: Resolver<Maybe<ResolversTypes['DateTime']>, ParentType, ContextType>;
+  format?: Resolver<ResolversTypes['ExportFormat'], ParentType, ContextType>;
+  id?: Resolver<ResolversTypes['ID'], ParentType, ContextType>;
+  kind?: Resolver<ResolversTypes['ExportKind'], ParentType, ContextType>;
+  rowsWritten?: Resolver<ResolversTypes['Int'], ParentType, ContextType>;
+  status?: Resolver<ResolversTypes['ExportJobStatus'], ParentType, ContextType>;
   __isTypeOf?: IsTypeOfResolverFn<ParentType, ContextType>;
 }>;
 
@@ -6524,6 +6645,7 @@ export type MutationResolvers<ContextType = GraphQLContext, ParentType extends R
   classifyLoan?: Resolver<ResolversTypes['LoanPayload'], ParentType, ContextType, RequireFields<MutationClassifyLoanArgs, 'input'>>;
   createCampaign?: Resolver<ResolversTypes['CampaignPayload'], ParentType, ContextType, RequireFields<MutationCreateCampaignArgs, 'input'>>;
   createEnterprise?: Resolver<ResolversTypes['EnterprisePayload'], ParentType, ContextType, RequireFields<MutationCreateEnterpriseArgs, 'input'>>;
+  createExport?: Resolver<ResolversTypes['CreateExportPayload'], ParentType, ContextType, RequireFields<MutationCreateExportArgs, 'input'>>;
   createInitiative?: Resolver<ResolversTypes['InitiativePayload'], ParentType, ContextType, RequireFields<MutationCreateInitiativeArgs, 'input'>>;
   createVillage?: Resolver<ResolversTypes['VillagePayload'], ParentType, ContextType, RequireFields<MutationCreateVillageArgs, 'input'>>;
   deferLoan?: Resolver<ResolversTypes['LoanPayload'], ParentType, ContextType, RequireFields<MutationDeferLoanArgs, 'input'>>;
@@ -6543,11 +6665,11 @@ export type MutationResolvers<ContextType = GraphQLContext, ParentType extends R
 }>;
 
 export type MutationPayloadResolvers<ContextType = GraphQLContext, ParentType extends ResolversParentTypes['MutationPayload'] = ResolversParentTypes['MutationPayload']> = ResolversObject<{
-  __resolveType: TypeResolveFn<'CadreAssignmentPayload' | 'CampaignPayload' | 'EnterprisePayload' | 'EnterpriseSitePayload' | 'InitiativeMetricPayload' | 'InitiativePayload' | 'LoanPayload' | 'RecordImpactPayload' | 'VillagePayload', ParentType, ContextType>;
+  __resolveType: TypeResolveFn<'CadreAssignmentPayload' | 'CampaignPayload' | 'CreateExportPayload' | 'EnterprisePayload' | 'EnterpriseSitePayload' | 'InitiativeMetricPayload' | 'InitiativePayload' | 'LoanPayload' | 'RecordImpactPayload' | 'VillagePayload', ParentType, ContextType>;
 }>;
 
 export type NodeResolvers<ContextType = GraphQLContext, ParentType extends ResolversParentTypes['Node'] = ResolversParentTypes['Node']> = ResolversObject<{
-  __resolveType: TypeResolveFn<'AuditEvent' | 'CadreAssignment' | 'Campaign' | 'Enterprise' | 'EnterpriseLoan' | 'EnterpriseSite' | 'ImpactRecord' | 'Initiative' | 'InitiativeMetric' | 'LoanClassificationSnapshot' | 'LprRate' | 'OrgUnit' | 'Region' | 'Repayment' | 'RepaymentScheduleItem' | 'Village', ParentType, ContextType>;
+  __resolveType: TypeResolveFn<'AuditEvent' | 'CadreAssignment' | 'Campaign' | 'Enterprise' | 'EnterpriseLoan' | 'EnterpriseSite' | 'ExportJob' | 'ImpactRecord' | 'Initiative' | 'InitiativeMetric' | 'LoanClassificationSnapshot' | 'LprRate' | 'OrgUnit' | 'Region' | 'Repayment' | 'RepaymentScheduleItem' | 'Village', ParentType, ContextType>;
 }>;
 
 export type OrgUnitResolvers<ContextType = GraphQLContext, ParentType extends ResolversParentTypes['OrgUnit'] = ResolversParentTypes['OrgUnit']> = ResolversObject<{
@@ -6615,6 +6737,7 @@ export type QueryResolvers<ContextType = GraphQLContext, ParentType extends Reso
   enterpriseLoan?: Resolver<Maybe<ResolversTypes['EnterpriseLoan']>, ParentType, ContextType, RequireFields<QueryEnterpriseLoanArgs, 'contractNo'>>;
   enterpriseLoans?: Resolver<ResolversTypes['EnterpriseLoanConnection'], ParentType, ContextType, Partial<QueryEnterpriseLoansArgs>>;
   enterprises?: Resolver<ResolversTypes['EnterpriseConnection'], ParentType, ContextType, Partial<QueryEnterprisesArgs>>;
+  exportJob?: Resolver<Maybe<ResolversTypes['ExportJob']>, ParentType, ContextType, RequireFields<QueryExportJobArgs, 'id'>>;
   impactFacts?: Resolver<ResolversTypes['ImpactFactConnection'], ParentType, ContextType, Partial<QueryImpactFactsArgs>>;
   impactRecords?: Resolver<ResolversTypes['ImpactRecordConnection'], ParentType, ContextType, Partial<QueryImpactRecordsArgs>>;
   impactStatistics?: Resolver<ResolversTypes['ImpactStatistics'], ParentType, ContextType, Partial<QueryImpactStatisticsArgs>>;
@@ -6792,6 +6915,7 @@ export type Resolvers<ContextType = GraphQLContext> = ResolversObject<{
   CampaignConnection?: CampaignConnectionResolvers<ContextType>;
   CampaignEdge?: CampaignEdgeResolvers<ContextType>;
   CampaignPayload?: CampaignPayloadResolvers<ContextType>;
+  CreateExportPayload?: CreateExportPayloadResolvers<ContextType>;
   Date?: GraphQLScalarType;
   DateTime?: GraphQLScalarType;
   Decimal?: GraphQLScalarType;
@@ -6806,6 +6930,7 @@ export type Resolvers<ContextType = GraphQLContext> = ResolversObject<{
   EnterpriseSiteConnection?: EnterpriseSiteConnectionResolvers<ContextType>;
   EnterpriseSiteEdge?: EnterpriseSiteEdgeResolvers<ContextType>;
   EnterpriseSitePayload?: EnterpriseSitePayloadResolvers<ContextType>;
+  ExportJob?: ExportJobResolvers<ContextType>;
   ImpactFact?: ImpactFactResolvers<ContextType>;
   ImpactFactConnection?: ImpactFactConnectionResolvers<ContextType>;
   ImpactFactEdge?: ImpactFactEdgeResolvers<ContextType>;

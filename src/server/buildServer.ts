@@ -5,7 +5,7 @@ import Fastify, { type FastifyInstance } from 'fastify';
 import type { Config } from '../config.js';
 import { createContext, type GraphQLContext } from '../context.js';
 import type { Database } from '../db/client.js';
-import { exportRoutes } from '../modules/exports/index.js';
+import { defaultExportDirectory, exportJobResolvers, exportJobRoutes, exportRoutes, type ExportJobOptions } from '../modules/exports/index.js';
 import { resolvers } from '../modules/index.js';
 import { typeDefs } from '../schema/typeDefs.js';
 import { formatError, internalErrorLogging } from './formatError.js';
@@ -13,15 +13,17 @@ import { checkReadiness } from './readiness.js';
 
 /** What a server is built from. */
 export interface ServerDependencies {
-  config: Pick<Config, 'LOG_LEVEL' | 'NODE_ENV'>;
+  config: Pick<Config, 'LOG_LEVEL' | 'NODE_ENV'> & Partial<Pick<Config, 'DISHUI_DATA_DIR'>>;
   db: Database;
+  /** Options of the asynchronous exports (folder, time to live, clock); defaults otherwise. */
+  exportJobs?: ExportJobOptions;
 }
 
 /**
  * Builds the Fastify app with GraphQL at /graphql (GET and POST) and /healthz, not yet listening.
  * Tests call it in-process with `app.inject()`.
  */
-export async function buildServer({ config, db }: ServerDependencies): Promise<FastifyInstance> {
+export async function buildServer({ config, db, exportJobs }: ServerDependencies): Promise<FastifyInstance> {
   const app = Fastify({
     logger: {
       level: config.LOG_LEVEL,
@@ -41,10 +43,23 @@ export async function buildServer({ config, db }: ServerDependencies): Promise<F
   });
 
   await app.register(exportRoutes, { db });
+  const jobOptions: ExportJobOptions = {
+    directory: defaultExportDirectory(config.DISHUI_DATA_DIR),
+    log: (message, error) => app.log.error({ err: error }, message),
+    ...exportJobs,
+    running: exportJobs?.running ?? new Set(),
+  };
+  await app.register(exportJobRoutes, { db, exportJobs: jobOptions });
+  const jobResolvers = exportJobResolvers(jobOptions, resolvers.Query.node);
 
   const apollo = new ApolloServer<GraphQLContext>({
     typeDefs,
-    resolvers,
+    resolvers: {
+      ...resolvers,
+      Query: { ...resolvers.Query, ...jobResolvers.Query },
+      Mutation: { ...resolvers.Mutation, ...jobResolvers.Mutation },
+      ExportJob: jobResolvers.ExportJob,
+    },
     formatError,
     plugins: [internalErrorLogging(app.log)],
     includeStacktraceInErrorResponses: false,
@@ -60,6 +75,8 @@ export async function buildServer({ config, db }: ServerDependencies): Promise<F
   // fastify.close() from inside this hook and wait on itself, so it is not used.
   app.addHook('onClose', async () => {
     await apollo.stop();
+    // A job still writing would otherwise outlive the database the caller closes next.
+    await Promise.all([...jobOptions.running!]);
   });
   return app;
 }

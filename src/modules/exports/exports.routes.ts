@@ -2,11 +2,10 @@ import { Readable } from 'node:stream';
 import type { FastifyInstance, FastifyReply } from 'fastify';
 import { GraphQLError } from 'graphql';
 import type { Database } from '../../db/client.js';
-import { compileFactQuery, factLinePages, type FactLine } from '../analytics/factQuery.js';
-import { factSources, type FactSource } from '../analytics/factSources.js';
+import { factLinePages } from '../analytics/factQuery.js';
 import { badInput } from '../relay/badInput.js';
-import { csvRecord, utf8Bom } from './csvEncoding.js';
-import { parseWhereParameter } from './parseWhereParameter.js';
+import { encodeFactLines, factExportHeader } from './factExportChunks.js';
+import { planFactExport, type FactExportPlan } from './planFactExport.js';
 
 /** Options of {@link exportRoutes}. */
 export interface ExportRoutesOptions {
@@ -37,14 +36,14 @@ export async function exportRoutes(app: FastifyInstance, options: ExportRoutesOp
   const pageSize = options.pageSize ?? 5_000;
   if (!Number.isInteger(pageSize) || pageSize < 1) throw new Error(`exportRoutes: pageSize must be a positive integer, got ${pageSize}`);
   app.get<{ Params: { file: string }; Querystring: ExportQuery }>('/export/:file', async (request, reply) => {
-    let plan: { source: FactSource; format: keyof typeof formats; bom: boolean; query: ReturnType<typeof compileFactQuery> };
+    let plan: FactExportPlan;
     try {
       plan = planExport(request.params.file, request.query);
     } catch (error) {
       if (error instanceof GraphQLError && error.extensions.code === 'BAD_USER_INPUT') return sendBadInput(reply, error);
       throw error;
     }
-    const { source, format, bom, query } = plan;
+    const { source, format, query } = plan;
     let gone = false;
     // After 'close' nothing can reach the client: a finished export has read its last page anyway,
     // and an abandoned one must read no further page.
@@ -55,17 +54,11 @@ export async function exportRoutes(app: FastifyInstance, options: ExportRoutesOp
     const pages = factLinePages(options.db, query, format, pageSize, stopped);
     // The first page is read before the status line, so a failing database still gets a 500.
     const firstPage = await pages.next();
-    const columns = source.columns.map((c) => c.name);
-    const end = format === 'csv' ? '\r\n' : '\n';
-    const encode = (lines: FactLine[]) => {
-      let out = '';
-      for (const { line } of lines) out += line + end;
-      return out;
-    };
     async function* body(): AsyncGenerator<string> {
-      if (format === 'csv') yield `${bom ? utf8Bom : ''}${csvRecord(columns)}`;
-      if (!firstPage.done) yield encode(firstPage.value);
-      for await (const page of pages) yield encode(page);
+      const header = factExportHeader(plan);
+      if (header) yield header;
+      if (!firstPage.done) yield encodeFactLines(firstPage.value, format);
+      for await (const page of pages) yield encodeFactLines(page, format);
     }
     const stamp = new Date().toISOString().slice(0, 10);
     return reply
@@ -76,22 +69,15 @@ export async function exportRoutes(app: FastifyInstance, options: ExportRoutesOp
   });
 }
 
-function planExport(file: string, query: ExportQuery) {
+function planExport(file: string, query: ExportQuery): FactExportPlan {
   const match = /^([a-z-]+)\.([a-z]+)$/.exec(file);
   const kind = match?.[1] ?? file;
-  const source = Object.hasOwn(factSources, kind) ? factSources[kind as FactSource['kind']] : undefined;
-  if (!source) throw badInput('kind', `unknown export "${kind}"; use ${Object.keys(factSources).join(' or ')}.`);
   const format = match?.[2];
-  if (format !== 'csv' && format !== 'jsonl') throw badInput('format', `unknown format "${format ?? ''}"; use csv or jsonl.`);
   const bomText = query.bom ?? 'false';
+  // bom belongs to the route alone, so it is checked after the checks every export shares.
+  const plan = planFactExport({ kind, format, where: query.where, updatedSince: query.updatedSince });
   if (!['true', 'false', '1', '0'].includes(bomText)) throw badInput('bom', 'must be true or false.');
-  const where = parseWhereParameter(query.where, source.whereType);
-  return {
-    source,
-    format: format as keyof typeof formats,
-    bom: bomText === 'true' || bomText === '1',
-    query: compileFactQuery(source, { where, updatedSince: query.updatedSince }),
-  };
+  return { ...plan, bom: bomText === 'true' || bomText === '1' };
 }
 
 function sendBadInput(reply: FastifyReply, error: GraphQLError) {

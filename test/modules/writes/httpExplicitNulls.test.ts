@@ -52,6 +52,7 @@ describe('an optional input field sent as null is a value or a user error, never
       };
       const unique = (prefix: string) => `${prefix}-${(serial += 1)}`;
       const inputs: Record<string, () => Record<string, unknown>> = {
+        createExport: () => ({ kind: 'LOAN_FACTS', format: 'CSV', where: { contractNo: { eq: 'NULL-DISBURSED' } } }),
         applyForLoan: () => ({
           contractNo: unique('NULL-L'),
           enterpriseId: ids.enterprise,

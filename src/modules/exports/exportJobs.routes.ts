@@ -1,0 +1,47 @@
+import fs from 'node:fs';
+import type { FastifyInstance } from 'fastify';
+import type { Database } from '../../db/client.js';
+import { fromGlobalId } from '../relay/globalId.js';
+import { getExportJob, type ExportJobOptions } from './exportJobs.service.js';
+
+/** Options of {@link exportJobRoutes}. */
+export interface ExportJobRoutesOptions {
+  db: Database;
+  exportJobs: ExportJobOptions;
+}
+
+const contentTypes: Record<string, string> = {
+  csv: 'text/csv; charset=utf-8; header=present',
+  jsonl: 'application/x-ndjson; charset=utf-8',
+};
+
+/**
+ * Registers `GET /export-jobs/:id/download`: the finished file of an export job, streamed as an
+ * attachment. 404 when no job has the ID, 410 once it expired, 409 while it is not (or never will
+ * be) ready; each as `{ error: { code, message } }`.
+ */
+export async function exportJobRoutes(app: FastifyInstance, options: ExportJobRoutesOptions): Promise<void> {
+  app.get<{ Params: { id: string } }>('/export-jobs/:id/download', async (request, reply) => {
+    const notFound = () => reply.code(404).send({ error: { code: 'NOT_FOUND', message: `no export job has the ID "${request.params.id}".` } });
+    let rowId: number;
+    try {
+      const decoded = fromGlobalId(request.params.id, 'id');
+      if (decoded.typeName !== 'ExportJob') return notFound();
+      rowId = decoded.id;
+    } catch {
+      return notFound();
+    }
+    const job = await getExportJob(options.db, rowId, options.exportJobs);
+    if (!job) return notFound();
+    if (job.status === 'EXPIRED') return reply.code(410).send({ error: { code: 'GONE', message: 'the export expired and its file was removed.' } });
+    if (job.status !== 'SUCCEEDED' || !job.filePath) {
+      return reply.code(409).send({ error: { code: 'NOT_READY', message: `the export is ${job.status}, not SUCCEEDED.` } });
+    }
+    const stamp = job.createdAt.toISOString().slice(0, 10);
+    return reply
+      .header('content-type', contentTypes[job.format] ?? 'application/octet-stream')
+      .header('content-disposition', `attachment; filename="${job.kind}-${stamp}-${job.id}.${job.format}"`)
+      .header('cache-control', 'no-store')
+      .send(fs.createReadStream(job.filePath));
+  });
+}

@@ -1,0 +1,43 @@
+import type { Database } from '../../db/client.js';
+import { factLinePages, type FactLine } from '../analytics/factQuery.js';
+import { csvRecord, utf8Bom } from './csvEncoding.js';
+import type { FactExportPlan } from './planFactExport.js';
+
+/** Options of {@link factExportChunks}. */
+export interface FactExportChunkOptions {
+  /** Rows read per statement. */
+  pageSize: number;
+  /** Checked before each page: true stops the reading (a client that went away). */
+  stopped?: () => boolean;
+  /** Called after each page's text was taken by the consumer, with the rows so far. */
+  onPage?: (rowsSoFar: number) => Promise<void> | void;
+}
+
+/** The CSV header record (with Excel's BOM when asked), or nothing for JSON lines. */
+export function factExportHeader(plan: FactExportPlan): string {
+  if (plan.format !== 'csv') return '';
+  return `${plan.bom ? utf8Bom : ''}${csvRecord(plan.source.columns.map((c) => c.name))}`;
+}
+
+/** The text of one page of rendered rows, each ended by CRLF (CSV) or LF (JSON lines). */
+export function encodeFactLines(lines: readonly FactLine[], format: FactExportPlan['format']): string {
+  const end = format === 'csv' ? '\r\n' : '\n';
+  let out = '';
+  for (const { line } of lines) out += line + end;
+  return out;
+}
+
+/**
+ * The whole export file as text chunks: the header, then one chunk per keyset page. Memory holds
+ * about one page. The generator rejects with the driver's error when a statement fails.
+ */
+export async function* factExportChunks(db: Database, plan: FactExportPlan, options: FactExportChunkOptions): AsyncGenerator<string> {
+  const header = factExportHeader(plan);
+  if (header) yield header;
+  let rows = 0;
+  for await (const page of factLinePages(db, plan.query, plan.format, options.pageSize, options.stopped ?? (() => false))) {
+    yield encodeFactLines(page, plan.format);
+    rows += page.length;
+    await options.onPage?.(rows);
+  }
+}
