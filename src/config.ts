@@ -13,6 +13,7 @@ export const configDefaults = Object.freeze({
   DISHUI_AUTO_SEED: true,
   LOG_LEVEL: 'info',
   NODE_ENV: 'development',
+  FEDERATION: false,
 });
 
 const booleanFlag = z
@@ -40,6 +41,8 @@ const schema = z.object({
     .enum(['fatal', 'error', 'warn', 'info', 'debug', 'trace', 'silent'])
     .default(configDefaults.LOG_LEVEL as 'info'),
   NODE_ENV: z.enum(['development', 'test', 'production']).default('development'),
+  // Serve an Apollo Federation 2 subgraph (entity keys, _entities, _service) for a supergraph router.
+  FEDERATION: booleanFlag.default(configDefaults.FEDERATION),
 });
 
 /** The validated, frozen settings of one process. */

@@ -6,6 +6,7 @@ import type { Config } from '../config.js';
 import { createContext, type GraphQLContext } from '../context.js';
 import type { Database } from '../db/client.js';
 import { defaultExportDirectory, exportJobResolvers, exportJobRoutes, exportRoutes, type ExportJobOptions } from '../modules/exports/index.js';
+import { federatedSchema } from '../modules/federation/index.js';
 import { resolvers } from '../modules/index.js';
 import { typeDefs } from '../schema/typeDefs.js';
 import { formatError, internalErrorLogging } from './formatError.js';
@@ -13,7 +14,7 @@ import { checkReadiness } from './readiness.js';
 
 /** What a server is built from. */
 export interface ServerDependencies {
-  config: Pick<Config, 'LOG_LEVEL' | 'NODE_ENV'> & Partial<Pick<Config, 'DISHUI_DATA_DIR'>>;
+  config: Pick<Config, 'LOG_LEVEL' | 'NODE_ENV'> & Partial<Pick<Config, 'DISHUI_DATA_DIR' | 'FEDERATION'>>;
   db: Database;
   /** Options of the asynchronous exports (folder, time to live, clock); defaults otherwise. */
   exportJobs?: ExportJobOptions;
@@ -52,14 +53,14 @@ export async function buildServer({ config, db, exportJobs }: ServerDependencies
   await app.register(exportJobRoutes, { db, exportJobs: jobOptions });
   const jobResolvers = exportJobResolvers(jobOptions, resolvers.Query.node);
 
+  const allResolvers = {
+    ...resolvers,
+    Query: { ...resolvers.Query, ...jobResolvers.Query },
+    Mutation: { ...resolvers.Mutation, ...jobResolvers.Mutation },
+    ExportJob: jobResolvers.ExportJob,
+  };
   const apollo = new ApolloServer<GraphQLContext>({
-    typeDefs,
-    resolvers: {
-      ...resolvers,
-      Query: { ...resolvers.Query, ...jobResolvers.Query },
-      Mutation: { ...resolvers.Mutation, ...jobResolvers.Mutation },
-      ExportJob: jobResolvers.ExportJob,
-    },
+    ...(config.FEDERATION ? { schema: federatedSchema(typeDefs, allResolvers) } : { typeDefs, resolvers: allResolvers }),
     formatError,
     plugins: [internalErrorLogging(app.log)],
     includeStacktraceInErrorResponses: false,
