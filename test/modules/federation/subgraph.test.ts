@@ -1,4 +1,5 @@
 import assert from 'node:assert/strict';
+import { execFileSync } from 'node:child_process';
 import { after, before, describe, test } from 'node:test';
 import { composeServices } from '@apollo/composition';
 import type { FastifyInstance } from 'fastify';
@@ -73,6 +74,13 @@ for (const backend of await testBackends()) {
       assert.match(loan, /join__type\(graph: CRM, key: "contractNo"\)/);
       assert.match(loan, /relationshipManager: String @join__field\(graph: CRM\)/);
       assert.match(loan, /outstandingBalance: Decimal/);
+      if (backend === 'pglite') {
+        const printed = execFileSync(process.execPath, ['--import', 'tsx', 'scripts/subgraph-sdl.ts'], {
+          cwd: new URL('../../../', import.meta.url),
+          encoding: 'utf8',
+        });
+        assert.equal(printed, `${data._service.sdl}\n`, 'npm run federation:sdl prints what the server serves');
+      }
     });
 
     test('_entities resolves references by global id and by natural key, in order, batched', async () => {
