@@ -5,7 +5,11 @@ import type { Database } from '../../../src/db/client.js';
 import { toGlobalId } from '../../../src/modules/relay/globalId.js';
 import { mutationResolvers } from '../../../src/modules/writes/mutations.resolvers.js';
 import { createTestDatabase, testBackends, type TestDatabase } from '../../support/database.js';
+import type { Viewer } from '../../../src/modules/auth/viewer.js';
 import { fingerprint, insertWriteFixture, officer, writeIds } from './writeFixture.js';
+
+// The request's viewer becomes the audit's actor.
+const officerViewer: Viewer = { kind: 'user', id: officer.id, roles: ['LOAN_OFFICER'], orgUnitId: officer.orgUnitId! };
 
 describe('mutation resolvers turn global IDs into row ids and results into payloads', async () => {
   for (const backend of await testBackends()) {
@@ -17,7 +21,7 @@ describe('mutation resolvers turn global IDs into row ids and results into paylo
         database = await createTestDatabase(backend);
         db = database.db;
         await insertWriteFixture(db);
-        context = { db, requestId: 'req-resolver', loaders: {} as GraphQLContext['loaders'], actor: officer } as GraphQLContext;
+        context = { db, requestId: 'req-resolver', loaders: {} as GraphQLContext['loaders'], viewer: officerViewer };
       });
       after(() => database?.dispose());
 
