@@ -5,6 +5,7 @@ import Fastify, { type FastifyInstance } from 'fastify';
 import { configDefaults, type Config } from '../config.js';
 import { createContext, type GraphQLContext } from '../context.js';
 import type { Database } from '../db/client.js';
+import { createApiKeyAuthenticator } from '../modules/auth/apiKeys.service.js';
 import { createAuthenticator } from '../modules/auth/authenticate.js';
 import { defaultExportDirectory, exportJobResolvers, exportJobRoutes, exportRoutes, type ExportJobOptions } from '../modules/exports/index.js';
 import { resolvers } from '../modules/index.js';
@@ -54,6 +55,7 @@ export async function buildServer({ config, db, exportJobs }: ServerDependencies
         audience: config.DISHUI_JWT_AUDIENCE ?? configDefaults.DISHUI_JWT_AUDIENCE,
         clockSkewSeconds: config.DISHUI_JWT_CLOCK_SKEW_S ?? configDefaults.DISHUI_JWT_CLOCK_SKEW_S,
       },
+      apiKeys: createApiKeyAuthenticator(db),
     }),
   });
 
