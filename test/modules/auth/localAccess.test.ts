@@ -67,7 +67,8 @@ describe('who may call by default, and how a local user gets an admin token', ()
       assert.equal(await runToken(config, ['--role', 'ANALYST', '--org-unit', 'LOCAL-BR', '--ttl', '30m', '--sub', 'wang'], (line) => printed.push(line)), 0);
       const response = await app.inject({ method: 'GET', url: '/test/viewer', headers: { authorization: `Bearer ${printed[0]}` } });
       assert.equal(response.statusCode, 200);
-      assert.deepEqual({ ...response.json(), orgUnitId: typeof response.json().orgUnitId }, { kind: 'user', id: 'user:wang', roles: ['ANALYST'], orgUnitId: 'number' });
+      const body = response.json() as Record<string, unknown>;
+      assert.deepEqual({ ...body, orgUnitId: typeof body.orgUnitId }, { kind: 'user', id: 'user:wang', roles: ['ANALYST'], orgUnitId: 'number' });
       printed.length = 0;
       await runToken(config, [], (line) => printed.push(line));
       assert.deepEqual((await app.inject({ method: 'GET', url: '/test/viewer', headers: { authorization: `Bearer ${printed[0]}` } })).json().roles, ['ADMIN']);
