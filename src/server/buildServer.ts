@@ -8,6 +8,7 @@ import type { Database } from '../db/client.js';
 import { createApiKeyAuthenticator } from '../modules/auth/apiKeys.service.js';
 import { createAuthenticator } from '../modules/auth/authenticate.js';
 import { defaultExportDirectory, exportJobResolvers, exportJobRoutes, exportRoutes, type ExportJobOptions } from '../modules/exports/index.js';
+import { importRoutes } from '../modules/imports/index.js';
 import { resolvers } from '../modules/index.js';
 import { authentication } from '../plugins/authentication.js';
 import { typeDefs } from '../schema/typeDefs.js';
@@ -66,6 +67,7 @@ export async function buildServer({ config, db, exportJobs }: ServerDependencies
   });
 
   await app.register(exportRoutes, { db });
+  await app.register(importRoutes, { db });
   const jobOptions: ExportJobOptions = {
     directory: defaultExportDirectory(config.DISHUI_DATA_DIR),
     log: (message, error) => app.log.error({ err: error }, message),

@@ -1,5 +1,6 @@
 export { anonymousViewer, hasAnyRole, isRole, roles, type Role, type Viewer } from './viewer.js';
 export { AuthenticationError } from './authenticationError.js';
+export { ForbiddenError } from './forbiddenError.js';
 export { createAuthenticator, type Authenticator, type AuthenticatorOptions } from './authenticate.js';
 export { createTokenVerifier, type TokenSettings } from './tokenVerifier.js';
 export { ApiKeyInputError, createApiKey, createApiKeyAuthenticator, listApiKeys, revokeApiKey, type ApiKeyView, type NewApiKey } from './apiKeys.service.js';
