@@ -49,6 +49,7 @@ describe('authentication: bearer tokens name the viewer, anything else is 401 UN
         ['unsigned (alg none)', async () => new UnsecuredJWT({ roles: ['ADMIN'] }).setSubject('x').setIssuer('dishui').setAudience('dishui').setExpirationTime('1h').encode()],
         ['without exp', () => new SignJWT({ roles: ['ADMIN'] }).setProtectedHeader({ alg: 'HS256' }).setSubject('x').setIssuer('dishui').setAudience('dishui').sign(new TextEncoder().encode(testServerConfig.DISHUI_JWT_SECRET))],
         ['with an unknown role', () => signTestToken({ roles: ['SUPERUSER' as never] })],
+        ['with a subject too long for the audit trail', () => signTestToken({ sub: 'x'.repeat(101) })],
         ['of a non-admin without org_unit', () => signTestToken({ roles: ['ANALYST'] })],
         ['naming an org unit that does not exist', () => signTestToken({ roles: ['ANALYST'], orgUnit: 'NO-SUCH-UNIT' })],
       ];
@@ -76,6 +77,12 @@ describe('authentication: bearer tokens name the viewer, anything else is 401 UN
         assert.equal((await app.inject({ method: 'GET', url: '/export-jobs/1/download' })).statusCode, 401);
         assert.equal((await app.inject({ method: 'GET', url: '/healthz' })).statusCode, 200);
         assert.equal((await app.inject({ method: 'GET', url: '/readyz' })).statusCode, 200);
+        // Paths that only look like the health checks are not let through.
+        assert.equal((await app.inject({ method: 'GET', url: '/healthz/../export/loan-facts.csv' })).statusCode, 401);
+        // A CORS preflight passes (browsers send no credential on it); a bare OPTIONS does not.
+        const preflight = await app.inject({ method: 'OPTIONS', url: '/graphql', headers: { origin: 'http://127.0.0.1:3000', 'access-control-request-method': 'POST' } });
+        assert.notEqual(preflight.statusCode, 401);
+        assert.equal((await app.inject({ method: 'OPTIONS', url: '/graphql' })).statusCode, 401);
       });
 
       test('with anonymous access "viewer", a caller without a credential is the anonymous VIEWER', async () => {

@@ -58,6 +58,8 @@ export function createTokenVerifier(settings: TokenSettings): TokenVerifier {
       throw error instanceof AuthenticationError ? error : new AuthenticationError(reason(error));
     }
     const { sub, roles, org_unit: orgUnit } = payload as { sub: string; roles?: unknown; org_unit?: unknown };
+    // The viewer id 'user:<sub>' goes into the audit trail's 128-character actor column.
+    if (typeof sub !== 'string' || sub === '' || sub.length > 100) throw new AuthenticationError('the token\'s "sub" claim must be 1 to 100 characters.');
     if (!Array.isArray(roles) || roles.length === 0 || !roles.every(isRole)) {
       throw new AuthenticationError('the token\'s "roles" claim must be a non-empty array of VIEWER, ANALYST, LOAN_OFFICER, PROGRAMME_MANAGER, ADMIN.');
     }
