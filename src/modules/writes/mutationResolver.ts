@@ -1,3 +1,4 @@
+import { GraphQLError } from 'graphql';
 import type { GraphQLContext } from '../../context.js';
 import type { Database } from '../../db/client.js';
 import { actorOf, type Actor, type MutationOptions } from './actor.js';
@@ -10,13 +11,18 @@ export type IdFields = Readonly<Record<string, string>>;
 type Service<Input, T> = (db: Database, actor: Actor, input: Input, options: MutationOptions) => Promise<MutationResult<T>>;
 
 /**
- * Returns a thin resolver for one mutation: it turns the input's global IDs into row ids (a bad
- * ID is a user error on its path, and the service is not called), calls the service with the
- * context's viewer as actor and request id, and shapes its result as the payload `{ [field], userErrors,
- * replayed }`. IDs inside lists of objects are named "list.field" (e.g. "links.villageId").
+ * Returns a thin resolver for one mutation: it refuses anonymous callers (UNAUTHENTICATED), turns
+ * the input's global IDs into row ids (a bad ID is a user error on its path, and the service is
+ * not called), calls the service with the context's viewer as actor and the request id, and
+ * shapes its result as the payload `{ [field], userErrors, replayed }`. IDs inside lists of
+ * objects are named "list.field" (e.g. "links.villageId").
  */
 export function mutationResolver<Input, T>(service: Service<Input, T>, payloadField: string, idFields: IdFields) {
   return async (_parent: unknown, args: { input: Record<string, unknown> }, context: GraphQLContext) => {
+    // Every write names a person or key in the audit trail; role checks come on top of this.
+    if (context.viewer.kind === 'anonymous') {
+      throw new GraphQLError('Not authenticated: sign in to write; anonymous callers may only read.', { extensions: { code: 'UNAUTHENTICATED' } });
+    }
     const userErrors: UserError[] = [];
     const input = decodeIds(args.input, idFields, userErrors);
     if (userErrors.length > 0) return { [payloadField]: null, userErrors, replayed: false };
