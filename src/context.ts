@@ -1,12 +1,14 @@
 import type { Database } from './db/client.js';
+import { anonymousViewer, type Viewer } from './modules/auth/viewer.js';
 import { createLoanLoaders } from './modules/loans/loans.loaders.js';
 import { createRegionLoaders } from './modules/regions/regions.loaders.js';
 import { createRelayLoaders } from './modules/relay/relayLoaders.js';
 
-/** What every resolver receives: the database and this request's own DataLoaders. */
+/** What every resolver receives: the database, who is calling, and this request's own DataLoaders. */
 export interface GraphQLContext {
   db: Database;
   requestId: string;
+  viewer: Viewer;
   loaders: ReturnType<typeof createLoaders>;
 }
 
@@ -19,7 +21,7 @@ export function createLoaders(db: Database) {
   };
 }
 
-/** The context of one GraphQL request. */
-export function createContext(db: Database, requestId: string): GraphQLContext {
-  return { db, requestId, loaders: createLoaders(db) };
+/** The context of one GraphQL request; a missing viewer is the anonymous one. */
+export function createContext(db: Database, requestId: string, viewer: Viewer = anonymousViewer): GraphQLContext {
+  return { db, requestId, viewer, loaders: createLoaders(db) };
 }

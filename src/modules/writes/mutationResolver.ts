@@ -1,6 +1,7 @@
+import { GraphQLError } from 'graphql';
 import type { GraphQLContext } from '../../context.js';
 import type { Database } from '../../db/client.js';
-import type { Actor, MutationOptions } from './actor.js';
+import { actorOf, type Actor, type MutationOptions } from './actor.js';
 import type { MutationResult } from './mutationResult.js';
 import type { UserError } from './userError.js';
 
@@ -9,22 +10,23 @@ export type IdFields = Readonly<Record<string, string>>;
 
 type Service<Input, T> = (db: Database, actor: Actor, input: Input, options: MutationOptions) => Promise<MutationResult<T>>;
 
-// Until authentication lands the context may carry no actor; the audit then says so.
-const unauthenticated: Actor = Object.freeze({ id: 'unauthenticated', role: 'NONE' });
-
 /**
- * Returns a thin resolver for one mutation: it turns the input's global IDs into row ids (a bad
- * ID is a user error on its path, and the service is not called), calls the service with the
- * context's actor and request id, and shapes its result as the payload `{ [field], userErrors,
- * replayed }`. IDs inside lists of objects are named "list.field" (e.g. "links.villageId").
+ * Returns a thin resolver for one mutation: it refuses anonymous callers (UNAUTHENTICATED), turns
+ * the input's global IDs into row ids (a bad ID is a user error on its path, and the service is
+ * not called), calls the service with the context's viewer as actor and the request id, and
+ * shapes its result as the payload `{ [field], userErrors, replayed }`. IDs inside lists of
+ * objects are named "list.field" (e.g. "links.villageId").
  */
 export function mutationResolver<Input, T>(service: Service<Input, T>, payloadField: string, idFields: IdFields) {
   return async (_parent: unknown, args: { input: Record<string, unknown> }, context: GraphQLContext) => {
+    // Every write names a person or key in the audit trail; role checks come on top of this.
+    if (context.viewer.kind === 'anonymous') {
+      throw new GraphQLError('Not authenticated: sign in to write; anonymous callers may only read.', { extensions: { code: 'UNAUTHENTICATED' } });
+    }
     const userErrors: UserError[] = [];
     const input = decodeIds(args.input, idFields, userErrors);
     if (userErrors.length > 0) return { [payloadField]: null, userErrors, replayed: false };
-    const actor = (context as GraphQLContext & { actor?: Actor }).actor ?? unauthenticated;
-    const result = await service(context.db, actor, input as Input, { requestId: context.requestId });
+    const result = await service(context.db, actorOf(context.viewer), input as Input, { requestId: context.requestId });
     return { [payloadField]: result.record, userErrors: result.userErrors, replayed: result.replayed };
   };
 }
