@@ -13,6 +13,7 @@ export const configDefaults = Object.freeze({
   DISHUI_AUTO_SEED: true,
   LOG_LEVEL: 'info',
   NODE_ENV: 'development',
+  DISHUI_DASHBOARD: true,
 });
 
 const booleanFlag = z
@@ -40,6 +41,9 @@ const schema = z.object({
     .enum(['fatal', 'error', 'warn', 'info', 'debug', 'trace', 'silent'])
     .default(configDefaults.LOG_LEVEL as 'info'),
   NODE_ENV: z.enum(['development', 'test', 'production']).default('development'),
+  // Unset means "on except in production": see graphiqlEnabled.
+  DISHUI_GRAPHIQL: booleanFlag.optional(),
+  DISHUI_DASHBOARD: booleanFlag.default(configDefaults.DISHUI_DASHBOARD),
 });
 
 /** The validated, frozen settings of one process. */
@@ -78,4 +82,9 @@ export function loadConfig(env: NodeJS.ProcessEnv = process.env): Config {
     ...parsed.data,
     DISHUI_DATA_DIR: path.resolve(parsed.data.DISHUI_DATA_DIR),
   });
+}
+
+/** Whether a browser's `GET /graphql` gets GraphiQL: DISHUI_GRAPHIQL when set, else not in production. */
+export function graphiqlEnabled(config: Pick<Config, 'NODE_ENV'> & Partial<Pick<Config, 'DISHUI_GRAPHIQL'>>): boolean {
+  return config.DISHUI_GRAPHIQL ?? config.NODE_ENV !== 'production';
 }

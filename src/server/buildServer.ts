@@ -2,18 +2,20 @@ import { randomUUID } from 'node:crypto';
 import { ApolloServer } from '@apollo/server';
 import fastifyApollo from '@as-integrations/fastify';
 import Fastify, { type FastifyInstance } from 'fastify';
-import type { Config } from '../config.js';
+import { graphiqlEnabled, type Config } from '../config.js';
 import { createContext, type GraphQLContext } from '../context.js';
 import type { Database } from '../db/client.js';
 import { defaultExportDirectory, exportJobResolvers, exportJobRoutes, exportRoutes, type ExportJobOptions } from '../modules/exports/index.js';
 import { resolvers } from '../modules/index.js';
 import { typeDefs } from '../schema/typeDefs.js';
+import { graphiqlLandingPage, webRoutes } from '../web/index.js';
 import { formatError, internalErrorLogging } from './formatError.js';
 import { checkReadiness } from './readiness.js';
 
 /** What a server is built from. */
 export interface ServerDependencies {
-  config: Pick<Config, 'LOG_LEVEL' | 'NODE_ENV'> & Partial<Pick<Config, 'DISHUI_DATA_DIR'>>;
+  config: Pick<Config, 'LOG_LEVEL' | 'NODE_ENV'> &
+    Partial<Pick<Config, 'DISHUI_DATA_DIR' | 'DISHUI_GRAPHIQL' | 'DISHUI_DASHBOARD'>>;
   db: Database;
   /** Options of the asynchronous exports (folder, time to live, clock); defaults otherwise. */
   exportJobs?: ExportJobOptions;
@@ -42,6 +44,8 @@ export async function buildServer({ config, db, exportJobs }: ServerDependencies
     return reply.code(readiness.ready ? 200 : 503).send(readiness);
   });
 
+  const graphiql = graphiqlEnabled(config);
+  await app.register(webRoutes, { graphiql, dashboard: config.DISHUI_DASHBOARD ?? true });
   await app.register(exportRoutes, { db });
   const jobOptions: ExportJobOptions = {
     directory: defaultExportDirectory(config.DISHUI_DATA_DIR),
@@ -61,7 +65,7 @@ export async function buildServer({ config, db, exportJobs }: ServerDependencies
       ExportJob: jobResolvers.ExportJob,
     },
     formatError,
-    plugins: [internalErrorLogging(app.log)],
+    plugins: [internalErrorLogging(app.log), graphiqlLandingPage(graphiql)],
     includeStacktraceInErrorResponses: false,
     introspection: config.NODE_ENV !== 'production',
   });
