@@ -98,6 +98,10 @@ describe('GraphiQL and the dashboard in Chromium', { skip: skip ?? false }, () =
     const whole = await api(all);
     await assertChartsMatch(page, whole, 'en');
     await page.screenshot({ path: path.join(screenshotDirectory, 'dashboard-all.png'), fullPage: true });
+    // The README's picture: DISHUI_UPDATE_SCREENSHOT=1 node --import tsx --test test/web/browser.test.ts
+    if (process.env.DISHUI_UPDATE_SCREENSHOT === '1') {
+      await page.screenshot({ path: path.resolve(import.meta.dirname, '../../docs/dashboard.png'), fullPage: true });
+    }
 
     // Xinjiang only: the charts must now hold Xinjiang's figures, which differ from the whole bank's.
     await page.selectOption('select[name="region"]', '65');

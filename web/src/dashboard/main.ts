@@ -25,9 +25,15 @@ let answer: GraphQLAnswer<DashboardData> | null = null;
 let renderCount = 0;
 let requestNumber = 0;
 
-const charts = Object.fromEntries(
-  chartNames.map((name) => [name, echarts.init(element<HTMLElement>(`[data-chart="${name}"]`), undefined, { renderer: 'canvas' })]),
-) as Record<ChartName, echarts.ECharts>;
+const charts = {} as Record<ChartName, echarts.ECharts>;
+
+/** (Re)creates the charts: ECharts fixes its locale (axis dates, tooltips) when a chart is made. */
+function createCharts(): void {
+  for (const name of chartNames) {
+    charts[name]?.dispose();
+    charts[name] = echarts.init(element<HTMLElement>(`[data-chart="${name}"]`), undefined, { renderer: 'canvas', locale: language === 'zh' ? 'ZH' : 'EN' });
+  }
+}
 
 // The browser test and curious analysts read the charts' data from here.
 Object.assign(window, {
@@ -171,9 +177,11 @@ element('#language').addEventListener('click', () => {
   language = language === 'zh' ? 'en' : 'zh';
   safeStorage(() => localStorage.setItem(languageKey, language));
   applyTexts();
+  createCharts();
   render();
 });
 window.addEventListener('resize', () => chartNames.forEach((name) => charts[name].resize()));
 
 applyTexts();
+createCharts();
 void loadOptions().then(refresh);
