@@ -121,6 +121,29 @@ describe('GraphiQL and the dashboard in Chromium', { skip: skip ?? false }, () =
     await page.close();
   });
 
+  test('a chart whose field is refused says so, and the others still draw', async () => {
+    const page = await openPage();
+    // The gateway's real answer, with loansByCounty refused the way the security layer refuses.
+    await page.route(`${origin}/graphql`, async (route) => {
+      const response = await route.fetch();
+      const body = await response.json();
+      if (body.data && 'loansByCounty' in body.data) {
+        body.data.loansByCounty = null;
+        body.errors = [{ message: 'Not allowed', path: ['loansByCounty'], extensions: { code: 'FORBIDDEN' } }];
+      }
+      await route.fulfill({ response, json: body });
+    });
+    await page.goto(`${origin}/dashboard`);
+    await page.waitForSelector('body[data-render-count="1"]');
+    assert.equal(await page.locator('[data-error="loansByCounty"]').innerText(), 'Not allowed: paste a token with access');
+    assert.equal(await page.locator('[data-error="peopleByCounty"]').innerText(), '');
+    const loans = await chartOption(page, 'loansByCounty');
+    const people = await chartOption(page, 'peopleByCounty');
+    assert.deepEqual(loans.series[0]!.data, []);
+    assert.ok(people.series[0]!.data.length > 0);
+    await page.close();
+  });
+
   async function chartOption(page: Page, name: string): Promise<ChartOption> {
     return page.evaluate((chart) => {
       const option = (globalThis as any).dishuiDashboard.charts[chart].getOption();
