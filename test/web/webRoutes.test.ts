@@ -4,6 +4,8 @@ import { after, before, describe, test } from 'node:test';
 import { buildSchema, parse, validate } from 'graphql';
 import { graphiqlEnabled, loadConfig } from '../../src/config.js';
 import { buildServer, type ServerDependencies } from '../../src/server/buildServer.js';
+import { seedArticle } from '../../src/db/seeds/article/index.js';
+import { dashboardQuery, dashboardVariables, optionsQuery } from '../../web/src/dashboard/queries.js';
 import { exampleOperations } from '../../web/src/graphiql/examples.js';
 import { ensureWebBuilt } from '../support/browser.js';
 import { createTestDatabase, type TestDatabase } from '../support/database.js';
@@ -17,6 +19,7 @@ describe('GraphiQL and dashboard routes', () => {
   before(async () => {
     ensureWebBuilt();
     database = await createTestDatabase('pglite');
+    await seedArticle(database.db);
   });
   after(async () => database?.dispose());
 
@@ -76,6 +79,32 @@ describe('GraphiQL and dashboard routes', () => {
     await withServer({ DISHUI_DASHBOARD: false }, async (app) => {
       assert.equal((await app.inject({ method: 'GET', url: '/dashboard' })).statusCode, 404);
       assert.equal((await app.inject({ method: 'GET', url: '/web/dashboard.js' })).statusCode, 404);
+    });
+  });
+  test("the dashboard's queries answer without errors for every kind of filter, and the filters narrow", async () => {
+    await withServer({}, async (app) => {
+      const run = async (query: string, variables: Record<string, unknown>) => {
+        const body = (await app.inject({ method: 'POST', url: '/graphql', payload: { query, variables } })).json();
+        assert.equal(body.errors, undefined, JSON.stringify(body.errors));
+        return body.data;
+      };
+      const options = await run(optionsQuery, {});
+      assert.ok(options.regions.nodes.some((region: { code: string }) => region.code === '41'));
+      const all = await run(dashboardQuery, dashboardVariables({ region: '', orgUnit: '', from: '2017-01', to: '2020-12' }));
+      const counted = (data: { initiatives: { nodes: unknown[] }; loansByCounty: { groups: { loanCount: number }[] } }) => [
+        data.initiatives.nodes.length,
+        data.loansByCounty.groups.reduce((sum, group) => sum + group.loanCount, 0),
+      ];
+      for (const filters of [
+        { region: '41', orgUnit: '', from: '2017-01', to: '2020-12' },
+        { region: '', orgUnit: 'ICBC-ZZ-OPERATIONS-SUPPORT', from: '2017-01', to: '2020-12' },
+        { region: '6505', orgUnit: 'ICBC-ZZ', from: '2020-01', to: '2020-03' },
+      ]) {
+        const narrowed = counted(await run(dashboardQuery, dashboardVariables(filters)));
+        const whole = counted(all);
+        assert.ok(narrowed[0]! <= whole[0]! && narrowed[1]! <= whole[1]!, JSON.stringify(filters));
+        assert.notDeepEqual(narrowed, whole, JSON.stringify(filters));
+      }
     });
   });
 });
