@@ -112,7 +112,7 @@ function messageFor(field: string): string {
 /** Draws every chart from the last answer (also on a language switch, without a new request). */
 function render(): void {
   const data = answer?.data ?? null;
-  for (const node of document.querySelectorAll<HTMLElement>('[data-error]')) node.textContent = messageFor(node.dataset.error!);
+  for (const node of document.querySelectorAll<HTMLElement>('[data-error]:not([data-error="options"])')) node.textContent = messageFor(node.dataset.error!);
   charts.portfolio.setOption(portfolioOption(data?.portfolioSeries ?? null, filters, language), true);
   charts.loansByCounty.setOption(
     rankedBarsOption(data?.loansByCounty?.groups.map((group) => ({ key: group.key, value: group.loanCount })) ?? null, text('loanCount', language), language),
@@ -149,6 +149,8 @@ async function refresh(): Promise<void> {
 async function loadOptions(): Promise<void> {
   const result = await requestGraphQL<OptionsData>(optionsQuery, {}, token);
   options = result.data;
+  // Without them the filters offer only "all"; say why rather than look empty.
+  element('[data-error="options"]').textContent = result.errors.length ? `${text('failed', language)}: ${result.errors[0]!.message}` : '';
   fillSelects();
 }
 
