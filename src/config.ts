@@ -18,6 +18,7 @@ export const configDefaults = Object.freeze({
   DISHUI_JWT_ISSUER: 'dishui',
   DISHUI_JWT_AUDIENCE: 'dishui',
   DISHUI_JWT_CLOCK_SKEW_S: 30,
+  DISHUI_DASHBOARD: true,
 });
 
 const booleanFlag = z
@@ -56,6 +57,9 @@ const schema = z.object({
   DISHUI_JWT_AUDIENCE: z.string().min(1).default(configDefaults.DISHUI_JWT_AUDIENCE),
   DISHUI_JWT_CLOCK_SKEW_S: z.coerce.number().int().min(0).max(600).default(configDefaults.DISHUI_JWT_CLOCK_SKEW_S),
   DISHUI_ANONYMOUS: z.enum(['off', 'viewer']).optional(),
+  // Unset means "on except in production": see graphiqlEnabled.
+  DISHUI_GRAPHIQL: booleanFlag.optional(),
+  DISHUI_DASHBOARD: booleanFlag.default(configDefaults.DISHUI_DASHBOARD),
 });
 
 function isJwksSource(value: string): boolean {
@@ -115,4 +119,9 @@ export function loadConfig(env: NodeJS.ProcessEnv = process.env): Config {
 // Only the embedded demo, which holds the article's public data, is open without a credential.
 function defaultAnonymousAccess(settings: { NODE_ENV: string; DATABASE_URL?: string }): 'off' | 'viewer' {
   return settings.NODE_ENV === 'production' || settings.DATABASE_URL !== undefined ? 'off' : 'viewer';
+}
+
+/** Whether a browser's `GET /graphql` gets GraphiQL: DISHUI_GRAPHIQL when set, else not in production. */
+export function graphiqlEnabled(config: Pick<Config, 'NODE_ENV'> & Partial<Pick<Config, 'DISHUI_GRAPHIQL'>>): boolean {
+  return config.DISHUI_GRAPHIQL ?? config.NODE_ENV !== 'production';
 }

@@ -20,14 +20,28 @@ export interface AuthenticationOptions {
   anonymous: AnonymousAccess;
 }
 
-// Load balancers probe these without credentials; they reveal no data.
-const publicPaths = new Set(['/healthz', '/readyz']);
+// Load balancers probe the health routes without credentials; the pages and their static files
+// hold no data (they ask the API for it with the user's token). None of them reveals anything.
+const publicPaths = new Set(['/healthz', '/readyz', '/dashboard']);
+
+function isPublic(request: FastifyRequest, path: string): boolean {
+  if (publicPaths.has(path) || path.startsWith('/web/')) return true;
+  // A browser opening GraphiQL: a GET asking for HTML with no operation in it.
+  const query = request.query as Record<string, unknown> | undefined;
+  return (
+    path === '/graphql' &&
+    request.method === 'GET' &&
+    String(request.headers.accept ?? '').includes('text/html') &&
+    query?.query === undefined &&
+    query?.extensions === undefined
+  );
+}
 
 /**
  * Sets `request.viewer` on every route of the app: the caller named by a bearer token or API key,
  * or the anonymous viewer. A credential that is not accepted, or no credential where anonymous
- * access is off, is answered 401 UNAUTHENTICATED before any handler runs. /healthz, /readyz and
- * CORS preflights are always let through as anonymous.
+ * access is off, is answered 401 UNAUTHENTICATED before any handler runs. The health routes, the
+ * GraphiQL and dashboard pages and CORS preflights are always let through as anonymous.
  */
 export const authentication = fp(
   async (app: FastifyInstance, options: AuthenticationOptions) => {
@@ -36,7 +50,7 @@ export const authentication = fp(
     app.addHook('onRequest', async (request, reply) => {
       const path = request.url.split('?')[0]!;
       const preflight = request.method === 'OPTIONS' && request.headers['access-control-request-method'] !== undefined;
-      if (publicPaths.has(path) || preflight) {
+      if (preflight || isPublic(request, path)) {
         request.viewer = anonymousViewer;
         return;
       }

@@ -2,7 +2,7 @@ import { randomUUID } from 'node:crypto';
 import { ApolloServer } from '@apollo/server';
 import fastifyApollo from '@as-integrations/fastify';
 import Fastify, { type FastifyInstance } from 'fastify';
-import { configDefaults, type Config } from '../config.js';
+import { configDefaults, graphiqlEnabled, type Config } from '../config.js';
 import { createContext, type GraphQLContext } from '../context.js';
 import type { Database } from '../db/client.js';
 import { createApiKeyAuthenticator } from '../modules/auth/apiKeys.service.js';
@@ -13,6 +13,7 @@ import { importRoutes } from '../modules/imports/index.js';
 import { resolvers } from '../modules/index.js';
 import { authentication } from '../plugins/authentication.js';
 import { typeDefs } from '../schema/typeDefs.js';
+import { graphiqlLandingPage, webRoutes } from '../web/index.js';
 import { formatError, internalErrorLogging } from './formatError.js';
 import { checkReadiness } from './readiness.js';
 
@@ -23,7 +24,9 @@ export type AuthSettings = Partial<
 
 /** What a server is built from. Without DISHUI_ANONYMOUS, callers without a credential are refused. */
 export interface ServerDependencies {
-  config: Pick<Config, 'LOG_LEVEL' | 'NODE_ENV'> & Partial<Pick<Config, 'DISHUI_DATA_DIR' | 'FEDERATION'>> & AuthSettings;
+  config: Pick<Config, 'LOG_LEVEL' | 'NODE_ENV'> &
+    Partial<Pick<Config, 'DISHUI_DATA_DIR' | 'FEDERATION' | 'DISHUI_GRAPHIQL' | 'DISHUI_DASHBOARD'>> &
+    AuthSettings;
   db: Database;
   /** Options of the asynchronous exports (folder, time to live, clock); defaults otherwise. */
   exportJobs?: ExportJobOptions;
@@ -67,6 +70,8 @@ export async function buildServer({ config, db, exportJobs }: ServerDependencies
     return reply.code(readiness.ready ? 200 : 503).send(readiness);
   });
 
+  const graphiql = graphiqlEnabled(config);
+  await app.register(webRoutes, { graphiql, dashboard: config.DISHUI_DASHBOARD ?? true });
   await app.register(exportRoutes, { db });
   await app.register(importRoutes, { db });
   const jobOptions: ExportJobOptions = {
@@ -87,7 +92,7 @@ export async function buildServer({ config, db, exportJobs }: ServerDependencies
   const apollo = new ApolloServer<GraphQLContext>({
     ...(config.FEDERATION ? { schema: federatedSchema(typeDefs, allResolvers) } : { typeDefs, resolvers: allResolvers }),
     formatError,
-    plugins: [internalErrorLogging(app.log)],
+    plugins: [internalErrorLogging(app.log), graphiqlLandingPage(graphiql)],
     includeStacktraceInErrorResponses: false,
     introspection: config.NODE_ENV !== 'production',
   });

@@ -1,5 +1,5 @@
 import type { FastifyInstance } from 'fastify';
-import type { Config } from '../config.js';
+import { graphiqlEnabled, type Config } from '../config.js';
 import { openDatabase, type Database } from '../db/client.js';
 import { migrate } from '../db/migrator.js';
 import { withLocalSecret } from '../modules/auth/localSecret.js';
@@ -35,6 +35,10 @@ export async function startServer(given: Config, log: (line: string) => void = c
     const url = await app.listen({ host: config.HOST, port: config.PORT });
     log(`dishui: serving GraphQL at ${url}/graphql on ${db.kind === 'pglite' ? `embedded PGlite (${config.DISHUI_DATA_DIR})` : 'PostgreSQL'}`);
     for (const line of accessLines(config)) log(line);
+    if (graphiqlEnabled(config) || config.DISHUI_DASHBOARD) {
+      const pages = [graphiqlEnabled(config) ? `GraphiQL at ${url}/graphql` : '', config.DISHUI_DASHBOARD ? `the dashboard at ${url}/dashboard` : ''];
+      log(`dishui: open ${pages.filter(Boolean).join(' and ')} in a browser`);
+    }
     let stopping: Promise<void> | undefined;
     return {
       app,
