@@ -2,12 +2,15 @@ import type { Database } from './db/client.js';
 import { createLoanLoaders } from './modules/loans/loans.loaders.js';
 import { createRegionLoaders } from './modules/regions/regions.loaders.js';
 import { createRelayLoaders } from './modules/relay/relayLoaders.js';
+import type { RequestLimits } from './plugins/requestLimits.js';
 
 /** What every resolver receives: the database and this request's own DataLoaders. */
 export interface GraphQLContext {
   db: Database;
   requestId: string;
   loaders: ReturnType<typeof createLoaders>;
+  /** The caller's budget key, schema-inspection right and abort signal (absent outside HTTP). */
+  limits?: RequestLimits;
 }
 
 /** Builds fresh loaders for one request; a shared cache would leak one caller's rows to another. */

@@ -7,13 +7,14 @@ import { createContext, type GraphQLContext } from '../context.js';
 import type { Database } from '../db/client.js';
 import { defaultExportDirectory, exportJobResolvers, exportJobRoutes, exportRoutes, type ExportJobOptions } from '../modules/exports/index.js';
 import { resolvers } from '../modules/index.js';
+import { registerLimits, type LimitSettings } from '../plugins/limits.js';
 import { typeDefs } from '../schema/typeDefs.js';
 import { formatError, internalErrorLogging } from './formatError.js';
 import { checkReadiness } from './readiness.js';
 
 /** What a server is built from. */
 export interface ServerDependencies {
-  config: Pick<Config, 'LOG_LEVEL' | 'NODE_ENV'> & Partial<Pick<Config, 'DISHUI_DATA_DIR'>>;
+  config: Pick<Config, 'LOG_LEVEL' | 'NODE_ENV'> & Partial<Pick<Config, 'DISHUI_DATA_DIR'> & LimitSettings>;
   db: Database;
   /** Options of the asynchronous exports (folder, time to live, clock); defaults otherwise. */
   exportJobs?: ExportJobOptions;
@@ -35,6 +36,8 @@ export async function buildServer({ config, db, exportJobs }: ServerDependencies
       return typeof given === 'string' && /^[\w.-]{1,128}$/.test(given) ? given : randomUUID();
     },
   });
+  // Before any route: the limits' body limit, timeout and safelist attach to routes as they are added.
+  const limits = await registerLimits(app, config);
 
   app.get('/healthz', async () => ({ status: 'ok' }));
   app.get('/readyz', async (_request, reply) => {
@@ -61,15 +64,15 @@ export async function buildServer({ config, db, exportJobs }: ServerDependencies
       ExportJob: jobResolvers.ExportJob,
     },
     formatError,
-    plugins: [internalErrorLogging(app.log)],
+    plugins: [internalErrorLogging(app.log), ...limits.apolloPlugins],
     includeStacktraceInErrorResponses: false,
-    introspection: config.NODE_ENV !== 'production',
+    ...limits.apolloOptions,
   });
   await apollo.start();
   await app.register(fastifyApollo(apollo), {
     path: '/graphql',
     method: ['GET', 'POST', 'OPTIONS'],
-    context: async (request) => createContext(db, String(request.id)),
+    context: async (request) => ({ ...createContext(db, String(request.id)), limits: limits.forRequest(request) }),
   });
   // Fastify's close drains in-flight requests first; Apollo's drain plugin would call
   // fastify.close() from inside this hook and wait on itself, so it is not used.

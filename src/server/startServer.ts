@@ -19,7 +19,7 @@ export interface RunningServer {
  * @throws DatabaseOpenError, MigrationError, or the listen error (port taken).
  */
 export async function startServer(config: Config, log: (line: string) => void = console.log): Promise<RunningServer> {
-  const db = await openDatabase(config);
+  const db = await openDatabase(config, { statementTimeoutMs: config.DATABASE_STATEMENT_TIMEOUT_MS });
   try {
     if (config.DISHUI_AUTO_MIGRATE) {
       const { applied } = await migrate(db);
