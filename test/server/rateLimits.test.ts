@@ -1,0 +1,91 @@
+import assert from 'node:assert/strict';
+import { randomBytes } from 'node:crypto';
+import { after, before, describe, test } from 'node:test';
+import type { FastifyInstance } from 'fastify';
+import { Redis } from 'ioredis';
+import { buildServer } from '../../src/server/buildServer.js';
+import { createTestDatabase, type TestDatabase } from '../support/database.js';
+
+const redisUrl = process.env.REDIS_URL ?? 'redis://127.0.0.1:6379';
+// Costs 1 + 300 × 1 = 301 points: three fit in a budget of 1,000, a fourth does not.
+const query = '{ regions(first: 300) { nodes { code } } }';
+const limits = { DISHUI_MAX_COST: 1000, DISHUI_RATE_LIMIT_POINTS: 1000, DISHUI_RATE_LIMIT_WINDOW_MS: 60_000 };
+
+let database: TestDatabase;
+before(async () => {
+  database = await createTestDatabase('pglite');
+});
+after(() => database.dispose());
+
+/** Stands in for issue 6's authentication: `x-test-user` becomes a signed-in viewer. */
+function withTestViewer(app: FastifyInstance): FastifyInstance {
+  app.addHook('onRequest', async (request) => {
+    const user = request.headers['x-test-user'];
+    if (typeof user === 'string') {
+      Object.assign(request, { viewer: { kind: 'user', id: `user:${user}`, roles: ['VIEWER'], orgUnitId: null } });
+    }
+  });
+  return app;
+}
+
+async function build(extra: Record<string, unknown> = {}) {
+  return withTestViewer(
+    await buildServer({ config: { LOG_LEVEL: 'silent', NODE_ENV: 'test', ...limits, ...extra }, db: database.db }),
+  );
+}
+
+const ask = (app: FastifyInstance, headers: Record<string, string> = {}) =>
+  app.inject({ method: 'POST', url: '/graphql', payload: { query }, headers });
+
+describe('rate limits in cost points per caller', () => {
+  test('two instances sharing Redis enforce one budget; 429 RATE_LIMITED with Retry-After', async (t) => {
+    const probe = new Redis(redisUrl, { lazyConnect: true, maxRetriesPerRequest: 0, retryStrategy: () => null });
+    try {
+      await probe.connect();
+    } catch {
+      probe.disconnect();
+      return t.skip('Redis unreachable');
+    }
+    const prefix = `dishui-test-${randomBytes(4).toString('hex')}:`;
+    const first = await build({ REDIS_URL: redisUrl, DISHUI_REDIS_PREFIX: prefix });
+    const second = await build({ REDIS_URL: redisUrl, DISHUI_REDIS_PREFIX: prefix });
+    try {
+      for (const app of [first, second, first]) assert.equal((await ask(app)).statusCode, 200);
+      const refused = await ask(second);
+      assert.equal(refused.statusCode, 429, refused.body);
+      const retryAfter = Number(refused.headers['retry-after']);
+      assert.ok(retryAfter >= 1 && retryAfter <= 60, `Retry-After ${retryAfter}`);
+      const error = refused.json().errors[0];
+      assert.equal(error.extensions.code, 'RATE_LIMITED');
+      assert.equal(error.extensions.retryAfterSeconds, retryAfter);
+      assert.equal(error.extensions.cost, 301);
+      assert.equal((await ask(first)).statusCode, 429, 'the first instance sees the same spent budget');
+      // The budget is the caller's: a signed-in user is counted apart from the anonymous IP.
+      assert.equal((await ask(second, { 'x-test-user': 'alice' })).statusCode, 200);
+      assert.equal(await probe.get(`${prefix}ratelimit:user:alice`), '301');
+      assert.equal(await probe.get(`${prefix}ratelimit:ip:127.0.0.1`), '903');
+    } finally {
+      const keys = await probe.keys(`${prefix}*`);
+      if (keys.length > 0) await probe.del(...keys);
+      probe.disconnect();
+      await first.close();
+      await second.close();
+    }
+  });
+
+  test('without Redis each instance counts alone, and a refused query spends nothing', async () => {
+    const app = await build();
+    const other = await build();
+    try {
+      for (let i = 0; i < 3; i++) assert.equal((await ask(app)).statusCode, 200);
+      assert.equal((await ask(app)).statusCode, 429);
+      // A small query still fits the 97 points left: refusals did not spend.
+      const small = await app.inject({ method: 'POST', url: '/graphql', payload: { query: '{ regions(first: 90) { nodes { code } } }' } });
+      assert.equal(small.statusCode, 200, small.body);
+      assert.equal((await ask(other)).statusCode, 200);
+    } finally {
+      await app.close();
+      await other.close();
+    }
+  });
+});
