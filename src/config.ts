@@ -31,6 +31,7 @@ export const configDefaults = Object.freeze({
   DISHUI_CORS_ORIGINS: '',
   DISHUI_RATE_LIMIT_POINTS: 1_000_000,
   DISHUI_RATE_LIMIT_WINDOW_MS: 60_000,
+  DISHUI_TRUST_PROXY: 'false',
 });
 
 /** A comma-separated list; blanks dropped. */
@@ -92,6 +93,16 @@ const schema = z.object({
   DISHUI_CORS_ORIGINS: commaList.default([]),
   DISHUI_RATE_LIMIT_POINTS: positiveInt(configDefaults.DISHUI_RATE_LIMIT_POINTS),
   DISHUI_RATE_LIMIT_WINDOW_MS: z.coerce.number().int().min(100).default(configDefaults.DISHUI_RATE_LIMIT_WINDOW_MS),
+  // Behind a load balancer every caller has its address: without this, all anonymous callers
+  // would share one rate-limit budget. Fastify's trustProxy: true, or the proxies' addresses/CIDRs.
+  DISHUI_TRUST_PROXY: z
+    .string()
+    .default(configDefaults.DISHUI_TRUST_PROXY)
+    .transform((value): boolean | string[] =>
+      value === 'true' || value === 'false'
+        ? value === 'true'
+        : value.split(',').map((item) => item.trim()).filter((item) => item !== ''),
+    ),
 }).superRefine((settings, context) => {
   if (settings.DISHUI_PERSISTED_OPERATIONS === 'safelist' && !settings.DISHUI_PERSISTED_OPERATIONS_MANIFEST) {
     context.addIssue({

@@ -22,6 +22,9 @@ describe('limit settings', () => {
     assert.deepEqual(config.DISHUI_INTROSPECTION_ROLES, ['ADMIN']);
     assert.deepEqual(loadConfig({}).DISHUI_INTROSPECTION_ROLES, ['ADMIN', 'ANALYST']);
     assert.deepEqual(loadConfig({}).DISHUI_CORS_ORIGINS, []);
+    assert.equal(loadConfig({}).DISHUI_TRUST_PROXY, false);
+    assert.equal(loadConfig({ DISHUI_TRUST_PROXY: 'true' }).DISHUI_TRUST_PROXY, true);
+    assert.deepEqual(loadConfig({ DISHUI_TRUST_PROXY: '10.0.0.0/8, 127.0.0.1' }).DISHUI_TRUST_PROXY, ['10.0.0.0/8', '127.0.0.1']);
   });
 
   test('every bad value is named at once', () => {

@@ -14,7 +14,7 @@ import { checkReadiness } from './readiness.js';
 
 /** What a server is built from. */
 export interface ServerDependencies {
-  config: Pick<Config, 'LOG_LEVEL' | 'NODE_ENV'> & Partial<Pick<Config, 'DISHUI_DATA_DIR'> & LimitSettings>;
+  config: Pick<Config, 'LOG_LEVEL' | 'NODE_ENV'> & Partial<Pick<Config, 'DISHUI_DATA_DIR' | 'DISHUI_TRUST_PROXY'> & LimitSettings>;
   db: Database;
   /** Options of the asynchronous exports (folder, time to live, clock); defaults otherwise. */
   exportJobs?: ExportJobOptions;
@@ -35,6 +35,8 @@ export async function buildServer({ config, db, exportJobs }: ServerDependencies
       const given = request.headers['x-request-id'];
       return typeof given === 'string' && /^[\w.-]{1,128}$/.test(given) ? given : randomUUID();
     },
+    // Rate limits key anonymous callers on request.ip, which must be the client's, not the proxy's.
+    trustProxy: config.DISHUI_TRUST_PROXY ?? false,
   });
   // Before any route: the limits' body limit, timeout and safelist attach to routes as they are added.
   const limits = await registerLimits(app, config);

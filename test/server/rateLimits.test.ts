@@ -88,4 +88,16 @@ describe('rate limits in cost points per caller', () => {
       await other.close();
     }
   });
+
+  test('behind a trusted proxy each client address has its own budget', async () => {
+    const app = await build({ DISHUI_TRUST_PROXY: true });
+    try {
+      const from = (address: string) => ask(app, { 'x-forwarded-for': address });
+      for (let i = 0; i < 3; i++) assert.equal((await from('203.0.113.7')).statusCode, 200);
+      assert.equal((await from('203.0.113.7')).statusCode, 429);
+      assert.equal((await from('198.51.100.9')).statusCode, 200);
+    } finally {
+      await app.close();
+    }
+  });
 });
