@@ -7,8 +7,8 @@ import { after, before, describe, test } from 'node:test';
 import { Redis } from 'ioredis';
 import { buildServer } from '../../src/server/buildServer.js';
 import { createTestDatabase, type TestDatabase } from '../support/database.js';
+import { deleteRedisKeys, redisAvailable, testRedisUrl as redisUrl } from '../support/redis.js';
 
-const redisUrl = process.env.REDIS_URL ?? 'redis://127.0.0.1:6379';
 const sha256 = (text: string) => createHash('sha256').update(text).digest('hex');
 const query = '{ regions(first: 1) { nodes { code } } }';
 const persisted = (hash: string) => ({ extensions: { persistedQuery: { version: 1, sha256Hash: hash } } });
@@ -19,19 +19,6 @@ before(async () => {
   database = await createTestDatabase('pglite');
 });
 after(() => database.dispose());
-
-async function redisAvailable(): Promise<boolean> {
-  const probe = new Redis(redisUrl, { lazyConnect: true, maxRetriesPerRequest: 0, retryStrategy: () => null });
-  try {
-    await probe.connect();
-    await probe.ping();
-    return true;
-  } catch {
-    return false;
-  } finally {
-    probe.disconnect();
-  }
-}
 
 describe('automatic persisted queries', () => {
   test('in memory: an unknown hash asks for the text, then the hash alone works', async () => {
@@ -70,8 +57,7 @@ describe('automatic persisted queries', () => {
       assert.equal(hit.statusCode, 200, hit.body);
       assert.deepEqual(hit.json(), register.json());
     } finally {
-      const keys = await redis.keys(`${prefix}*`);
-      if (keys.length > 0) await redis.del(...keys);
+      await deleteRedisKeys(redis, prefix);
       redis.disconnect();
       await first.close();
       await second.close();

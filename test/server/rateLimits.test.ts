@@ -5,8 +5,8 @@ import type { FastifyInstance } from 'fastify';
 import { Redis } from 'ioredis';
 import { buildServer } from '../../src/server/buildServer.js';
 import { createTestDatabase, type TestDatabase } from '../support/database.js';
+import { deleteRedisKeys, redisAvailable, testRedisUrl as redisUrl } from '../support/redis.js';
 
-const redisUrl = process.env.REDIS_URL ?? 'redis://127.0.0.1:6379';
 // Costs 1 + 300 × 1 = 301 points: three fit in a budget of 1,000, a fourth does not.
 const query = '{ regions(first: 300) { nodes { code } } }';
 const limits = { DISHUI_MAX_COST: 1000, DISHUI_RATE_LIMIT_POINTS: 1000, DISHUI_RATE_LIMIT_WINDOW_MS: 60_000 };
@@ -39,13 +39,8 @@ const ask = (app: FastifyInstance, headers: Record<string, string> = {}) =>
 
 describe('rate limits in cost points per caller', () => {
   test('two instances sharing Redis enforce one budget; 429 RATE_LIMITED with Retry-After', async (t) => {
-    const probe = new Redis(redisUrl, { lazyConnect: true, maxRetriesPerRequest: 0, retryStrategy: () => null });
-    try {
-      await probe.connect();
-    } catch {
-      probe.disconnect();
-      return t.skip('Redis unreachable');
-    }
+    if (!(await redisAvailable())) return t.skip('Redis unreachable');
+    const probe = new Redis(redisUrl);
     const prefix = `dishui-test-${randomBytes(4).toString('hex')}:`;
     const first = await build({ REDIS_URL: redisUrl, DISHUI_REDIS_PREFIX: prefix });
     const second = await build({ REDIS_URL: redisUrl, DISHUI_REDIS_PREFIX: prefix });
@@ -65,8 +60,7 @@ describe('rate limits in cost points per caller', () => {
       assert.equal(await probe.get(`${prefix}ratelimit:user:alice`), '301');
       assert.equal(await probe.get(`${prefix}ratelimit:ip:127.0.0.1`), '903');
     } finally {
-      const keys = await probe.keys(`${prefix}*`);
-      if (keys.length > 0) await probe.del(...keys);
+      await deleteRedisKeys(probe, prefix);
       probe.disconnect();
       await first.close();
       await second.close();
