@@ -37,7 +37,7 @@ type Params = Record<string, unknown>;
 
 /**
  * A preHandler for the GraphQL route that lets through only operations of the manifest, chosen by
- * `documentId`, by the APQ extension's `sha256Hash`, or by their exact text; the request is
+ * `documentId` (bare or `sha256:`-prefixed), by the APQ extension's `sha256Hash`, or by their exact text; the request is
  * rewritten to carry the manifest's text, so Apollo sees an ordinary query. Anything else gets
  * 400 OPERATION_NOT_IN_SAFELIST before it is parsed.
  */
@@ -59,7 +59,10 @@ export function safelistHook(manifest: PersistedOperationManifest): preHandlerAs
     }
     const hash = (extensions as { persistedQuery?: { sha256Hash?: unknown } } | undefined)?.persistedQuery?.sha256Hash;
     let document: string | undefined;
-    if (typeof params.documentId === 'string') document = manifest.byHash.get(params.documentId);
+    if (typeof params.documentId === 'string') {
+      // The GraphQL-over-HTTP persisted documents appendix writes ids as "sha256:<hex>".
+      document = manifest.byHash.get(params.documentId) ?? manifest.byHash.get(params.documentId.replace(/^sha256:/, ''));
+    }
     else if (typeof params.query === 'string') document = manifest.documents.has(params.query) ? params.query : undefined;
     else if (typeof hash === 'string') document = manifest.byHash.get(hash);
     if (document === undefined) {

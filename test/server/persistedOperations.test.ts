@@ -98,6 +98,8 @@ describe('safelist mode', () => {
     const byDocumentId = await app.inject({ method: 'POST', url: '/graphql', payload: { documentId: hash } });
     assert.equal(byDocumentId.statusCode, 200, byDocumentId.body);
     assert.deepEqual(byDocumentId.json(), { data: { regions: { nodes: [] } } });
+    const prefixed = await app.inject({ method: 'POST', url: '/graphql', payload: { documentId: `sha256:${hash}` } });
+    assert.deepEqual(prefixed.json(), byDocumentId.json());
     const byHash = await app.inject({ method: 'POST', url: '/graphql', payload: persisted(hash) });
     assert.deepEqual(byHash.json(), byDocumentId.json());
     const byGet = await app.inject({
