@@ -19,7 +19,36 @@ export const configDefaults = Object.freeze({
   DISHUI_JWT_AUDIENCE: 'dishui',
   DISHUI_JWT_CLOCK_SKEW_S: 30,
   DISHUI_DASHBOARD: true,
+  // What any one request may cost (README "Security → Limits").
+  DISHUI_MAX_DEPTH: 12,
+  DISHUI_MAX_ALIASES: 30,
+  DISHUI_MAX_ROOT_FIELDS: 15,
+  DISHUI_MAX_DIRECTIVES: 50,
+  DISHUI_MAX_TOKENS: 5_000,
+  DISHUI_MAX_COST: 100_000,
+  DISHUI_COST_DEFAULT_LIST_SIZE: 50,
+  DISHUI_BODY_LIMIT_BYTES: 262_144,
+  DISHUI_EXECUTION_TIMEOUT_MS: 30_000,
+  DATABASE_STATEMENT_TIMEOUT_MS: 25_000,
+  DISHUI_INTROSPECTION_ROLES: 'ADMIN,ANALYST',
+  DISHUI_PERSISTED_OPERATIONS: 'apq',
+  DISHUI_APQ_TTL_SECONDS: 86_400,
+  DISHUI_REDIS_PREFIX: 'dishui:',
+  DISHUI_CORS_ORIGINS: '',
+  DISHUI_RATE_LIMIT_POINTS: 1_000_000,
+  DISHUI_RATE_LIMIT_WINDOW_MS: 60_000,
+  DISHUI_TRUST_PROXY: 'false',
 });
+
+/** A comma-separated list; blanks dropped. */
+const commaList = z.string().transform((value) =>
+  value
+    .split(',')
+    .map((item) => item.trim())
+    .filter((item) => item !== ''),
+);
+
+const positiveInt = (fallback: number) => z.coerce.number().int().min(1).default(fallback);
 
 const booleanFlag = z
   .enum(['true', 'false', '1', '0', 'yes', 'no'])
@@ -60,6 +89,55 @@ const schema = z.object({
   // Unset means "on except in production": see graphiqlEnabled.
   DISHUI_GRAPHIQL: booleanFlag.optional(),
   DISHUI_DASHBOARD: booleanFlag.default(configDefaults.DISHUI_DASHBOARD),
+  DISHUI_MAX_DEPTH: positiveInt(configDefaults.DISHUI_MAX_DEPTH),
+  DISHUI_MAX_ALIASES: z.coerce.number().int().min(0).default(configDefaults.DISHUI_MAX_ALIASES),
+  DISHUI_MAX_ROOT_FIELDS: positiveInt(configDefaults.DISHUI_MAX_ROOT_FIELDS),
+  DISHUI_MAX_DIRECTIVES: z.coerce.number().int().min(0).default(configDefaults.DISHUI_MAX_DIRECTIVES),
+  DISHUI_MAX_TOKENS: z.coerce.number().int().min(100).default(configDefaults.DISHUI_MAX_TOKENS),
+  DISHUI_MAX_COST: positiveInt(configDefaults.DISHUI_MAX_COST),
+  DISHUI_COST_DEFAULT_LIST_SIZE: positiveInt(configDefaults.DISHUI_COST_DEFAULT_LIST_SIZE),
+  DISHUI_BODY_LIMIT_BYTES: z.coerce.number().int().min(1024).default(configDefaults.DISHUI_BODY_LIMIT_BYTES),
+  DISHUI_EXECUTION_TIMEOUT_MS: z.coerce.number().int().min(10).default(configDefaults.DISHUI_EXECUTION_TIMEOUT_MS),
+  DATABASE_STATEMENT_TIMEOUT_MS: z.coerce.number().int().min(0).default(configDefaults.DATABASE_STATEMENT_TIMEOUT_MS),
+  DISHUI_INTROSPECTION_ROLES: commaList.default(configDefaults.DISHUI_INTROSPECTION_ROLES.split(',')),
+  DISHUI_PERSISTED_OPERATIONS: z
+    .enum(['off', 'apq', 'safelist'])
+    .default(configDefaults.DISHUI_PERSISTED_OPERATIONS as 'apq'),
+  DISHUI_PERSISTED_OPERATIONS_MANIFEST: z.string().min(1).optional(),
+  DISHUI_APQ_TTL_SECONDS: positiveInt(configDefaults.DISHUI_APQ_TTL_SECONDS),
+  REDIS_URL: z
+    .string()
+    .regex(/^rediss?:\/\//, 'must start with redis:// or rediss://')
+    .optional(),
+  DISHUI_REDIS_PREFIX: z.string().min(1).default(configDefaults.DISHUI_REDIS_PREFIX),
+  DISHUI_CORS_ORIGINS: commaList.default([]),
+  DISHUI_RATE_LIMIT_POINTS: positiveInt(configDefaults.DISHUI_RATE_LIMIT_POINTS),
+  DISHUI_RATE_LIMIT_WINDOW_MS: z.coerce.number().int().min(100).default(configDefaults.DISHUI_RATE_LIMIT_WINDOW_MS),
+  // Behind a load balancer every caller has its address: without this, all anonymous callers
+  // would share one rate-limit budget. Fastify's trustProxy: true, or the proxies' addresses/CIDRs.
+  DISHUI_TRUST_PROXY: z
+    .string()
+    .default(configDefaults.DISHUI_TRUST_PROXY)
+    .transform((value): boolean | string[] =>
+      value === 'true' || value === 'false'
+        ? value === 'true'
+        : value.split(',').map((item) => item.trim()).filter((item) => item !== ''),
+    ),
+}).superRefine((settings, context) => {
+  if (settings.DISHUI_PERSISTED_OPERATIONS === 'safelist' && !settings.DISHUI_PERSISTED_OPERATIONS_MANIFEST) {
+    context.addIssue({
+      code: 'custom',
+      path: ['DISHUI_PERSISTED_OPERATIONS_MANIFEST'],
+      message: 'is required when DISHUI_PERSISTED_OPERATIONS=safelist (path of persisted-documents.json)',
+    });
+  }
+  if (settings.DISHUI_RATE_LIMIT_POINTS < settings.DISHUI_MAX_COST) {
+    context.addIssue({
+      code: 'custom',
+      path: ['DISHUI_RATE_LIMIT_POINTS'],
+      message: `must be at least DISHUI_MAX_COST (${settings.DISHUI_MAX_COST}), or the costliest allowed query could never run`,
+    });
+  }
 });
 
 function isJwksSource(value: string): boolean {

@@ -3,6 +3,7 @@ import { anonymousViewer, type Viewer } from './modules/auth/viewer.js';
 import { createLoanLoaders } from './modules/loans/loans.loaders.js';
 import { createRegionLoaders } from './modules/regions/regions.loaders.js';
 import { createRelayLoaders } from './modules/relay/relayLoaders.js';
+import type { RequestLimits } from './plugins/requestLimits.js';
 
 /** What every resolver receives: the database, who is calling, and this request's own DataLoaders. */
 export interface GraphQLContext {
@@ -10,6 +11,8 @@ export interface GraphQLContext {
   requestId: string;
   viewer: Viewer;
   loaders: ReturnType<typeof createLoaders>;
+  /** The caller's budget key, schema-inspection right and abort signal (absent outside HTTP). */
+  limits?: RequestLimits;
 }
 
 /** Builds fresh loaders for one request; a shared cache would leak one caller's rows to another. */

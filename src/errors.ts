@@ -21,6 +21,39 @@ export const errorTable = Object.freeze({
     status: 400,
     meaning: 'The document holds several operations and `operationName` does not pick one of them.',
   },
+  QUERY_TOO_COMPLEX: {
+    status: 400,
+    meaning:
+      'The document passes a limit: `extensions.limit` names it (depth, aliases, rootFields, directives, tokens, cost), with `maximum` and `actual`.',
+  },
+  INTROSPECTION_DISABLED: {
+    status: 400,
+    meaning: 'Introspection (`__schema`, `__type`) is off in production except for the roles in DISHUI_INTROSPECTION_ROLES.',
+  },
+  PERSISTED_QUERY_NOT_FOUND: {
+    status: 200,
+    meaning: 'The automatic persisted query hash is unknown: send the hash again with the full `query` (Apollo clients do this by themselves).',
+  },
+  PERSISTED_QUERY_NOT_SUPPORTED: {
+    status: 200,
+    meaning: 'Automatic persisted queries are off (DISHUI_PERSISTED_OPERATIONS=off): send the full `query`.',
+  },
+  OPERATION_NOT_IN_SAFELIST: {
+    status: 400,
+    meaning: 'Safelist mode: the document, its hash or `documentId` is not in the persisted-operations manifest.',
+  },
+  PAYLOAD_TOO_LARGE: {
+    status: 413,
+    meaning: 'The request body is larger than DISHUI_BODY_LIMIT_BYTES (`extensions.maximum`).',
+  },
+  RATE_LIMITED: {
+    status: 429,
+    meaning: 'The caller spent its cost budget for this window; `Retry-After` and `extensions.retryAfterSeconds` say when to retry.',
+  },
+  EXECUTION_TIMEOUT: {
+    status: 504,
+    meaning: 'The request ran longer than DISHUI_EXECUTION_TIMEOUT_MS and was abandoned; ask for less (smaller pages, fewer fields).',
+  },
   INTERNAL_SERVER_ERROR: {
     status: 500,
     meaning: 'Something failed inside Dishui; details are logged with the request id, never sent.',

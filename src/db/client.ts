@@ -42,7 +42,9 @@ export class DatabaseOpenError extends Error {
 
 /**
  * Opens the database the configuration names: PostgreSQL when DATABASE_URL is set, else PGlite
- * under DISHUI_DATA_DIR (or in memory when that is `memory://`).
+ * under DISHUI_DATA_DIR (or in memory when that is `memory://`). `statementTimeoutMs` (the server
+ * passes DATABASE_STATEMENT_TIMEOUT_MS; the CLI's long loads pass nothing) makes PostgreSQL cancel
+ * any statement running longer; PGlite ignores it (see the README's "Limits").
  * @throws DatabaseOpenError when the server cannot be reached or the folder cannot be written.
  */
 export async function openDatabase(
@@ -54,15 +56,17 @@ export async function openDatabase(
     | 'DATABASE_POOL_IDLE_MS'
     | 'DATABASE_CONNECT_TIMEOUT_MS'
   >,
+  options: { statementTimeoutMs?: number } = {},
 ): Promise<Database> {
   return config.DATABASE_URL
-    ? openPostgres(config.DATABASE_URL, config)
+    ? openPostgres(config.DATABASE_URL, config, options.statementTimeoutMs ?? 0)
     : openPglite(config.DISHUI_DATA_DIR);
 }
 
 async function openPostgres(
   url: string,
   config: Pick<Config, 'DATABASE_POOL_MAX' | 'DATABASE_POOL_IDLE_MS' | 'DATABASE_CONNECT_TIMEOUT_MS'>,
+  statementTimeoutMs: number,
 ): Promise<Database> {
   const pool = new pg.Pool({
     connectionString: url,
@@ -71,7 +75,8 @@ async function openPostgres(
     connectionTimeoutMillis: config.DATABASE_CONNECT_TIMEOUT_MS,
     // JIT compilation costs hundreds of milliseconds on the gateway's short aggregate queries and
     // pays off only on hour-long scans, which Dishui never runs.
-    options: '-c jit=off',
+    // statement_timeout (0 = none) bounds what one runaway query can hold a connection for.
+    options: `-c jit=off -c statement_timeout=${statementTimeoutMs}`,
   });
   // An idle client losing its server must not crash the process; the next query reports it.
   pool.on('error', () => {});

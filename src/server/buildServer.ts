@@ -12,6 +12,7 @@ import { federatedSchema } from '../modules/federation/index.js';
 import { importRoutes } from '../modules/imports/index.js';
 import { resolvers } from '../modules/index.js';
 import { authentication } from '../plugins/authentication.js';
+import { registerLimits, type LimitSettings } from '../plugins/limits.js';
 import { typeDefs } from '../schema/typeDefs.js';
 import { graphiqlLandingPage, webRoutes } from '../web/index.js';
 import { formatError, internalErrorLogging } from './formatError.js';
@@ -25,7 +26,7 @@ export type AuthSettings = Partial<
 /** What a server is built from. Without DISHUI_ANONYMOUS, callers without a credential are refused. */
 export interface ServerDependencies {
   config: Pick<Config, 'LOG_LEVEL' | 'NODE_ENV'> &
-    Partial<Pick<Config, 'DISHUI_DATA_DIR' | 'FEDERATION' | 'DISHUI_GRAPHIQL' | 'DISHUI_DASHBOARD'>> &
+    Partial<Pick<Config, 'DISHUI_DATA_DIR' | 'FEDERATION' | 'DISHUI_GRAPHIQL' | 'DISHUI_DASHBOARD' | 'DISHUI_TRUST_PROXY'> & LimitSettings> &
     AuthSettings;
   db: Database;
   /** Options of the asynchronous exports (folder, time to live, clock); defaults otherwise. */
@@ -47,7 +48,11 @@ export async function buildServer({ config, db, exportJobs }: ServerDependencies
       const given = request.headers['x-request-id'];
       return typeof given === 'string' && /^[\w.-]{1,128}$/.test(given) ? given : randomUUID();
     },
+    // Rate limits key anonymous callers on request.ip, which must be the client's, not the proxy's.
+    trustProxy: config.DISHUI_TRUST_PROXY ?? false,
   });
+  // Before any route: the limits' body limit, timeout and safelist attach to routes as they are added.
+  const limits = await registerLimits(app, config);
 
   await app.register(authentication, {
     anonymous: config.DISHUI_ANONYMOUS ?? 'off',
@@ -92,15 +97,18 @@ export async function buildServer({ config, db, exportJobs }: ServerDependencies
   const apollo = new ApolloServer<GraphQLContext>({
     ...(config.FEDERATION ? { schema: federatedSchema(typeDefs, allResolvers) } : { typeDefs, resolvers: allResolvers }),
     formatError,
-    plugins: [internalErrorLogging(app.log), graphiqlLandingPage(graphiql)],
+    plugins: [internalErrorLogging(app.log), graphiqlLandingPage(graphiql), ...limits.apolloPlugins],
     includeStacktraceInErrorResponses: false,
-    introspection: config.NODE_ENV !== 'production',
+    ...limits.apolloOptions,
   });
   await apollo.start();
   await app.register(fastifyApollo(apollo), {
     path: '/graphql',
     method: ['GET', 'POST', 'OPTIONS'],
-    context: async (request) => createContext(db, String(request.id), request.viewer ?? undefined),
+    context: async (request) => ({
+      ...createContext(db, String(request.id), request.viewer ?? undefined),
+      limits: limits.forRequest(request),
+    }),
   });
   // Fastify's close drains in-flight requests first; Apollo's drain plugin would call
   // fastify.close() from inside this hook and wait on itself, so it is not used.

@@ -21,7 +21,7 @@ export interface RunningServer {
  */
 export async function startServer(given: Config, log: (line: string) => void = console.log): Promise<RunningServer> {
   const config = withLocalSecret(given);
-  const db = await openDatabase(config);
+  const db = await openDatabase(config, { statementTimeoutMs: config.DATABASE_STATEMENT_TIMEOUT_MS });
   try {
     if (config.DISHUI_AUTO_MIGRATE) {
       const { applied } = await migrate(db);

@@ -54,3 +54,9 @@ export function adminHeaders(): Promise<Record<string, string>> {
   admin ??= bearerHeaders({ roles: ['ADMIN'], sub: 'test-admin', expiresIn: '6h' });
   return admin;
 }
+
+/**
+ * A test server open to anonymous callers as VIEWERs, as the embedded demo is: for tests of what
+ * any caller, signed in or not, meets first (limits, persisted operations, rate limits by address).
+ */
+export const anonymousTestServerConfig = Object.freeze({ ...testServerConfig, DISHUI_ANONYMOUS: 'viewer' as const });

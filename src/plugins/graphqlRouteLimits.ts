@@ -1,0 +1,61 @@
+import type { FastifyError, FastifyInstance, FastifyReply, FastifyRequest, preHandlerAsyncHookHandler } from 'fastify';
+
+/** What the HTTP side of the GraphQL route is limited by. */
+export interface RouteLimitSettings {
+  path: string;
+  bodyLimitBytes: number;
+  executionTimeoutMs: number;
+  /** Run before Apollo on the GraphQL route (the safelist), if any. */
+  preHandler?: preHandlerAsyncHookHandler;
+}
+
+/** A GraphQL-shaped error body, so clients read every refusal the same way. */
+function sendGraphQLError(reply: FastifyReply, status: number, message: string, extensions: Record<string, unknown>) {
+  return reply.code(status).type('application/json').send({ errors: [{ message, extensions }] });
+}
+
+/**
+ * Adds, through an onRoute hook (so it must run before routes are added), a body limit to every
+ * route and, on the GraphQL route, Fastify's handlerTimeout, the safelist preHandler, and an
+ * error handler that answers oversized bodies, timeouts and unparsable bodies with
+ * `extensions.code` (PAYLOAD_TOO_LARGE 413, EXECUTION_TIMEOUT 504, BAD_REQUEST 400).
+ */
+export function addGraphQLRouteLimits(app: FastifyInstance, settings: RouteLimitSettings): void {
+  app.addHook('onRoute', (route) => {
+    route.bodyLimit ??= settings.bodyLimitBytes;
+    if (route.url !== settings.path) return;
+    route.handlerTimeout = settings.executionTimeoutMs;
+    if (settings.preHandler) {
+      const existing = route.preHandler ? [route.preHandler].flat() : [];
+      route.preHandler = [...existing, settings.preHandler];
+    }
+    const handler = route.handler;
+    // After a timeout answered, Apollo still finishes and returns its body; returning nothing
+    // then keeps Fastify from trying to send a second reply.
+    route.handler = async function limitedHandler(this: FastifyInstance, request: FastifyRequest, reply: FastifyReply) {
+      const payload = await handler.call(this, request, reply);
+      return reply.sent ? undefined : payload;
+    };
+    route.errorHandler = (error: FastifyError, _request, reply) => {
+      switch (error.code) {
+        case 'FST_ERR_HANDLER_TIMEOUT':
+          return sendGraphQLError(reply, 504, `The request took longer than ${settings.executionTimeoutMs} ms and was abandoned.`, {
+            code: 'EXECUTION_TIMEOUT',
+            maximum: settings.executionTimeoutMs,
+          });
+        case 'FST_ERR_CTP_BODY_TOO_LARGE':
+          return sendGraphQLError(reply, 413, `The request body is larger than ${settings.bodyLimitBytes} bytes.`, {
+            code: 'PAYLOAD_TOO_LARGE',
+            maximum: settings.bodyLimitBytes,
+          });
+        default:
+          if (error.code?.startsWith('FST_ERR_CTP_') || error.statusCode === 400) {
+            return sendGraphQLError(reply, error.statusCode ?? 400, `The request body cannot be read: ${error.message}`, {
+              code: 'BAD_REQUEST',
+            });
+          }
+          return reply.send(error);
+      }
+    };
+  });
+}

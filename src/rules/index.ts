@@ -1,0 +1,6 @@
+export { limitError, type LimitName } from './limitError.js';
+export { maxAliasesRule } from './MaxAliasesRule.js';
+export { maxDepthRule } from './MaxDepthRule.js';
+export { maxDirectivesRule } from './MaxDirectivesRule.js';
+export { maxRootFieldsRule } from './MaxRootFieldsRule.js';
+export { operationCost, type CostOptions } from './operationCost.js';
