@@ -16,6 +16,10 @@ export const errorTable = Object.freeze({
     status: 400,
     meaning: 'The document holds several operations and `operationName` does not pick one of them.',
   },
+  SERVICE_UNAVAILABLE: {
+    status: 503,
+    meaning: 'The database is down or restarting; nothing was changed by a failed write. Retry later (writes with the same idempotency key).',
+  },
   INTERNAL_SERVER_ERROR: {
     status: 500,
     meaning: 'Something failed inside Dishui; details are logged with the request id, never sent.',

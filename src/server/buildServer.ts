@@ -9,6 +9,7 @@ import { defaultExportDirectory, exportJobResolvers, exportJobRoutes, exportRout
 import { resolvers } from '../modules/index.js';
 import { typeDefs } from '../schema/typeDefs.js';
 import { formatError, internalErrorLogging } from './formatError.js';
+import { answerOutagesWith503 } from '../plugins/outageErrorHandler.js';
 import { checkReadiness } from './readiness.js';
 
 /** What a server is built from. */
@@ -36,6 +37,7 @@ export async function buildServer({ config, db, exportJobs }: ServerDependencies
     },
   });
 
+  answerOutagesWith503(app);
   app.get('/healthz', async () => ({ status: 'ok' }));
   app.get('/readyz', async (_request, reply) => {
     const readiness = await checkReadiness(db);

@@ -1,0 +1,18 @@
+import type { FastifyInstance } from 'fastify';
+import { isDatabaseUnavailable } from '../db/unavailable.js';
+
+/**
+ * Makes the REST routes (exports, downloads) answer a database outage with 503
+ * `{ error: { code: 'SERVICE_UNAVAILABLE' } }` and a Retry-After, like GraphQL does; any other
+ * error goes on to Fastify's default handler.
+ */
+export function answerOutagesWith503(app: FastifyInstance): void {
+  app.setErrorHandler((error, request, reply) => {
+    if (!isDatabaseUnavailable(error)) return reply.send(error);
+    request.log.warn({ reqId: request.id }, 'database unavailable');
+    return reply
+      .code(503)
+      .header('retry-after', '5')
+      .send({ error: { code: 'SERVICE_UNAVAILABLE', message: 'The database is unavailable; retry later.', requestId: String(request.id) } });
+  });
+}
