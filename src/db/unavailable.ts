@@ -12,7 +12,7 @@ const adapterKinds = new Set(['DatabaseNotReachable', 'ConnectionClosed', 'Socke
 // pg's own wording when the socket ends or the pool cannot hand out a connection in time; these
 // errors carry no code, so the text is all there is.
 const driverMessages =
-  /Connection terminated|timeout exceeded when trying to connect|Client has encountered a connection error|Connection is not open|Cannot use a pool after calling end|the database system is (starting up|shutting down|in recovery mode)/i;
+  /Connection terminated|timeout exceeded when trying to connect|Client has encountered a connection error|Connection is not open|the database system is (starting up|shutting down|in recovery mode)/i;
 
 /**
  * True when `error` (or anything in its cause chain: `cause`, Prisma's `meta.driverAdapterError`,
