@@ -20,6 +20,10 @@ Commands:
   help                                Show this text
 `;
 
+// Settings may also come from a .env file in the working folder (or DISHUI_ENV_FILE); the
+// environment wins over it.
+const envOptions = { envFile: process.env.DISHUI_ENV_FILE ?? '.env' };
+
 /** A mistake in the command line; printed as one line with exit code 2. */
 export class UsageError extends Error {}
 
@@ -33,17 +37,17 @@ export async function main(argv: string[]): Promise<number> {
     switch (command) {
       case 'serve':
         noArguments(command, rest);
-        await runServe(loadConfig());
+        await runServe(loadConfig(process.env, envOptions));
         return 0;
       case 'migrate':
         noArguments(command, rest);
-        await runMigrate(loadConfig());
+        await runMigrate(loadConfig(process.env, envOptions));
         return 0;
       case 'seed':
-        await runSeed(loadConfig(), parseSeedOptions(rest));
+        await runSeed(loadConfig(process.env, envOptions), parseSeedOptions(rest));
         return 0;
       case 'import':
-        return await runImport(loadConfig(), rest);
+        return await runImport(loadConfig(process.env, envOptions), rest);
       case 'help':
       case '--help':
       case '-h':

@@ -14,7 +14,7 @@ import { checkReadiness } from './readiness.js';
 
 /** What a server is built from. */
 export interface ServerDependencies {
-  config: Pick<Config, 'LOG_LEVEL' | 'NODE_ENV'> & Partial<Pick<Config, 'DISHUI_DATA_DIR'>>;
+  config: Pick<Config, 'LOG_LEVEL' | 'NODE_ENV'> & Partial<Pick<Config, 'DISHUI_DATA_DIR' | 'DISHUI_EXPORT_DIR'>>;
   db: Database;
   /** Options of the asynchronous exports (folder, time to live, clock); defaults otherwise. */
   exportJobs?: ExportJobOptions;
@@ -46,7 +46,7 @@ export async function buildServer({ config, db, exportJobs }: ServerDependencies
 
   await app.register(exportRoutes, { db });
   const jobOptions: ExportJobOptions = {
-    directory: defaultExportDirectory(config.DISHUI_DATA_DIR),
+    directory: config.DISHUI_EXPORT_DIR ?? defaultExportDirectory(config.DISHUI_DATA_DIR),
     log: (message, error) => app.log.error({ err: error }, message),
     ...exportJobs,
     running: exportJobs?.running ?? new Set(),
@@ -65,6 +65,9 @@ export async function buildServer({ config, db, exportJobs }: ServerDependencies
     formatError,
     plugins: [internalErrorLogging(app.log)],
     includeStacktraceInErrorResponses: false,
+    // Apollo would stop itself on SIGTERM and re-raise the signal, killing the process mid-drain;
+    // `dishui serve` owns the signals and drains Fastify first (startServer.ts).
+    stopOnTerminationSignals: false,
     introspection: config.NODE_ENV !== 'production',
   });
   await apollo.start();

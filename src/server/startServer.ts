@@ -5,6 +5,40 @@ import { migrate } from '../db/migrator.js';
 import { seedArticle } from '../db/seeds/article/index.js';
 import { buildServer } from './buildServer.js';
 
+/**
+ * Stops listening at once (new connections are refused; a request arriving on an open keep-alive
+ * connection gets 503, so readiness is false from the first moment), lets in-flight requests,
+ * streaming exports and export jobs finish for up to `graceMs`, then cuts what is left and closes
+ * the database pools.
+ */
+async function drainThenClose(app: FastifyInstance, db: Database, graceMs: number, log: (line: string) => void): Promise<void> {
+  const closing = app.close();
+  const finished = await within(closing, graceMs);
+  if (!finished) {
+    log(`dishui: requests still running after the ${graceMs} ms grace period; closing their connections`);
+    app.server.closeAllConnections();
+    await within(closing, 1_000);
+  }
+  await db.close();
+}
+
+/** True when `promise` settled within `ms`; its failure counts as settled. */
+async function within(promise: Promise<unknown>, ms: number): Promise<boolean> {
+  let timer: NodeJS.Timeout | undefined;
+  const timeout = new Promise<false>((resolve) => {
+    timer = setTimeout(() => resolve(false), ms);
+  });
+  const settled = promise.then(
+    () => true as const,
+    () => true as const,
+  );
+  try {
+    return await Promise.race([settled, timeout]);
+  } finally {
+    clearTimeout(timer);
+  }
+}
+
 /** A listening gateway and how to stop it. */
 export interface RunningServer {
   app: FastifyInstance;
@@ -38,10 +72,7 @@ export async function startServer(config: Config, log: (line: string) => void = 
       db,
       url,
       stop: () => {
-        stopping ??= (async () => {
-          await app.close();
-          await db.close();
-        })();
+        stopping ??= drainThenClose(app, db, config.DISHUI_SHUTDOWN_GRACE_MS, log);
         return stopping;
       },
     };
