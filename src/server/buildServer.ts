@@ -9,6 +9,7 @@ import { defaultExportDirectory, exportJobResolvers, exportJobRoutes, exportRout
 import { resolvers } from '../modules/index.js';
 import { typeDefs } from '../schema/typeDefs.js';
 import { formatError, internalErrorLogging } from './formatError.js';
+import { registerMetrics } from '../plugins/metrics.js';
 import { answerOutagesWith503 } from '../plugins/outageErrorHandler.js';
 import { checkReadiness } from './readiness.js';
 
@@ -38,6 +39,7 @@ export async function buildServer({ config, db, exportJobs }: ServerDependencies
   });
 
   answerOutagesWith503(app);
+  const metrics = registerMetrics(app, db);
   app.get('/healthz', async () => ({ status: 'ok' }));
   app.get('/readyz', async (_request, reply) => {
     const readiness = await checkReadiness(db);
@@ -63,7 +65,7 @@ export async function buildServer({ config, db, exportJobs }: ServerDependencies
       ExportJob: jobResolvers.ExportJob,
     },
     formatError,
-    plugins: [internalErrorLogging(app.log)],
+    plugins: [internalErrorLogging(app.log), metrics.apolloPlugin],
     includeStacktraceInErrorResponses: false,
     // Apollo would stop itself on SIGTERM and re-raise the signal, killing the process mid-drain;
     // `dishui serve` owns the signals and drains Fastify first (startServer.ts).
