@@ -2,6 +2,7 @@ import { randomUUID } from 'node:crypto';
 import { ApolloServer } from '@apollo/server';
 import fastifyApollo from '@as-integrations/fastify';
 import Fastify, { type FastifyInstance } from 'fastify';
+import type { DestinationStream } from 'pino';
 import type { Config } from '../config.js';
 import { createContext, type GraphQLContext } from '../context.js';
 import type { Database } from '../db/client.js';
@@ -11,11 +12,14 @@ import { typeDefs } from '../schema/typeDefs.js';
 import { formatError, internalErrorLogging } from './formatError.js';
 import { registerMetrics } from '../plugins/metrics.js';
 import { answerOutagesWith503 } from '../plugins/outageErrorHandler.js';
+import { loggerOptions, logRequests } from '../plugins/requestLogging.js';
 import { checkReadiness } from './readiness.js';
 
 /** What a server is built from. */
 export interface ServerDependencies {
-  config: Pick<Config, 'LOG_LEVEL' | 'NODE_ENV'> & Partial<Pick<Config, 'DISHUI_DATA_DIR' | 'DISHUI_EXPORT_DIR'>>;
+  config: Pick<Config, 'LOG_LEVEL' | 'NODE_ENV'> & Partial<Pick<Config, 'DISHUI_DATA_DIR' | 'DISHUI_EXPORT_DIR' | 'LOG_FORMAT'>>;
+  /** Where log lines go instead of stdout (tests read them). */
+  logStream?: DestinationStream;
   db: Database;
   /** Options of the asynchronous exports (folder, time to live, clock); defaults otherwise. */
   exportJobs?: ExportJobOptions;
@@ -25,12 +29,9 @@ export interface ServerDependencies {
  * Builds the Fastify app with GraphQL at /graphql (GET and POST) and /healthz, not yet listening.
  * Tests call it in-process with `app.inject()`.
  */
-export async function buildServer({ config, db, exportJobs }: ServerDependencies): Promise<FastifyInstance> {
+export async function buildServer({ config, db, exportJobs, logStream }: ServerDependencies): Promise<FastifyInstance> {
   const app = Fastify({
-    logger: {
-      level: config.LOG_LEVEL,
-      redact: ['req.headers.authorization', 'req.headers["x-api-key"]'],
-    },
+    ...loggerOptions(config, logStream),
     // A client's own id lets it find its request in our logs; otherwise we make one.
     genReqId: (request) => {
       const given = request.headers['x-request-id'];
@@ -40,6 +41,7 @@ export async function buildServer({ config, db, exportJobs }: ServerDependencies
 
   answerOutagesWith503(app);
   const metrics = registerMetrics(app, db);
+  const requestLog = logRequests(app);
   app.get('/healthz', async () => ({ status: 'ok' }));
   app.get('/readyz', async (_request, reply) => {
     const readiness = await checkReadiness(db);
@@ -65,7 +67,7 @@ export async function buildServer({ config, db, exportJobs }: ServerDependencies
       ExportJob: jobResolvers.ExportJob,
     },
     formatError,
-    plugins: [internalErrorLogging(app.log), metrics.apolloPlugin],
+    plugins: [internalErrorLogging(app.log), metrics.apolloPlugin, requestLog],
     includeStacktraceInErrorResponses: false,
     // Apollo would stop itself on SIGTERM and re-raise the signal, killing the process mid-drain;
     // `dishui serve` owns the signals and drains Fastify first (startServer.ts).
