@@ -14,10 +14,11 @@ import { registerMetrics } from '../plugins/metrics.js';
 import { answerOutagesWith503 } from '../plugins/outageErrorHandler.js';
 import { loggerOptions, logRequests } from '../plugins/requestLogging.js';
 import { checkReadiness } from './readiness.js';
+import { createRedisProbe } from './redisProbe.js';
 
 /** What a server is built from. */
 export interface ServerDependencies {
-  config: Pick<Config, 'LOG_LEVEL' | 'NODE_ENV'> & Partial<Pick<Config, 'DISHUI_DATA_DIR' | 'DISHUI_EXPORT_DIR' | 'LOG_FORMAT'>>;
+  config: Pick<Config, 'LOG_LEVEL' | 'NODE_ENV'> & Partial<Pick<Config, 'DISHUI_DATA_DIR' | 'DISHUI_EXPORT_DIR' | 'LOG_FORMAT' | 'REDIS_URL'>>;
   /** Where log lines go instead of stdout (tests read them). */
   logStream?: DestinationStream;
   db: Database;
@@ -43,8 +44,10 @@ export async function buildServer({ config, db, exportJobs, logStream }: ServerD
   const metrics = registerMetrics(app, db);
   const requestLog = logRequests(app);
   app.get('/healthz', async () => ({ status: 'ok' }));
+  const redisProbe = config.REDIS_URL ? createRedisProbe(config.REDIS_URL) : undefined;
+  if (redisProbe) app.addHook('onClose', () => redisProbe.close());
   app.get('/readyz', async (_request, reply) => {
-    const readiness = await checkReadiness(db);
+    const readiness = await checkReadiness(db, redisProbe);
     return reply.code(readiness.ready ? 200 : 503).send(readiness);
   });
 
