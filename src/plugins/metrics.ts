@@ -22,7 +22,7 @@ const seconds = [0.005, 0.01, 0.025, 0.05, 0.1, 0.25, 0.5, 1, 2.5, 5, 10, 30];
  * requests, GraphQL operations by name and type, errors and refused operations by code, the
  * database pools and statement latency, DataLoader batch sizes and exported rows.
  */
-export function registerMetrics(app: FastifyInstance, db: Database): Metrics {
+export function registerMetrics(app: FastifyInstance, db: Database, replicas?: Pick<Database, 'poolStats'>): Metrics {
   const registry = new Registry();
   collectDefaultMetrics({ register: registry, prefix: 'dishui_' });
   const registers = [registry];
@@ -47,7 +47,7 @@ export function registerMetrics(app: FastifyInstance, db: Database): Metrics {
       registers,
       collect() {
         this.reset();
-        for (const stats of db.poolStats()) this.set({ pool: stats.pool }, pick(stats));
+        for (const stats of [...db.poolStats(), ...(replicas?.poolStats() ?? [])]) this.set({ pool: stats.pool }, pick(stats));
       },
     });
   poolGauge('dishui_db_pool_connections', 'Open PostgreSQL connections per pool.', (stats) => stats.total);

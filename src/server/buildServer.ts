@@ -14,11 +14,17 @@ import { registerMetrics } from '../plugins/metrics.js';
 import { answerOutagesWith503 } from '../plugins/outageErrorHandler.js';
 import { loggerOptions, logRequests } from '../plugins/requestLogging.js';
 import { checkReadiness } from './readiness.js';
+import { isReadOnlyRequest } from './readOnlyRequest.js';
 import { createRedisProbe } from './redisProbe.js';
 
 /** What a server is built from. */
 export interface ServerDependencies {
   config: Pick<Config, 'LOG_LEVEL' | 'NODE_ENV'> & Partial<Pick<Config, 'DISHUI_DATA_DIR' | 'DISHUI_EXPORT_DIR' | 'LOG_FORMAT' | 'REDIS_URL'>>;
+  /**
+   * Where reads go (GraphQL queries, aggregates, streaming exports): a read replica or the primary.
+   * Defaults to `db`; mutations and export jobs always use `db`.
+   */
+  reads?: { pick(): Database; readonly reads: Database };
   /** Where log lines go instead of stdout (tests read them). */
   logStream?: DestinationStream;
   db: Database;
@@ -30,7 +36,7 @@ export interface ServerDependencies {
  * Builds the Fastify app with GraphQL at /graphql (GET and POST) and /healthz, not yet listening.
  * Tests call it in-process with `app.inject()`.
  */
-export async function buildServer({ config, db, exportJobs, logStream }: ServerDependencies): Promise<FastifyInstance> {
+export async function buildServer({ config, db, exportJobs, logStream, reads }: ServerDependencies): Promise<FastifyInstance> {
   const app = Fastify({
     ...loggerOptions(config, logStream),
     // A client's own id lets it find its request in our logs; otherwise we make one.
@@ -41,7 +47,7 @@ export async function buildServer({ config, db, exportJobs, logStream }: ServerD
   });
 
   answerOutagesWith503(app);
-  const metrics = registerMetrics(app, db);
+  const metrics = registerMetrics(app, db, reads?.reads);
   const requestLog = logRequests(app);
   app.get('/healthz', async () => ({ status: 'ok' }));
   const redisProbe = config.REDIS_URL ? createRedisProbe(config.REDIS_URL) : undefined;
@@ -51,7 +57,7 @@ export async function buildServer({ config, db, exportJobs, logStream }: ServerD
     return reply.code(readiness.ready ? 200 : 503).send(readiness);
   });
 
-  await app.register(exportRoutes, { db });
+  await app.register(exportRoutes, { db: reads?.reads ?? db });
   const jobOptions: ExportJobOptions = {
     directory: config.DISHUI_EXPORT_DIR ?? defaultExportDirectory(config.DISHUI_DATA_DIR),
     log: (message, error) => app.log.error({ err: error }, message),
@@ -81,7 +87,7 @@ export async function buildServer({ config, db, exportJobs, logStream }: ServerD
   await app.register(fastifyApollo(apollo), {
     path: '/graphql',
     method: ['GET', 'POST', 'OPTIONS'],
-    context: async (request) => createContext(db, String(request.id)),
+    context: async (request) => createContext(reads && isReadOnlyRequest(request) ? reads.pick() : db, String(request.id)),
   });
   // Fastify's close drains in-flight requests first; Apollo's drain plugin would call
   // fastify.close() from inside this hook and wait on itself, so it is not used.

@@ -2,6 +2,7 @@ import type { FastifyInstance } from 'fastify';
 import type { Config } from '../config.js';
 import { openDatabase, type Database } from '../db/client.js';
 import { migrate } from '../db/migrator.js';
+import { openReplicaSet, type ReplicaSet } from '../db/replicas.js';
 import { seedArticle } from '../db/seeds/article/index.js';
 import { buildServer } from './buildServer.js';
 
@@ -54,6 +55,7 @@ export interface RunningServer {
  */
 export async function startServer(config: Config, log: (line: string) => void = console.log): Promise<RunningServer> {
   const db = await openDatabase(config);
+  let replicas: ReplicaSet | undefined;
   try {
     if (config.DISHUI_AUTO_MIGRATE) {
       const { applied } = await migrate(db);
@@ -63,7 +65,12 @@ export async function startServer(config: Config, log: (line: string) => void = 
       await seedArticle(db);
       log('dishui: loaded the article data set into the new embedded database');
     }
-    const app = await buildServer({ config, db });
+    if (config.DATABASE_URL && config.DATABASE_REPLICA_URLS?.length) {
+      replicas = await openReplicaSet(config.DATABASE_REPLICA_URLS, db, config);
+      const healthy = replicas.state().filter((replica) => replica.healthy).length;
+      log(`dishui: ${healthy} of ${config.DATABASE_REPLICA_URLS.length} read replica(s) answering; reads fall back to the primary without them`);
+    }
+    const app = await buildServer({ config, db, reads: replicas });
     const url = await app.listen({ host: config.HOST, port: config.PORT });
     log(`dishui: serving GraphQL at ${url}/graphql on ${db.kind === 'pglite' ? `embedded PGlite (${config.DISHUI_DATA_DIR})` : 'PostgreSQL'}`);
     let stopping: Promise<void> | undefined;
@@ -72,11 +79,12 @@ export async function startServer(config: Config, log: (line: string) => void = 
       db,
       url,
       stop: () => {
-        stopping ??= drainThenClose(app, db, config.DISHUI_SHUTDOWN_GRACE_MS, log);
+        stopping ??= drainThenClose(app, db, config.DISHUI_SHUTDOWN_GRACE_MS, log).finally(() => replicas?.close());
         return stopping;
       },
     };
   } catch (error) {
+    await replicas?.close();
     await db.close();
     throw error;
   }

@@ -61,7 +61,7 @@ function clusterAt(root: string, dataDir: string, port: number): PgCluster {
     async replica() {
       const replicaRoot = await ownedTempDir();
       const replicaDir = path.join(replicaRoot, 'data');
-      await asPostgres('pg_basebackup', ['-h', '127.0.0.1', '-p', String(port), '-U', 'postgres', '-D', replicaDir, '-R', '-X', 'stream', '--no-sync']);
+      await asPostgres('pg_basebackup', ['-h', '127.0.0.1', '-p', String(port), '-U', 'postgres', '-D', replicaDir, '-R', '-X', 'stream', '--no-sync', '--checkpoint=fast']);
       const replica = clusterAt(replicaRoot, replicaDir, await sparePort());
       await replica.start();
       return replica;
