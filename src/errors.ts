@@ -18,7 +18,7 @@ export const errorTable = Object.freeze({
   },
   SERVICE_UNAVAILABLE: {
     status: 503,
-    meaning: 'The database is down or restarting; nothing was changed by a failed write. Retry later (writes with the same idempotency key).',
+    meaning: 'The database is down, restarting or gave no connection in time; a failed write changed nothing. Retry later (writes with the same idempotency key).',
   },
   INTERNAL_SERVER_ERROR: {
     status: 500,
