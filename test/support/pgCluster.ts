@@ -33,7 +33,11 @@ export function canRunClusters(): boolean {
   return fs.existsSync(path.join(binaries, 'initdb')) && process.getuid?.() === 0;
 }
 
-/** Creates and starts a fresh cluster (trust authentication, fsync off: a test's data is throwaway). */
+/**
+ * Creates and starts a fresh cluster (trust authentication; fsync off, since a test's data is
+ * throwaway and only the server process is ever killed, never the machine; synchronous_commit
+ * stays on, so an acknowledged commit survives an immediate stop).
+ */
 export async function createPgCluster(): Promise<PgCluster> {
   const root = await ownedTempDir();
   const dataDir = path.join(root, 'data');
@@ -50,7 +54,7 @@ function clusterAt(root: string, dataDir: string, port: number): PgCluster {
     dataDir,
     url: (database = 'postgres') => `postgresql://postgres@127.0.0.1:${port}/${database}`,
     async start() {
-      const options = `-p ${port} -c listen_addresses=127.0.0.1 -k ${root} -c fsync=off -c full_page_writes=off -c synchronous_commit=off -c max_connections=60`;
+      const options = `-p ${port} -c listen_addresses=127.0.0.1 -k ${root} -c fsync=off -c full_page_writes=off -c max_connections=60`;
       await asPostgres('pg_ctl', ['-D', dataDir, '-o', options, '-l', path.join(root, 'server.log'), '-w', '-t', '60', 'start']);
       running = true;
     },
