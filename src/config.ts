@@ -1,6 +1,7 @@
 import fs from 'node:fs';
 import path from 'node:path';
 import { z } from 'zod';
+import { readEnvFile } from './envFile.js';
 
 /** Defaults in one place; every one can be overridden by the environment variable of its name. */
 export const configDefaults = Object.freeze({
@@ -13,6 +14,7 @@ export const configDefaults = Object.freeze({
   DISHUI_AUTO_MIGRATE: true,
   DISHUI_AUTO_SEED: true,
   LOG_LEVEL: 'info',
+  LOG_FORMAT: 'auto',
   NODE_ENV: 'development',
   FEDERATION: false,
   DISHUI_JWT_ISSUER: 'dishui',
@@ -38,6 +40,7 @@ export const configDefaults = Object.freeze({
   DISHUI_RATE_LIMIT_POINTS: 1_000_000,
   DISHUI_RATE_LIMIT_WINDOW_MS: 60_000,
   DISHUI_TRUST_PROXY: 'false',
+  DISHUI_SHUTDOWN_GRACE_MS: 10_000,
 });
 
 /** A comma-separated list; blanks dropped. */
@@ -74,6 +77,7 @@ const schema = z.object({
   LOG_LEVEL: z
     .enum(['fatal', 'error', 'warn', 'info', 'debug', 'trace', 'silent'])
     .default(configDefaults.LOG_LEVEL as 'info'),
+  LOG_FORMAT: z.enum(['auto', 'json', 'pretty']).default('auto'),
   NODE_ENV: z.enum(['development', 'test', 'production']).default('development'),
   // Serve an Apollo Federation 2 subgraph (entity keys, _entities, _service) for a supergraph router.
   FEDERATION: booleanFlag.default(configDefaults.FEDERATION),
@@ -105,6 +109,8 @@ const schema = z.object({
     .default(configDefaults.DISHUI_PERSISTED_OPERATIONS as 'apq'),
   DISHUI_PERSISTED_OPERATIONS_MANIFEST: z.string().min(1).optional(),
   DISHUI_APQ_TTL_SECONDS: positiveInt(configDefaults.DISHUI_APQ_TTL_SECONDS),
+  DISHUI_SHUTDOWN_GRACE_MS: z.coerce.number().int().min(0).max(600_000).default(configDefaults.DISHUI_SHUTDOWN_GRACE_MS),
+  DISHUI_EXPORT_DIR: z.string().min(1).optional(),
   REDIS_URL: z
     .string()
     .regex(/^rediss?:\/\//, 'must start with redis:// or rediss://')
@@ -123,6 +129,11 @@ const schema = z.object({
         ? value === 'true'
         : value.split(',').map((item) => item.trim()).filter((item) => item !== ''),
     ),
+  DATABASE_REPLICA_URLS: z
+    .string()
+    .transform((text) => text.split(',').map((url) => url.trim()).filter((url) => url.length > 0))
+    .pipe(z.array(z.string().regex(/^postgres(ql)?:\/\//, 'every URL must start with postgresql://')))
+    .optional(),
 }).superRefine((settings, context) => {
   if (settings.DISHUI_PERSISTED_OPERATIONS === 'safelist' && !settings.DISHUI_PERSISTED_OPERATIONS_MANIFEST) {
     context.addIssue({
@@ -152,7 +163,7 @@ function isJwksSource(value: string): boolean {
 
 /** The validated, frozen settings of one process. */
 export type Config = Readonly<
-  Omit<z.infer<typeof schema>, 'DISHUI_DATA_DIR' | 'DISHUI_ANONYMOUS'> & {
+  Omit<z.infer<typeof schema>, 'DISHUI_DATA_DIR' | 'DISHUI_ANONYMOUS' | 'DISHUI_EXPORT_DIR'> & {
     /** Absolute path of the embedded database folder (used only without DATABASE_URL). */
     DISHUI_DATA_DIR: string;
     /**
@@ -160,6 +171,8 @@ export type Config = Readonly<
      * DATABASE_URL names a real database; 'viewer' for the embedded demo.
      */
     DISHUI_ANONYMOUS: 'off' | 'viewer';
+    /** Absolute path of the export jobs' files; shared by every instance (undefined = under the data folder). */
+    DISHUI_EXPORT_DIR: string | undefined;
   }
 >;
 
@@ -171,26 +184,34 @@ export class ConfigError extends Error {
   }
 }
 
+/** Options of {@link loadConfig}. */
+export interface LoadConfigOptions {
+  /** A `.env` file to read first; variables already in `env` win over it. Missing is fine. */
+  envFile?: string;
+}
+
 /**
  * Reads and validates the settings once. Empty strings count as unset.
- * @throws ConfigError listing every invalid variable by name.
+ * @throws ConfigError listing every invalid variable by name, and every bad line of the env file.
  */
-export function loadConfig(env: NodeJS.ProcessEnv = process.env): Config {
+export function loadConfig(env: NodeJS.ProcessEnv = process.env, options: LoadConfigOptions = {}): Config {
+  const file = options.envFile ? readEnvFile(options.envFile) : { values: {}, problems: [] };
   const input: Record<string, string> = {};
   for (const key of Object.keys(schema.shape)) {
-    const value = env[key];
+    const value = env[key] !== undefined && env[key] !== '' ? env[key] : file.values[key];
     if (value !== undefined && value !== '') input[key] = value;
   }
   const parsed = schema.safeParse(input);
-  if (!parsed.success) {
-    throw new ConfigError(
-      parsed.error.issues.map((issue) => `${issue.path.join('.')}: ${issue.message}`),
-    );
-  }
+  const problems = [
+    ...file.problems,
+    ...(parsed.success ? [] : parsed.error.issues.map((issue) => `${issue.path.join('.')}: ${issue.message}`)),
+  ];
+  if (!parsed.success || problems.length > 0) throw new ConfigError(problems);
   return Object.freeze({
     ...parsed.data,
     DISHUI_DATA_DIR: path.resolve(parsed.data.DISHUI_DATA_DIR),
     DISHUI_ANONYMOUS: parsed.data.DISHUI_ANONYMOUS ?? defaultAnonymousAccess(parsed.data),
+    DISHUI_EXPORT_DIR: parsed.data.DISHUI_EXPORT_DIR === undefined ? undefined : path.resolve(parsed.data.DISHUI_EXPORT_DIR),
   });
 }
 

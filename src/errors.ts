@@ -54,6 +54,10 @@ export const errorTable = Object.freeze({
     status: 504,
     meaning: 'The request ran longer than DISHUI_EXECUTION_TIMEOUT_MS and was abandoned; ask for less (smaller pages, fewer fields).',
   },
+  SERVICE_UNAVAILABLE: {
+    status: 503,
+    meaning: 'The database is down, restarting or gave no connection in time; a failed write changed nothing. Retry later (writes with the same idempotency key).',
+  },
   INTERNAL_SERVER_ERROR: {
     status: 500,
     meaning: 'Something failed inside Dishui; details are logged with the request id, never sent.',

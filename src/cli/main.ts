@@ -28,6 +28,10 @@ Commands:
   help                                Show this text
 `;
 
+// Settings may also come from a .env file in the working folder (or DISHUI_ENV_FILE); the
+// environment wins over it.
+const envOptions = { envFile: process.env.DISHUI_ENV_FILE ?? '.env' };
+
 /** A mistake in the command line; printed as one line with exit code 2. */
 export class UsageError extends Error {}
 
@@ -41,21 +45,21 @@ export async function main(argv: string[]): Promise<number> {
     switch (command) {
       case 'serve':
         noArguments(command, rest);
-        await runServe(loadConfig());
+        await runServe(loadConfig(process.env, envOptions));
         return 0;
       case 'migrate':
         noArguments(command, rest);
-        await runMigrate(loadConfig());
+        await runMigrate(loadConfig(process.env, envOptions));
         return 0;
       case 'seed':
-        await runSeed(loadConfig(), parseSeedOptions(rest));
+        await runSeed(loadConfig(process.env, envOptions), parseSeedOptions(rest));
         return 0;
       case 'import':
-        return await runImport(loadConfig(), rest);
+        return await runImport(loadConfig(process.env, envOptions), rest);
       case 'token':
-        return await runToken(loadConfig(), rest);
+        return await runToken(loadConfig(process.env, envOptions), rest);
       case 'apikey':
-        return await runApiKey(loadConfig(), rest);
+        return await runApiKey(loadConfig(process.env, envOptions), rest);
       case 'help':
       case '--help':
       case '-h':

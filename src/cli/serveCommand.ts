@@ -1,18 +1,34 @@
 import type { Config } from '../config.js';
 import { startServer } from '../server/startServer.js';
 
-/** `dishui serve`: starts the gateway and stops it cleanly on SIGTERM or SIGINT. */
+/**
+ * `dishui serve`: starts the gateway; on SIGTERM or SIGINT drains it (in-flight requests and
+ * exports get DISHUI_SHUTDOWN_GRACE_MS) and returns, so the process exits 0. A second signal
+ * while draining exits at once with 130.
+ */
 export async function runServe(config: Config): Promise<void> {
   const server = await startServer(config);
   await new Promise<void>((resolve) => {
+    let stopping = false;
     const stop = (signal: string) => {
-      console.log(`dishui: ${signal} received, stopping`);
-      server.stop().then(resolve, (error: unknown) => {
-        console.error(error);
-        resolve();
-      });
+      if (stopping) {
+        console.error(`dishui: ${signal} received again, exiting without draining`);
+        process.exit(130);
+      }
+      stopping = true;
+      console.log(`dishui: ${signal} received, draining (up to ${config.DISHUI_SHUTDOWN_GRACE_MS} ms)`);
+      server.stop().then(
+        () => {
+          console.log('dishui: stopped');
+          resolve();
+        },
+        (error: unknown) => {
+          console.error(error);
+          resolve();
+        },
+      );
     };
-    process.once('SIGTERM', () => stop('SIGTERM'));
-    process.once('SIGINT', () => stop('SIGINT'));
+    process.on('SIGTERM', () => stop('SIGTERM'));
+    process.on('SIGINT', () => stop('SIGINT'));
   });
 }

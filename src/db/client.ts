@@ -29,7 +29,19 @@ export interface Database {
   readonly sql: SqlRunner;
   /** Statements Prisma has sent since the database was opened (tests count N+1 with it). */
   readonly statements: StatementCounter;
+  /** Connections of each PostgreSQL pool now (none on PGlite), for metrics. */
+  poolStats(): PoolStats[];
   close(): Promise<void>;
+}
+
+/** How one connection pool is used right now. */
+export interface PoolStats {
+  /** `primary`, or `replica<n>`. */
+  pool: string;
+  total: number;
+  idle: number;
+  /** Callers waiting for a connection. */
+  waiting: number;
 }
 
 /** Thrown when the database cannot be opened; the message says what to fix. */
@@ -109,7 +121,8 @@ async function openPostgres(
       }
     },
   };
-  return assemble('postgres', new PrismaPg(pool), sql, async () => {
+  const stats = (): PoolStats[] => [{ pool: 'primary', total: pool.totalCount, idle: pool.idleCount, waiting: pool.waitingCount }];
+  return assemble('postgres', new PrismaPg(pool), sql, stats, async () => {
     await pool.end();
   });
 }
@@ -146,7 +159,7 @@ async function openPglite(dataDir: string): Promise<Database> {
     },
   };
   const sql: SqlRunner = { ...connection, withConnection: (work) => work(connection) };
-  return assemble('pglite', new PrismaPGlite(lite) as SqlDriverAdapterFactory, sql, async () => {
+  return assemble('pglite', new PrismaPGlite(lite) as SqlDriverAdapterFactory, sql, () => [], async () => {
     await lite.close();
   });
 }
@@ -155,6 +168,7 @@ function assemble(
   kind: Database['kind'],
   factory: SqlDriverAdapterFactory,
   sql: SqlRunner,
+  poolStats: () => PoolStats[],
   closeDriver: () => Promise<void>,
 ): Database {
   const statements = { count: 0 };
@@ -165,6 +179,7 @@ function assemble(
     prisma,
     sql,
     statements,
+    poolStats,
     close: async () => {
       if (closed) return;
       closed = true;

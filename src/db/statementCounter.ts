@@ -8,6 +8,8 @@ import type {
 /** A running count of SQL statements sent through Prisma. */
 export interface StatementCounter {
   count: number;
+  /** Told each statement's duration in seconds and whether it failed (metrics). */
+  observers?: Set<(seconds: number, failed: boolean) => void>;
 }
 
 /**
@@ -53,7 +55,22 @@ function countingMember(target: object, property: string | symbol, counter: Stat
   if (property === 'queryRaw' || property === 'executeRaw') {
     return (...args: unknown[]) => {
       counter.count += 1;
-      return value.apply(target, args);
+      if (!counter.observers?.size) return value.apply(target, args);
+      const started = performance.now();
+      const tell = (failed: boolean) => {
+        const seconds = (performance.now() - started) / 1000;
+        for (const observer of counter.observers ?? []) observer(seconds, failed);
+      };
+      return (value.apply(target, args) as Promise<unknown>).then(
+        (result) => {
+          tell(false);
+          return result;
+        },
+        (error: unknown) => {
+          tell(true);
+          throw error;
+        },
+      );
     };
   }
   return value.bind(target);

@@ -2,6 +2,7 @@ import { randomUUID } from 'node:crypto';
 import { ApolloServer } from '@apollo/server';
 import fastifyApollo from '@as-integrations/fastify';
 import Fastify, { type FastifyInstance } from 'fastify';
+import type { DestinationStream } from 'pino';
 import { configDefaults, graphiqlEnabled, type Config } from '../config.js';
 import { createContext, type GraphQLContext } from '../context.js';
 import type { Database } from '../db/client.js';
@@ -16,7 +17,12 @@ import { registerLimits, type LimitSettings } from '../plugins/limits.js';
 import { typeDefs } from '../schema/typeDefs.js';
 import { graphiqlLandingPage, webRoutes } from '../web/index.js';
 import { formatError, internalErrorLogging } from './formatError.js';
+import { registerMetrics } from '../plugins/metrics.js';
+import { answerOutagesWith503 } from '../plugins/outageErrorHandler.js';
+import { loggerOptions, logRequests } from '../plugins/requestLogging.js';
 import { checkReadiness } from './readiness.js';
+import { isReadOnlyRequest } from './readOnlyRequest.js';
+import { createRedisProbe } from './redisProbe.js';
 
 /** The authentication settings a server reads; unset ones take the defaults of src/config.ts. */
 export type AuthSettings = Partial<
@@ -27,7 +33,15 @@ export type AuthSettings = Partial<
 export interface ServerDependencies {
   config: Pick<Config, 'LOG_LEVEL' | 'NODE_ENV'> &
     Partial<Pick<Config, 'DISHUI_DATA_DIR' | 'FEDERATION' | 'DISHUI_GRAPHIQL' | 'DISHUI_DASHBOARD' | 'DISHUI_TRUST_PROXY'> & LimitSettings> &
-    AuthSettings;
+    AuthSettings &
+    Partial<Pick<Config, 'DISHUI_EXPORT_DIR' | 'LOG_FORMAT' | 'REDIS_URL'>>;
+  /**
+   * Where reads go (GraphQL queries, aggregates, streaming exports): a read replica or the primary.
+   * Defaults to `db`; mutations and export jobs always use `db`.
+   */
+  reads?: { pick(): Database; readonly reads: Database };
+  /** Where log lines go instead of stdout (tests read them). */
+  logStream?: DestinationStream;
   db: Database;
   /** Options of the asynchronous exports (folder, time to live, clock); defaults otherwise. */
   exportJobs?: ExportJobOptions;
@@ -37,12 +51,9 @@ export interface ServerDependencies {
  * Builds the Fastify app with GraphQL at /graphql (GET and POST) and /healthz, not yet listening.
  * Tests call it in-process with `app.inject()`.
  */
-export async function buildServer({ config, db, exportJobs }: ServerDependencies): Promise<FastifyInstance> {
+export async function buildServer({ config, db, exportJobs, logStream, reads }: ServerDependencies): Promise<FastifyInstance> {
   const app = Fastify({
-    logger: {
-      level: config.LOG_LEVEL,
-      redact: ['req.headers.authorization', 'req.headers["x-api-key"]'],
-    },
+    ...loggerOptions(config, logStream),
     // A client's own id lets it find its request in our logs; otherwise we make one.
     genReqId: (request) => {
       const given = request.headers['x-request-id'];
@@ -69,18 +80,23 @@ export async function buildServer({ config, db, exportJobs }: ServerDependencies
     }),
   });
 
+  answerOutagesWith503(app);
+  const metrics = registerMetrics(app, db, reads?.reads);
+  const requestLog = logRequests(app);
   app.get('/healthz', async () => ({ status: 'ok' }));
+  const redisProbe = config.REDIS_URL ? createRedisProbe(config.REDIS_URL) : undefined;
+  if (redisProbe) app.addHook('onClose', () => redisProbe.close());
   app.get('/readyz', async (_request, reply) => {
-    const readiness = await checkReadiness(db);
+    const readiness = await checkReadiness(db, redisProbe);
     return reply.code(readiness.ready ? 200 : 503).send(readiness);
   });
 
   const graphiql = graphiqlEnabled(config);
   await app.register(webRoutes, { graphiql, dashboard: config.DISHUI_DASHBOARD ?? true });
-  await app.register(exportRoutes, { db });
+  await app.register(exportRoutes, { db: reads?.reads ?? db });
   await app.register(importRoutes, { db });
   const jobOptions: ExportJobOptions = {
-    directory: defaultExportDirectory(config.DISHUI_DATA_DIR),
+    directory: config.DISHUI_EXPORT_DIR ?? defaultExportDirectory(config.DISHUI_DATA_DIR),
     log: (message, error) => app.log.error({ err: error }, message),
     ...exportJobs,
     running: exportJobs?.running ?? new Set(),
@@ -97,16 +113,19 @@ export async function buildServer({ config, db, exportJobs }: ServerDependencies
   const apollo = new ApolloServer<GraphQLContext>({
     ...(config.FEDERATION ? { schema: federatedSchema(typeDefs, allResolvers) } : { typeDefs, resolvers: allResolvers }),
     formatError,
-    plugins: [internalErrorLogging(app.log), graphiqlLandingPage(graphiql), ...limits.apolloPlugins],
+    plugins: [internalErrorLogging(app.log), graphiqlLandingPage(graphiql), ...limits.apolloPlugins, metrics.apolloPlugin, requestLog],
     includeStacktraceInErrorResponses: false,
     ...limits.apolloOptions,
+    // Apollo would stop itself on SIGTERM and re-raise the signal, killing the process mid-drain;
+    // `dishui serve` owns the signals and drains Fastify first (startServer.ts).
+    stopOnTerminationSignals: false,
   });
   await apollo.start();
   await app.register(fastifyApollo(apollo), {
     path: '/graphql',
     method: ['GET', 'POST', 'OPTIONS'],
     context: async (request) => ({
-      ...createContext(db, String(request.id), request.viewer ?? undefined),
+      ...createContext(reads && isReadOnlyRequest(request) ? reads.pick() : db, String(request.id), request.viewer ?? undefined),
       limits: limits.forRequest(request),
     }),
   });

@@ -3,6 +3,7 @@ import { unwrapResolverError } from '@apollo/server/errors';
 import type { FastifyBaseLogger } from 'fastify';
 import type { GraphQLFormattedError } from 'graphql';
 import type { GraphQLContext } from '../context.js';
+import { isDatabaseUnavailable } from '../db/unavailable.js';
 import { errorTable } from '../errors.js';
 
 const clientCodes = new Set(Object.keys(errorTable).filter((code) => code !== 'INTERNAL_SERVER_ERROR'));
@@ -15,10 +16,19 @@ function isClientError(code: unknown): boolean {
 /**
  * Masks every error that Dishui did not raise on purpose: the client gets only
  * INTERNAL_SERVER_ERROR (the request id is added by {@link internalErrorLogging}); SQL, stacks
- * and driver messages never leave the process.
+ * and driver messages never leave the process. A database outage is not a bug: it becomes
+ * SERVICE_UNAVAILABLE, so clients know to retry.
  */
-export function formatError(formatted: GraphQLFormattedError): GraphQLFormattedError {
+export function formatError(formatted: GraphQLFormattedError, error?: unknown): GraphQLFormattedError {
   if (isClientError(formatted.extensions?.code)) return formatted;
+  if (error !== undefined && isDatabaseUnavailable(unwrapResolverError(error))) {
+    return {
+      message: 'The database is unavailable; retry later.',
+      ...(formatted.path ? { path: formatted.path } : {}),
+      ...(formatted.locations ? { locations: formatted.locations } : {}),
+      extensions: { code: 'SERVICE_UNAVAILABLE' },
+    };
+  }
   return {
     message: 'Internal server error',
     ...(formatted.path ? { path: formatted.path } : {}),
@@ -38,6 +48,10 @@ export function internalErrorLogging(logger: FastifyBaseLogger): ApolloServerPlu
         async didEncounterErrors({ errors, contextValue }) {
           for (const error of errors) {
             if (isClientError(error.extensions?.code)) continue;
+            if (isDatabaseUnavailable(unwrapResolverError(error))) {
+              logger.warn({ path: error.path, requestId: contextValue.requestId }, 'database unavailable during a GraphQL request');
+              continue;
+            }
             logger.error(
               { err: unwrapResolverError(error), path: error.path, requestId: contextValue.requestId },
               'internal error in a GraphQL request',
@@ -46,10 +60,18 @@ export function internalErrorLogging(logger: FastifyBaseLogger): ApolloServerPlu
         },
         async willSendResponse({ response, contextValue }) {
           if (response.body.kind !== 'single') return;
-          for (const error of response.body.singleResult.errors ?? []) {
-            if (error.extensions?.code === 'INTERNAL_SERVER_ERROR') {
+          const { data, errors = [] } = response.body.singleResult;
+          for (const error of errors) {
+            if (error.extensions?.code === 'INTERNAL_SERVER_ERROR' || error.extensions?.code === 'SERVICE_UNAVAILABLE') {
               (error.extensions as Record<string, unknown>).requestId = contextValue.requestId;
             }
+          }
+          // Nothing answered and the database is why: 503 tells proxies and clients to retry, while a
+          // partly answered request stays 200 with its errors listed.
+          const nothingAnswered = data == null || Object.values(data).every((value) => value === null);
+          if (nothingAnswered && errors.some((error) => error.extensions?.code === 'SERVICE_UNAVAILABLE')) {
+            response.http.status = 503;
+            response.http.headers.set('retry-after', '5');
           }
         },
       };

@@ -3,8 +3,43 @@ import { graphiqlEnabled, type Config } from '../config.js';
 import { openDatabase, type Database } from '../db/client.js';
 import { migrate } from '../db/migrator.js';
 import { withLocalSecret } from '../modules/auth/localSecret.js';
+import { openReplicaSet, type ReplicaSet } from '../db/replicas.js';
 import { seedArticle } from '../db/seeds/article/index.js';
 import { buildServer } from './buildServer.js';
+
+/**
+ * Stops listening at once (new connections are refused; a request arriving on an open keep-alive
+ * connection gets 503, so readiness is false from the first moment), lets in-flight requests,
+ * streaming exports and export jobs finish for up to `graceMs`, then cuts what is left and closes
+ * the database pools.
+ */
+async function drainThenClose(app: FastifyInstance, db: Database, graceMs: number, log: (line: string) => void): Promise<void> {
+  const closing = app.close();
+  const finished = await within(closing, graceMs);
+  if (!finished) {
+    log(`dishui: requests still running after the ${graceMs} ms grace period; closing their connections`);
+    app.server.closeAllConnections();
+    await within(closing, 1_000);
+  }
+  await db.close();
+}
+
+/** True when `promise` settled within `ms`; its failure counts as settled. */
+async function within(promise: Promise<unknown>, ms: number): Promise<boolean> {
+  let timer: NodeJS.Timeout | undefined;
+  const timeout = new Promise<false>((resolve) => {
+    timer = setTimeout(() => resolve(false), ms);
+  });
+  const settled = promise.then(
+    () => true as const,
+    () => true as const,
+  );
+  try {
+    return await Promise.race([settled, timeout]);
+  } finally {
+    clearTimeout(timer);
+  }
+}
 
 /** A listening gateway and how to stop it. */
 export interface RunningServer {
@@ -22,6 +57,7 @@ export interface RunningServer {
 export async function startServer(given: Config, log: (line: string) => void = console.log): Promise<RunningServer> {
   const config = withLocalSecret(given);
   const db = await openDatabase(config, { statementTimeoutMs: config.DATABASE_STATEMENT_TIMEOUT_MS });
+  let replicas: ReplicaSet | undefined;
   try {
     if (config.DISHUI_AUTO_MIGRATE) {
       const { applied } = await migrate(db);
@@ -31,7 +67,12 @@ export async function startServer(given: Config, log: (line: string) => void = c
       await seedArticle(db);
       log('dishui: loaded the article data set into the new embedded database');
     }
-    const app = await buildServer({ config, db });
+    if (config.DATABASE_URL && config.DATABASE_REPLICA_URLS?.length) {
+      replicas = await openReplicaSet(config.DATABASE_REPLICA_URLS, db, config);
+      const healthy = replicas.state().filter((replica) => replica.healthy).length;
+      log(`dishui: ${healthy} of ${config.DATABASE_REPLICA_URLS.length} read replica(s) answering; reads fall back to the primary without them`);
+    }
+    const app = await buildServer({ config, db, reads: replicas });
     const url = await app.listen({ host: config.HOST, port: config.PORT });
     log(`dishui: serving GraphQL at ${url}/graphql on ${db.kind === 'pglite' ? `embedded PGlite (${config.DISHUI_DATA_DIR})` : 'PostgreSQL'}`);
     for (const line of accessLines(config)) log(line);
@@ -45,14 +86,12 @@ export async function startServer(given: Config, log: (line: string) => void = c
       db,
       url,
       stop: () => {
-        stopping ??= (async () => {
-          await app.close();
-          await db.close();
-        })();
+        stopping ??= drainThenClose(app, db, config.DISHUI_SHUTDOWN_GRACE_MS, log).finally(() => replicas?.close());
         return stopping;
       },
     };
   } catch (error) {
+    await replicas?.close();
     await db.close();
     throw error;
   }

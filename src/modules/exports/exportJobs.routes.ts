@@ -1,8 +1,9 @@
 import fs from 'node:fs';
+import path from 'node:path';
 import type { FastifyInstance } from 'fastify';
 import type { Database } from '../../db/client.js';
 import { fromGlobalId } from '../relay/globalId.js';
-import { getExportJob, type ExportJobOptions } from './exportJobs.service.js';
+import { defaultExportDirectory, getExportJob, type ExportJobOptions } from './exportJobs.service.js';
 
 /** Options of {@link exportJobRoutes}. */
 export interface ExportJobRoutesOptions {
@@ -42,6 +43,12 @@ export async function exportJobRoutes(app: FastifyInstance, options: ExportJobRo
       .header('content-type', contentTypes[job.format] ?? 'application/octet-stream')
       .header('content-disposition', `attachment; filename="${job.kind}-${stamp}-${job.id}.${job.format}"`)
       .header('cache-control', 'no-store')
-      .send(fs.createReadStream(job.filePath));
+      .send(fs.createReadStream(localPath(job.filePath, options.exportJobs)));
   });
+}
+
+// Instances share the export folder (DISHUI_EXPORT_DIR) but may mount it at different paths: the
+// file is looked up by its name in this instance's folder, whatever path the writer recorded.
+function localPath(recorded: string, options: ExportJobOptions): string {
+  return path.join(options.directory ?? defaultExportDirectory(), path.basename(recorded));
 }

@@ -6,6 +6,7 @@ import { factLinePages } from '../analytics/factQuery.js';
 import { badInput } from '../relay/badInput.js';
 import { encodeFactLines, factExportHeader } from './factExportChunks.js';
 import { planFactExport, type FactExportPlan } from './planFactExport.js';
+import { reportExportRows } from '../../observability/telemetry.js';
 
 /** Options of {@link exportRoutes}. */
 export interface ExportRoutesOptions {
@@ -57,8 +58,14 @@ export async function exportRoutes(app: FastifyInstance, options: ExportRoutesOp
     async function* body(): AsyncGenerator<string> {
       const header = factExportHeader(plan);
       if (header) yield header;
-      if (!firstPage.done) yield encodeFactLines(firstPage.value, format);
-      for await (const page of pages) yield encodeFactLines(page, format);
+      if (!firstPage.done) {
+        yield encodeFactLines(firstPage.value, format);
+        reportExportRows(source.kind, format, firstPage.value.length);
+      }
+      for await (const page of pages) {
+        yield encodeFactLines(page, format);
+        reportExportRows(source.kind, format, page.length);
+      }
     }
     const stamp = new Date().toISOString().slice(0, 10);
     return reply

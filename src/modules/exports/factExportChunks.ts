@@ -2,6 +2,7 @@ import type { Database } from '../../db/client.js';
 import { factLinePages, type FactLine } from '../analytics/factQuery.js';
 import { csvRecord, utf8Bom } from './csvEncoding.js';
 import type { FactExportPlan } from './planFactExport.js';
+import { reportExportRows } from '../../observability/telemetry.js';
 
 /** Options of {@link factExportChunks}. */
 export interface FactExportChunkOptions {
@@ -37,6 +38,7 @@ export async function* factExportChunks(db: Database, plan: FactExportPlan, opti
   let rows = 0;
   for await (const page of factLinePages(db, plan.query, plan.format, options.pageSize, options.stopped ?? (() => false))) {
     yield encodeFactLines(page, plan.format);
+    reportExportRows(plan.source.kind, plan.format, page.length);
     rows += page.length;
     await options.onPage?.(rows);
   }

@@ -3,12 +3,14 @@ import type { Database } from '../../db/client.js';
 import { Prisma } from '../../generated/prisma/client.js';
 import type { Row } from '../relay/connection.js';
 import { asRows } from '../relay/relayLoaders.js';
+import { reportLoaderBatch } from '../../observability/telemetry.js';
 
 /** Per-request loaders of region paths. */
 export function createRegionLoaders(db: Database) {
   return {
     /** The ancestors of a region code, nearest first; one statement per batch of codes. */
     regionAncestors: new DataLoader<string, Row[]>(async (codes) => {
+      reportLoaderBatch('regionAncestors', codes.length);
       // NBS codes nest by prefix: the ancestors of 410523 are 4105 and 41.
       const rows = await db.prisma.$queryRaw<Record<string, unknown>[]>(Prisma.sql`
         SELECT p.code AS "__child", r.* FROM unnest(CAST(${[...codes]} AS text[])) AS p(code)

@@ -5,6 +5,7 @@ import { buildConnection, type Connection, type Row } from './connection.js';
 import type { PageRequest } from './connectionArgs.js';
 import { nestedCountSql, nestedPageSql } from './nestedPageQuery.js';
 import { entitySpec } from './specRegistry.js';
+import { reportLoaderBatch } from '../../observability/telemetry.js';
 
 /** A batch key of a nested connection: the parent row and the checked arguments. */
 export interface NestedKey {
@@ -37,6 +38,7 @@ export function createRelayLoaders(db: Database): RelayLoaders {
     memo(`one:${typeName}.${column}`, () => {
       const spec = entitySpec(typeName);
       return new DataLoader<string | number, Row | null>(async (keys) => {
+        reportLoaderBatch(`${typeName}.${column}`, keys.length);
         const cast = column === 'id' ? 'int[]' : 'text[]';
         const rows = asRows(
           typeName,
@@ -55,6 +57,7 @@ export function createRelayLoaders(db: Database): RelayLoaders {
       const target = entitySpec(relation.target);
       return new DataLoader<NestedKey, number, string>(
         async (keys) => {
+          reportLoaderBatch(`${typeName}.${relationName}.count`, keys.length);
           const totals = new Map<string, number>();
           for (const [, group] of groupByRequest(keys)) {
             const ids = group.map((key) => key.parentId);
@@ -73,6 +76,7 @@ export function createRelayLoaders(db: Database): RelayLoaders {
       const target = entitySpec(relation.target);
       return new DataLoader<NestedKey, Connection<Row>, string>(
         async (keys) => {
+          reportLoaderBatch(`${typeName}.${relationName}`, keys.length);
           const pages = new Map<string, Row[]>();
           // Keys with equal arguments share one statement; different arguments never mix.
           for (const [, group] of groupByRequest(keys)) {
