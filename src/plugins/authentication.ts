@@ -20,9 +20,10 @@ export interface AuthenticationOptions {
   anonymous: AnonymousAccess;
 }
 
-// Load balancers probe the health routes without credentials; the pages and their static files
+// Load balancers probe the health routes and Prometheus scrapes /metrics without credentials (counts
+// and timings, no rows: keep it on the platform network); the pages and their static files
 // hold no data (they ask the API for it with the user's token). None of them reveals anything.
-const publicPaths = new Set(['/healthz', '/readyz', '/dashboard']);
+const publicPaths = new Set(['/healthz', '/readyz', '/metrics', '/dashboard']);
 
 function isPublic(request: FastifyRequest, path: string): boolean {
   if (publicPaths.has(path) || path.startsWith('/web/')) return true;

@@ -4,13 +4,14 @@ import { setTimeout as sleep } from 'node:timers/promises';
 import { after, before, describe, test } from 'node:test';
 import { seedSynthetic } from '../../src/db/seeds/synthetic/index.js';
 import { createTestDatabase, testBackends, type TestDatabase } from '../support/database.js';
+import { adminHeaders } from '../support/auth.js';
 import { startGateway, type GatewayProcess } from '../support/gatewayProcess.js';
 
 /** Reads a response slowly (about `bytesPerSecond`), so the export is still streaming for seconds. */
-function slowDownload(url: string, bytesPerSecond: number): Promise<{ status: number; body: string }> {
+function slowDownload(url: string, bytesPerSecond: number, headers: Record<string, string>): Promise<{ status: number; body: string }> {
   return new Promise((resolve, reject) => {
     http
-      .get(url, (response) => {
+      .get(url, { headers }, (response) => {
         const chunks: Buffer[] = [];
         let budget = 0;
         const refill = setInterval(() => {
@@ -62,7 +63,7 @@ describe('dishui serve on SIGTERM', async () => {
 
   test('refuses new connections at once, lets a long streaming export finish, then exits 0', { skip: !onPostgres && 'needs PostgreSQL' }, async () => {
     gateway = await startGateway({ DATABASE_URL: database.url!, DISHUI_SHUTDOWN_GRACE_MS: '20000' });
-    const download = slowDownload(`${gateway.url}/export/loan-facts.csv`, 600_000);
+    const download = slowDownload(`${gateway.url}/export/loan-facts.csv`, 600_000, await adminHeaders());
     await sleep(700);
     let finishedAt = 0;
     void download.then(() => (finishedAt = Date.now()));

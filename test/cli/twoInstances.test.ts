@@ -7,9 +7,10 @@ import { after, before, describe, test } from 'node:test';
 import { insertWriteFixture } from '../modules/writes/writeFixture.js';
 import { createTestDatabase, testBackends, type TestDatabase } from '../support/database.js';
 import { startGateway, type GatewayProcess } from '../support/gatewayProcess.js';
+import { adminHeaders } from '../support/auth.js';
 
 async function graphql(gateway: GatewayProcess, query: string, variables: Record<string, unknown> = {}) {
-  const response = await fetch(`${gateway.url}/graphql`, { method: 'POST', headers: { 'content-type': 'application/json' }, body: JSON.stringify({ query, variables }) });
+  const response = await fetch(`${gateway.url}/graphql`, { method: 'POST', headers: { 'content-type': 'application/json', ...(await adminHeaders()) }, body: JSON.stringify({ query, variables }) });
   return (await response.json()) as { data?: any; errors?: any[] };
 }
 
@@ -46,11 +47,11 @@ describe('two gateway processes over one PostgreSQL and one export folder', asyn
       await sleep(100);
     }
     assert.equal(job.status, 'SUCCEEDED', job.error);
-    const fromSecond = await fetch(`${second!.url}${job.downloadUrl}`);
+    const fromSecond = await fetch(`${second!.url}${job.downloadUrl}`, { headers: await adminHeaders() });
     assert.equal(fromSecond.status, 200);
     const body = await fromSecond.text();
     assert.equal(body.trimEnd().split('\n').length - 1, job.rowsWritten);
-    const direct = await (await fetch(`${first!.url}/export/loan-facts.csv`)).text();
+    const direct = await (await fetch(`${first!.url}/export/loan-facts.csv`, { headers: await adminHeaders() })).text();
     assert.equal(body, direct);
     assert.deepEqual(fs.readdirSync(exportDir).filter((name) => name.startsWith('export-')).length, 1, 'the file is in the shared folder');
 

@@ -8,6 +8,7 @@ import { openReplicaSet, type ReplicaSet } from '../../src/db/replicas.js';
 import { buildServer } from '../../src/server/buildServer.js';
 import { insertWriteFixture } from '../modules/writes/writeFixture.js';
 import { canRunClusters, createPgCluster, type PgCluster } from '../support/pgCluster.js';
+import { adminHeaders, testServerConfig } from '../support/auth.js';
 
 const settings = { DATABASE_POOL_MAX: 3, DATABASE_POOL_IDLE_MS: 10_000, DATABASE_CONNECT_TIMEOUT_MS: 1_000, DISHUI_DATA_DIR: 'memory://' };
 const read = 'query Villages { villages(first: 3) { nodes { id name } } }';
@@ -28,7 +29,7 @@ describe('read replicas', { skip: !canRunClusters() && 'needs PostgreSQL 15 bina
     await insertWriteFixture(primary);
     replicaCluster = await primaryCluster.replica();
     replicas = await openReplicaSet([replicaCluster.url()], primary, settings, 200);
-    app = await buildServer({ config: { LOG_LEVEL: 'silent', NODE_ENV: 'test' }, db: primary, reads: replicas });
+    app = await buildServer({ config: testServerConfig, db: primary, reads: replicas });
   });
   after(async () => {
     await app?.close();
@@ -39,7 +40,7 @@ describe('read replicas', { skip: !canRunClusters() && 'needs PostgreSQL 15 bina
   });
 
   const post = async (query: string) => {
-    const response = await app.inject({ method: 'POST', url: '/graphql', payload: { query } });
+    const response = await app.inject({ method: 'POST', url: '/graphql', headers: await adminHeaders(), payload: { query } });
     return { status: response.statusCode, body: response.json() as { data?: any; errors?: any[] } };
   };
   const replicaDb = () => replicas.state()[0]!.db!;
@@ -67,7 +68,7 @@ describe('read replicas', { skip: !canRunClusters() && 'needs PostgreSQL 15 bina
     assert.equal(replicaDb().statements.count, beforeWrite, 'the mutation, its reads included, ran on the primary');
     await waitFor('the replica has the change', async () => (await post(read)).body.data.villages.nodes.some((node: any) => node.name === '复制村'));
 
-    const exported = await app.inject({ method: 'GET', url: '/export/loan-facts.csv' });
+    const exported = await app.inject({ method: 'GET', url: '/export/loan-facts.csv', headers: await adminHeaders() });
     assert.equal(exported.statusCode, 200);
     const refused = await replicaDb().sql.query('SELECT pg_is_in_recovery() AS standby');
     assert.deepEqual(refused, [{ standby: true }]);

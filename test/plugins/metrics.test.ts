@@ -4,6 +4,7 @@ import type { FastifyInstance } from 'fastify';
 import { buildServer } from '../../src/server/buildServer.js';
 import { createTestDatabase, testBackends, type TestDatabase } from '../support/database.js';
 import { insertWriteFixture } from '../modules/writes/writeFixture.js';
+import { adminHeaders, testServerConfig } from '../support/auth.js';
 
 /** The value of one sample of the Prometheus text, or undefined when absent. */
 function sample(text: string, name: string, labels: Record<string, string> = {}): number | undefined {
@@ -24,7 +25,7 @@ describe('GET /metrics', async () => {
       before(async () => {
         database = await createTestDatabase(backend);
         await insertWriteFixture(database.db);
-        app = await buildServer({ config: { LOG_LEVEL: 'silent', NODE_ENV: 'test' }, db: database.db });
+        app = await buildServer({ config: testServerConfig, db: database.db });
       });
       after(async () => {
         await app?.close();
@@ -32,10 +33,10 @@ describe('GET /metrics', async () => {
       });
 
       test('counts operations by name and type, errors and refusals by code, batches, statements, pools and export rows', async () => {
-        const post = (query: string) => app.inject({ method: 'POST', url: '/graphql', payload: { query } });
+        const post = async (query: string) => app.inject({ method: 'POST', url: '/graphql', headers: await adminHeaders(), payload: { query } });
         for (let i = 0; i < 2; i += 1) assert.equal((await post('query Firms { enterprises(first: 5) { nodes { id sites { nodes { id } } } } }')).statusCode, 200);
         assert.equal((await post('query Broken { enterprises { noSuchField } }')).statusCode, 400);
-        const exported = await app.inject({ method: 'GET', url: '/export/loan-facts.csv' });
+        const exported = await app.inject({ method: 'GET', url: '/export/loan-facts.csv', headers: await adminHeaders() });
         assert.equal(exported.statusCode, 200);
         const exportedRows = exported.body.trimEnd().split('\n').length - 1;
         assert.ok(exportedRows > 0);

@@ -4,6 +4,7 @@ import type { FastifyInstance } from 'fastify';
 import { buildServer } from '../../src/server/buildServer.js';
 import { createTestDatabase, type TestDatabase } from '../support/database.js';
 import { insertWriteFixture } from '../modules/writes/writeFixture.js';
+import { adminHeaders, signTestToken, testServerConfig } from '../support/auth.js';
 
 describe('request logs', () => {
   let database: TestDatabase;
@@ -13,7 +14,7 @@ describe('request logs', () => {
     database = await createTestDatabase('pglite');
     await insertWriteFixture(database.db);
     app = await buildServer({
-      config: { LOG_LEVEL: 'info', NODE_ENV: 'test' },
+      config: { ...testServerConfig, LOG_LEVEL: 'info' },
       db: database.db,
       logStream: { write: (line: string) => void lines.push(line) },
     });
@@ -26,24 +27,26 @@ describe('request logs', () => {
   const logged = () => lines.map((line) => JSON.parse(line) as Record<string, any>);
 
   test('one JSON line per request with its id, operation, caller, duration and outcome; no token, cookie or variables', async () => {
-    const secret = 'eyJhbGciOiJIUzI1NiJ9.secret-token-value';
+    const secret = await signTestToken();
     const personal = '张秀英-personal';
     const answer = await app.inject({
       method: 'POST',
       url: '/graphql',
-      headers: { 'x-request-id': 'log-test-1', authorization: `Bearer ${secret}`, 'x-api-key': 'key-secret-42', cookie: 'session=cookie-secret-7' },
+      headers: { 'x-request-id': 'log-test-1', authorization: `Bearer ${secret}`, cookie: 'session=cookie-secret-7' },
       payload: { query: 'query Firms($name: String) { enterprises(first: 2, where: { name: { eq: $name } }) { nodes { id } } }', variables: { name: personal } },
     });
     assert.equal(answer.statusCode, 200);
-    const failed = await app.inject({ method: 'POST', url: '/graphql', headers: { 'x-request-id': 'log-test-2' }, payload: { query: '{ nope }' } });
+    const failed = await app.inject({ method: 'POST', url: '/graphql', headers: { 'x-request-id': 'log-test-2', ...(await adminHeaders()) }, payload: { query: '{ nope }' } });
     assert.equal(failed.statusCode, 400);
+    const refused = await app.inject({ method: 'POST', url: '/graphql', headers: { 'x-api-key': 'key-secret-42' }, payload: { query: '{ __typename }' } });
+    assert.equal(refused.statusCode, 401);
 
     const mine = logged().filter((line) => line.msg === 'request' && line.reqId === 'log-test-1');
     assert.equal(mine.length, 1, 'exactly one line for the request');
     const [line] = mine;
     assert.equal(line!.operation, 'Firms');
     assert.equal(line!.operationType, 'query');
-    assert.equal(line!.caller, 'anonymous');
+    assert.equal(line!.caller, 'user:test-admin');
     assert.equal(line!.outcome, 'ok');
     assert.equal(line!.status, 200);
     assert.equal(typeof line!.durationMs, 'number');

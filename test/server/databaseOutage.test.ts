@@ -6,6 +6,7 @@ import { migrate } from '../../src/db/migrator.js';
 import { fixtureGlobalIds, httpWriteClient, type FixtureGlobalIds, type HttpWriteClient } from '../modules/writes/httpClient.js';
 import { insertWriteFixture } from '../modules/writes/writeFixture.js';
 import { canRunClusters, createPgCluster, type PgCluster } from '../support/pgCluster.js';
+import { adminHeaders } from '../support/auth.js';
 
 const applyForLoan = `mutation Apply($input: ApplyForLoanInput!) {
   applyForLoan(input: $input) { loan { id contractNo } userErrors { code message } replayed }
@@ -93,7 +94,7 @@ describe('a PostgreSQL outage under load', { skip: !canRunClusters() && 'needs P
       assert.equal(down.body.errors?.[0]?.extensions?.code, 'SERVICE_UNAVAILABLE');
       assert.match(String(down.body.errors?.[0]?.extensions?.requestId), /.+/);
       assert.ok(downMs < 2_000, `a request while the database is down answered in ${downMs} ms`);
-      const exported = await client.app.inject({ method: 'GET', url: '/export/loan-facts.csv' });
+      const exported = await client.app.inject({ method: 'GET', url: '/export/loan-facts.csv', headers: await adminHeaders() });
       assert.equal(exported.statusCode, 503);
       assert.equal(exported.json().error.code, 'SERVICE_UNAVAILABLE');
       const readiness = await client.app.inject({ method: 'GET', url: '/readyz' });

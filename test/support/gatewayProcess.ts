@@ -1,6 +1,7 @@
 import { spawn, type ChildProcess } from 'node:child_process';
 import os from 'node:os';
 import { fileURLToPath } from 'node:url';
+import { testJwtSecret } from './auth.js';
 
 const bin = fileURLToPath(new URL('../../bin/dishui.js', import.meta.url));
 
@@ -23,7 +24,7 @@ export interface GatewayProcess {
  */
 export async function startGateway(env: Record<string, string>, timeoutMs = 60_000): Promise<GatewayProcess> {
   const child = spawn(process.execPath, [bin, 'serve'], {
-    env: { PATH: process.env.PATH ?? '', HOME: os.tmpdir(), PORT: '0', LOG_LEVEL: 'warn', NODE_ENV: 'test', ...env },
+    env: { PATH: process.env.PATH ?? '', HOME: os.tmpdir(), PORT: '0', LOG_LEVEL: 'warn', NODE_ENV: 'test', DISHUI_JWT_SECRET: testJwtSecret, ...env },
     stdio: ['ignore', 'pipe', 'pipe'],
   });
   let text = '';
