@@ -5,6 +5,7 @@ import { loanMeasures } from '../../../src/modules/analytics/loanMeasures.js';
 import { fitsLoanMonthRollup } from '../../../src/modules/analytics/loanRollups.js';
 import { loanStatistics, type LoanStatisticsArgs } from '../../../src/modules/analytics/loanStatistics.service.js';
 import { portfolioSeries } from '../../../src/modules/analytics/portfolioSeries.service.js';
+import { seedSynthetic } from '../../../src/db/seeds/synthetic/index.js';
 import { createTestDatabase, testBackends } from '../../support/database.js';
 import { insertBiScenario } from './biScenario.js';
 
@@ -109,6 +110,19 @@ describe('the monthly rollups equal the raw computation, before and after writes
           await db.prisma.impactRecord.deleteMany({ where: { loanId: { in: loans.map((l) => l.id) } } });
           await db.prisma.enterpriseLoan.deleteMany({ where: { id: { in: loans.map((l) => l.id) } } });
           await assertSameFigures(db, 'deleted');
+        });
+
+        await t.test('the synthetic seeder, which adds its chunks to the rollups itself, leaves them exact', async () => {
+          const seeded = await createTestDatabase(backend);
+          try {
+            await seedSynthetic(seeded.db, { loans: 400, seed: 5 });
+            const months = await seeded.db.sql.query(recomputed.months);
+            assert.ok(months.length > 10);
+            assert.deepEqual(await seeded.db.sql.query(recomputed.monthTable), months);
+            assert.deepEqual(await seeded.db.sql.query(recomputed.snapshotTable), await seeded.db.sql.query(recomputed.snapshots));
+          } finally {
+            await seeded.dispose();
+          }
         });
 
         await t.test('a transaction that rolls back leaves the rollups as they were', async () => {
