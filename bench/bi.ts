@@ -2,7 +2,10 @@
 // export of every loan fact, on the synthetic data set. Prints medians, rows/s and peak memory.
 // Targets (1,000,000 loans, 2 cores): statistics by county × disbursement month < 500 ms, by
 // province < 200 ms, 24-month series by prefecture < 500 ms, CSV export ≥ 100,000 rows/s with
-// the server's peak RSS < 250 MB.
+// the server's peak RSS < 250 MB and flat as rows grow (printed after each quarter of the rows).
+// Statistics and series print the rollup path and the path reading loans/snapshots. The export
+// also prints the CPU seconds of the PostgreSQL process serving it: on a loaded machine
+// rows ÷ (CPU seconds) bounds what an idle one would reach.
 //
 //   node --import tsx bench/bi.ts --loans 1000000 [--runs 7] [--keep] [--url postgresql://…]
 //
@@ -12,6 +15,7 @@
 // so that its RSS is the server's alone.
 import { fork } from 'node:child_process';
 import { randomBytes } from 'node:crypto';
+import fs from 'node:fs';
 import http from 'node:http';
 import os from 'node:os';
 import { fileURLToPath } from 'node:url';
@@ -48,7 +52,10 @@ if (values.serve) {
   const sampler = setInterval(() => (peak = Math.max(peak, process.memoryUsage().rss)), 50);
   process.send!({ port: (app.server.address() as { port: number }).port, rss: peak });
   process.on('message', async (message) => {
-    if (message === 'peak') process.send!({ peak: Math.max(peak, process.resourceUsage().maxRSS * 1024), baseline: start });
+    if (message === 'peak') {
+      const cpu = process.cpuUsage();
+      process.send!({ peak: Math.max(peak, process.resourceUsage().maxRSS * 1024), baseline: start, cpuSeconds: (cpu.user + cpu.system) / 1e6 });
+    }
     if (message === 'stop') {
       clearInterval(sampler);
       await app.close();
@@ -83,7 +90,33 @@ async function timed(label: string, runs: number, work: () => Promise<unknown>):
   console.log(`${label.padEnd(48)} median ${median.toFixed(0).padStart(6)} ms   min ${times[0]!.toFixed(0)}  max ${times.at(-1)!.toFixed(0)}`);
 }
 
-async function exportAll(url: string): Promise<void> {
+// CPU seconds of PostgreSQL processes (the COPY's backend and its parallel workers), from /proc:
+// the server runs on this machine.
+function backendCpuSampler(db: Database): { stop: () => Promise<number> } {
+  const seen = new Map<number, number>();
+  const sample = async () => {
+    const rows = await db.sql.query<{ pid: number }>(
+      `SELECT pid FROM pg_stat_activity WHERE datname = current_database() AND (query LIKE 'COPY (%' OR backend_type = 'parallel worker')`,
+    );
+    for (const { pid } of rows) {
+      try {
+        const fields = fs.readFileSync(`/proc/${pid}/stat`, 'utf8').split(') ')[1]!.split(' ');
+        seen.set(pid, Math.max(seen.get(pid) ?? 0, (Number(fields[11]) + Number(fields[12])) / 100));
+      } catch {
+        // Ended between the query and the read: its last sample stays.
+      }
+    }
+  };
+  const timer = setInterval(() => void sample().catch(() => {}), 100);
+  return {
+    stop: async () => {
+      clearInterval(timer);
+      return [...seen.values()].reduce((a, b) => a + b, 0);
+    },
+  };
+}
+
+async function exportAll(db: Database, url: string, expected: number): Promise<void> {
   const child = fork(fileURLToPath(import.meta.url), ['--serve', url], { execArgv: ['--import', 'tsx'] });
   const ask = <T>(message?: string) =>
     new Promise<T>((resolve) => {
@@ -91,15 +124,28 @@ async function exportAll(url: string): Promise<void> {
       if (message) child.send(message);
     });
   const { port } = await ask<{ port: number }>();
+  const cpu = backendCpuSampler(db);
   const start = performance.now();
   let bytes = 0;
   let records = 0;
+  // The server's peak RSS after each quarter of the rows: flat memory keeps it level as rows grow.
+  const quarters: string[] = [];
+  let nextQuarter = expected / 4;
+  const sampleQuarter = (label: string) =>
+    ask<{ peak: number }>('peak').then(({ peak }) => {
+      quarters.push(`${label} ${mb(peak)}`);
+    });
+  const sampled: Promise<void>[] = [];
   await new Promise<void>((resolve, reject) => {
     http
       .get({ host: '127.0.0.1', port, path: '/export/loan-facts.csv' }, (response) => {
         response.on('data', (chunk: Buffer) => {
           bytes += chunk.length;
           for (let i = chunk.indexOf(10); i !== -1; i = chunk.indexOf(10, i + 1)) records += 1;
+          if (records >= nextQuarter && sampled.length < 3) {
+            sampled.push(sampleQuarter(`${Math.round((records / expected) * 100)}%`));
+            nextQuarter += expected / 4;
+          }
         });
         response.on('end', resolve);
         response.on('error', reject);
@@ -107,12 +153,19 @@ async function exportAll(url: string): Promise<void> {
       .on('error', reject);
   });
   const seconds = (performance.now() - start) / 1000;
-  const { peak, baseline } = await ask<{ peak: number; baseline: number }>('peak');
+  const backendSeconds = await cpu.stop();
+  await Promise.all(sampled);
+  const { peak, baseline, cpuSeconds } = await ask<{ peak: number; baseline: number; cpuSeconds: number }>('peak');
   child.send('stop');
   const rows = records - 1;
   console.log(
     `CSV export of every loan fact: ${rows.toLocaleString('en')} rows, ${mb(bytes)} in ${seconds.toFixed(1)} s = ` +
       `${Math.round(rows / seconds).toLocaleString('en')} rows/s; server RSS at start ${mb(baseline)}, peak ${mb(peak)}`,
+  );
+  console.log(`  server peak RSS as rows grow: ${[...quarters, `100% ${mb(peak)}`].join(', ')}`);
+  console.log(
+    `  CPU: PostgreSQL ${backendSeconds.toFixed(1)} s, Node server ${cpuSeconds.toFixed(1)} s (whole process life); ` +
+      `rows ÷ the busier one's CPU seconds = ${Math.round(rows / Math.max(backendSeconds, cpuSeconds)).toLocaleString('en')} rows/s`,
   );
 }
 
@@ -120,21 +173,27 @@ async function measure(db: Database, url: string, runs: number): Promise<void> {
   const n = (await db.sql.query<{ n: number }>('SELECT count(*)::int AS n FROM "EnterpriseLoan"'))[0]?.n ?? 0;
   const [range] = await db.sql.query<{ last: string }>(`SELECT to_char(max("monthEnd"), 'YYYY-MM-DD') AS last FROM "LoanClassificationSnapshot"`);
   console.log(`\n${n.toLocaleString('en')} loans; ${os.cpus().length} cores, load ${os.loadavg().map((v) => v.toFixed(2)).join(' ')}`);
-  await timed('loanStatistics by COUNTY × DISBURSEMENT_MONTH', runs, () =>
+  // Additive measures (what a dashboard asks for) are read from the monthly rollup; a distinct
+  // borrower count or rate extremes need the loans themselves.
+  const additive = ['loanCount', 'contractAmount', 'outstandingBalance', 'weightedAverageRate', 'nonPerformingBalance', 'nplRatio'];
+  await timed('loanStatistics by COUNTY × DISBURSEMENT_MONTH (rollup)', runs, () =>
+    loanStatistics(db, { groupBy: ['COUNTY', 'DISBURSEMENT_MONTH'], first: 10_000, measures: additive }),
+  );
+  await timed('  same, every measure incl. borrowerCount (loans)', runs, () =>
     loanStatistics(db, { groupBy: ['COUNTY', 'DISBURSEMENT_MONTH'], first: 10_000 }),
   );
-  const noDistinct = ['loanCount', 'contractAmount', 'outstandingBalance', 'weightedAverageRate', 'nonPerformingBalance', 'nplRatio'];
-  await timed('  same, without borrowerCount (no DISTINCT)', runs, () =>
-    loanStatistics(db, { groupBy: ['COUNTY', 'DISBURSEMENT_MONTH'], first: 10_000, measures: noDistinct }),
-  );
-  await timed('loanStatistics by PROVINCE', runs, () => loanStatistics(db, { groupBy: ['PROVINCE'] }));
+  await timed('loanStatistics by PROVINCE (rollup)', runs, () => loanStatistics(db, { groupBy: ['PROVINCE'], measures: additive }));
+  await timed('  same, every measure incl. borrowerCount (loans)', runs, () => loanStatistics(db, { groupBy: ['PROVINCE'] }));
   await timed('loanStatistics by PRODUCT, inRegion 4104', runs, () => loanStatistics(db, { groupBy: ['PRODUCT'], where: { inRegion: '4104' } }));
   const last = new Date(`${range?.last ?? '2025-12-31'}T00:00:00Z`);
   const from = new Date(Date.UTC(last.getUTCFullYear(), last.getUTCMonth() - 23, 1));
-  await timed(`portfolioSeries 24 months by PREFECTURE`, runs, () =>
+  await timed(`portfolioSeries 24 months by PREFECTURE (rollup)`, runs, () =>
     portfolioSeries(db, { groupBy: ['PREFECTURE'], from, to: last, first: 1_000 }),
   );
-  await exportAll(url);
+  await timed(`  same, read from the snapshots`, Math.min(runs, 3), () =>
+    portfolioSeries(db, { groupBy: ['PREFECTURE'], from, to: last, first: 1_000, rollups: false }),
+  );
+  await exportAll(db, url, n);
 }
 
 async function main(): Promise<void> {

@@ -3,6 +3,7 @@ import { PGlite } from '@electric-sql/pglite';
 import { PrismaPg } from '@prisma/adapter-pg';
 import type { SqlDriverAdapterFactory } from '@prisma/driver-adapter-utils';
 import pg from 'pg';
+import { to as copyTo } from 'pg-copy-streams';
 import { PrismaPGlite } from 'pglite-prisma-adapter';
 import type { Config } from '../config.js';
 import { PrismaClient } from '../generated/prisma/client.js';
@@ -16,10 +17,26 @@ export interface SqlConnection {
   exec(text: string): Promise<void>;
 }
 
+/** The bytes of a `COPY … TO STDOUT` running on a pooled connection of its own. */
+export interface CopyOut {
+  /** The COPY data as the server sends it, with backpressure: a paused reader pauses the socket. */
+  stream: NodeJS.ReadableStream & AsyncIterable<Buffer>;
+  /**
+   * Gives the connection back once; with an error (a reader that gave up mid-stream) the
+   * connection is closed instead, which ends the server's COPY at its next write.
+   */
+  release(error?: Error): void;
+}
+
 /** Raw SQL access beside Prisma, on the same database. */
 export interface SqlRunner extends SqlConnection {
   /** Runs `work` on one dedicated connection (needed for session state such as advisory locks). */
   withConnection<T>(work: (connection: SqlConnection) => Promise<T>): Promise<T>;
+  /**
+   * Starts `COPY (…) TO STDOUT` (no parameters: COPY takes none). PostgreSQL only; PGlite has no
+   * streaming COPY, and callers fall back to reading pages.
+   */
+  copyOut?(text: string): Promise<CopyOut>;
 }
 
 /** One database behind the gateway: embedded PGlite or a PostgreSQL server. */
@@ -118,6 +135,24 @@ async function openPostgres(
         });
       } finally {
         client.release();
+      }
+    },
+    copyOut: async (text) => {
+      const client = await pool.connect();
+      let released = false;
+      const release = (error?: Error) => {
+        if (released) return;
+        released = true;
+        client.release(error);
+      };
+      try {
+        const stream = client.query(copyTo(text));
+        stream.once('end', () => release());
+        stream.once('error', (error) => release(error));
+        return { stream, release };
+      } catch (error) {
+        release(error as Error);
+        throw error;
       }
     },
   };

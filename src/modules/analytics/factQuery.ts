@@ -65,10 +65,9 @@ export interface FactLine {
  * @throws the driver's error when the statement fails.
  */
 export async function readFactLines(db: Database, query: FactQuery, afterId: number, limit: number, format: 'csv' | 'jsonl'): Promise<FactLine[]> {
-  const columns = query.source.columns;
   const id = Prisma.raw(`${query.source.alias}."id"`);
-  const idName = Prisma.raw(`f."${columns[0]!.name}"`);
-  const line = Prisma.raw(format === 'csv' ? columns.map(csvFieldSql).join(` || ',' || `) : 'row_to_json(f)::text');
+  const idName = Prisma.raw(`f."${query.source.columns[0]!.name}"`);
+  const line = factLineSql(query, format);
   return runSql<FactLine>(
     db,
     Prisma.sql`SELECT ${idName} AS "id", ${line} AS "line"
@@ -77,6 +76,15 @@ export async function readFactLines(db: Database, query: FactQuery, afterId: num
             ORDER BY ${id} LIMIT ${limit}) f
       ORDER BY ${idName}`,
   );
+}
+
+/**
+ * SQL rendering one row, selected into alias `f` by the query's select list, as one CSV record
+ * (without its CRLF) or one compact JSON object. Keyset pages and the streaming COPY share it, so
+ * both write the same bytes.
+ */
+export function factLineSql(query: FactQuery, format: 'csv' | 'jsonl'): Prisma.Sql {
+  return Prisma.raw(format === 'csv' ? query.source.columns.map(csvFieldSql).join(` || ',' || `) : 'row_to_json(f)::text');
 }
 
 /**

@@ -9,6 +9,12 @@ export interface FactSource {
   /** Alias of the base row: its `id` is the keyset, its `updatedAt` the refresh column. */
   alias: string;
   from: string;
+  /**
+   * The same joins for reading every row at once (the streaming export): per-row lookups become
+   * joins of pre-aggregated tables, which the planner hashes once and may run in parallel workers
+   * (a correlated subquery keeps the whole projection in one process). Defaults to `from`.
+   */
+  bulkFrom?: string;
   columns: readonly FactColumn[];
 }
 
@@ -30,15 +36,22 @@ const c = (name: string, sql: string, type: FactColumn['type'], description: str
   ...(plain || (type === 'text' && /"(product|regulatoryClass|policyRegime|financingModel|guarantee|rateType|lprTenor|repaymentMethod|status|riskClass|supportSector|industrySection|industryCode|size|leadingEnterpriseLevel|creditCode|category|mechanism|verifiedBy)"$/.test(sql)) ? { plain: true } : {}),
 });
 
+const loanJoinsFrom = `"EnterpriseLoan" l
+    ${regionFrom('l."regionId"')}
+    LEFT JOIN "OrgUnit" o ON o."id" = l."orgUnitId"
+    LEFT JOIN "Enterprise" e ON e."id" = l."enterpriseId"`;
+const campaignCodes = (where: string) =>
+  `SELECT string_agg(cp."code", ';' ORDER BY cp."code") AS "codes" FROM "LoanCampaign" lc JOIN "Campaign" cp ON cp."id" = lc."campaignId" ${where}`;
+
 /** Flat loan rows: the loan's own fields, then its borrower, booking unit and region denormalised. */
 export const loanFactSource: FactSource = {
   kind: 'loan-facts',
   whereType: 'EnterpriseLoan',
   alias: 'l',
-  from: `"EnterpriseLoan" l
-    ${regionFrom('l."regionId"')}
-    LEFT JOIN "OrgUnit" o ON o."id" = l."orgUnitId"
-    LEFT JOIN "Enterprise" e ON e."id" = l."enterpriseId"`,
+  from: `${loanJoinsFrom}
+    LEFT JOIN LATERAL (${campaignCodes(`WHERE lc."loanId" = l."id"`)}) lcc ON true`,
+  bulkFrom: `${loanJoinsFrom}
+    LEFT JOIN (SELECT lc."loanId", ${campaignCodes(`GROUP BY lc."loanId"`).slice('SELECT '.length)}) lcc ON lcc."loanId" = l."id"`,
   columns: [
     c('loanId', 'l."id"', 'int', 'Row id of the loan: the keyset the pages follow.'),
     c('contractNo', 'l."contractNo"', 'text', 'Contract number.'),
@@ -72,7 +85,7 @@ export const loanFactSource: FactSource = {
     c('illustrative', 'l."illustrative"', 'boolean', 'Whether amounts, rates or dates are made up for illustration.'),
     c(
       'campaignCodes',
-      `(SELECT string_agg(cp."code", ';' ORDER BY cp."code") FROM "LoanCampaign" lc JOIN "Campaign" cp ON cp."id" = lc."campaignId" WHERE lc."loanId" = l."id")`,
+      'lcc."codes"',
       'text',
       'Codes of the campaigns the loan was granted under, sorted, separated by ";"; null when none.',
     ),

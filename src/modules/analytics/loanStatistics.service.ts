@@ -1,23 +1,31 @@
 import type { Database } from '../../db/client.js';
 import { loanDimensions, loanJoins } from './loanDimensions.js';
 import { loanMeasures } from './loanMeasures.js';
+import { fitsLoanMonthRollup, loanMonthRollupSource } from './loanRollups.js';
 import { runStatistics, type StatisticsArgs, type StatisticsGroup } from './runStatistics.js';
 
 /** Arguments of `loanStatistics`: `where` is an EnterpriseLoanWhere, `groupBy` LoanDimension values. */
-export type LoanStatisticsArgs = StatisticsArgs;
+export interface LoanStatisticsArgs extends StatisticsArgs {
+  /**
+   * Whether a request the monthly rollup can answer is read from it (the default). False reads the
+   * loans: for tests proving both agree, and for callers that must see row-level filters applied.
+   */
+  rollups?: boolean;
+}
 
 /**
  * Loan count, borrowers, amounts, rates and non-performing balance of the loans matching `where`
  * (the connections' filter), per combination of the `groupBy` dimensions, in one statement.
- * Grouping by CAMPAIGN counts a loan once per campaign it was granted under.
+ * Grouping by CAMPAIGN counts a loan once per campaign it was granted under. Unfiltered requests
+ * by region and disbursement period for additive measures read the monthly rollup (same figures).
  * @throws GraphQLError BAD_USER_INPUT naming the argument for an unknown dimension or measure,
  * a bad filter, or `first` out of range.
  */
 export async function loanStatistics(db: Database, args: LoanStatisticsArgs): Promise<{ groups: StatisticsGroup[]; groupCount: number }> {
-  const { groups, groupCount } = await runStatistics(
-    db,
-    { from: '"EnterpriseLoan" l', alias: 'l', whereType: 'EnterpriseLoan', dimensions: loanDimensions, joins: loanJoins, measures: loanMeasures },
-    args,
-  );
+  const source =
+    args.rollups !== false && fitsLoanMonthRollup(args)
+      ? loanMonthRollupSource
+      : { from: '"EnterpriseLoan" l', alias: 'l', whereType: 'EnterpriseLoan', dimensions: loanDimensions, joins: loanJoins, measures: loanMeasures };
+  const { groups, groupCount } = await runStatistics(db, source, args);
   return { groups, groupCount };
 }

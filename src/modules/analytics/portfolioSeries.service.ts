@@ -5,7 +5,9 @@ import { entitySpec } from '../relay/specRegistry.js';
 import { keyOf, keySelect, resolveGrouping } from './grouping.js';
 import { checkedFirst } from './limits.js';
 import { loanDimensions, loanJoins, nonPerformingClasses } from './loanDimensions.js';
+import { isEmptyWhere, snapshotRollupDimensions } from './loanRollups.js';
 import { monthRange } from './monthRange.js';
+import { regionDimensions, regionJoins } from './regionColumns.js';
 import { runSql } from './runSql.js';
 
 /** Arguments of `portfolioSeries`. `from` and `to` are Dates or "YYYY-MM-DD"; their months count. */
@@ -15,6 +17,8 @@ export interface PortfolioSeriesArgs {
   from: unknown;
   to: unknown;
   first?: number | null;
+  /** Whether an unfiltered request by region reads the snapshot rollup (the default; same figures). */
+  rollups?: boolean;
 }
 
 /** The month-end position of one group in one month. */
@@ -42,28 +46,34 @@ const npl = `s."riskClass" IN (${nonPerformingClasses.map((c) => `'${c}'`).join(
  * Month-end outstanding and non-performing balance and NPL ratio per group, from the loans'
  * classification snapshots (the snapshot's risk class, not the loan's current one). Groups with no
  * snapshot in the range are left out; the rest get every month, so series are continuous.
+ * Unfiltered series by region read the snapshot rollup, which holds the same sums.
  * @throws GraphQLError BAD_USER_INPUT naming the argument for a bad range, dimension, filter or
  * `first`.
  */
 export async function portfolioSeries(db: Database, args: PortfolioSeriesArgs): Promise<{ series: PortfolioSeries[]; seriesCount: number }> {
   const months = monthRange(args.from, args.to);
   const first = checkedFirst(args.first, 100, maxSeries);
-  const grouping = resolveGrouping(args.groupBy, loanDimensions, loanJoins, 'groupBy');
+  const rollup = args.rollups !== false && isEmptyWhere(args.where) && (args.groupBy ?? []).every((d) => snapshotRollupDimensions.has(d));
+  const grouping = rollup
+    ? resolveGrouping(args.groupBy, regionDimensions, regionJoins('s."regionId"'), 'groupBy')
+    : resolveGrouping(args.groupBy, loanDimensions, loanJoins, 'groupBy');
   const where = compileWhere(entitySpec('EnterpriseLoan'), args.where, 'l', 'where', aliasSource());
   const keys = grouping.keys.map((k) => k.sql);
+  // The rollup holds, per loan region and month-end, the count and sums the raw path computes.
+  const [count, balance, nonPerforming] = rollup
+    ? ['COALESCE(sum(s."loanCount"), 0)', 'sum(s."outstandingBalance")', 'sum(s."nonPerformingBalance")']
+    : ['count(*)', 'sum(s."outstandingBalance")', `sum(s."outstandingBalance") FILTER (WHERE ${npl})`];
   const rows = await runSql<Record<string, unknown>>(
     db,
     Prisma.sql`SELECT ${Prisma.join([
       ...keySelect(grouping.keys),
       Prisma.raw(`to_char(s."monthEnd", 'YYYY-MM') AS "month"`),
-      Prisma.raw(`count(*)::int AS "loanCount"`),
-      Prisma.raw(`COALESCE(sum(s."outstandingBalance"), 0.00)::text AS "outstandingBalance"`),
-      Prisma.raw(`COALESCE(sum(s."outstandingBalance") FILTER (WHERE ${npl}), 0.00)::text AS "nonPerformingBalance"`),
-      Prisma.raw(
-        `round(COALESCE(sum(s."outstandingBalance") FILTER (WHERE ${npl}), 0) / NULLIF(sum(s."outstandingBalance"), 0), 8)::text AS "nplRatio"`,
-      ),
+      Prisma.raw(`${count}::int AS "loanCount"`),
+      Prisma.raw(`COALESCE(${balance}, 0.00)::text AS "outstandingBalance"`),
+      Prisma.raw(`COALESCE(${nonPerforming}, 0.00)::text AS "nonPerformingBalance"`),
+      Prisma.raw(`round(COALESCE(${nonPerforming}, 0) / NULLIF(${balance}, 0), 8)::text AS "nplRatio"`),
     ])}
-      FROM "LoanClassificationSnapshot" s JOIN "EnterpriseLoan" l ON l."id" = s."loanId" ${grouping.joins}
+      FROM ${Prisma.raw(rollup ? '"LoanSnapshotRollup" s' : '"LoanClassificationSnapshot" s JOIN "EnterpriseLoan" l ON l."id" = s."loanId"')} ${grouping.joins}
       WHERE ${where}
         AND s."monthEnd" >= CAST(${`${months[0]!.label}-01`} AS date)
         AND s."monthEnd" <= CAST(${months.at(-1)!.monthEnd} AS date)

@@ -18,7 +18,7 @@ describe('export requests: bad input is refused before any work, a client that l
       const app = Fastify();
       try {
         await insertBiScenario(raw, 1_000);
-        await app.register(exportRoutes, { db, pageSize });
+        await app.register(exportRoutes, { db, pageSize, reading: 'pages' });
 
         await t.test('bad input answers 400 BAD_USER_INPUT naming the argument, with no statement run', async () => {
           const cases: Array<[string, string]> = [

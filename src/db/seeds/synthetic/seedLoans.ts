@@ -35,7 +35,10 @@ export async function seedLoans(run: SyntheticRun, db: Database, workers: number
         try {
           await inChunkTransaction(connection, db.kind, async () => {
             const ids = await insertLoans(own, chunk);
-            if (ids.lo !== null) await insertChildren(own, connection, db.kind, chunk, ids);
+            if (ids.lo !== null) {
+              await insertChildren(own, connection, db.kind, chunk, ids);
+              await addToRollups(connection, chunk, ids, run.random.seed);
+            }
           });
         } catch (error) {
           failed = true;
@@ -96,10 +99,21 @@ async function insertChildren(
   }
 }
 
+/**
+ * Adds the chunk's loans and snapshots to the BI rollups, last thing before the commit. The
+ * rollup triggers are off in chunk transactions: two workers upserting the same rollup rows from
+ * their first statement on would run one after the other.
+ */
+async function addToRollups(connection: SqlConnection, chunk: Chunk, ids: ChunkIds, seed: number): Promise<void> {
+  const contractNo = (ordinal: number) => `SYN-${seed}-${String(ordinal).padStart(8, '0')}`;
+  await connection.query('SELECT "dishui_rollup_loans"($1, $2, $3, $4)', [ids.lo, ids.hi, contractNo(chunk.from), contractNo(chunk.to)]);
+}
+
 async function inChunkTransaction<T>(connection: SqlConnection, kind: Database['kind'], work: () => Promise<T>): Promise<T> {
   await connection.exec('BEGIN');
   try {
     await connection.exec(`SET LOCAL search_path = ${scratchSchema}, public`);
+    await connection.exec(`SET LOCAL dishui.defer_rollups = 'on'`);
     // Big generated statements: JIT compilation costs more than it saves, hash joins want memory.
     if (kind === 'postgres') await connection.exec(`SET LOCAL jit = off; SET LOCAL work_mem = '64MB'`);
     const result = await work();

@@ -1,0 +1,143 @@
+import assert from 'node:assert/strict';
+import { describe, test } from 'node:test';
+import type { Database } from '../../../src/db/client.js';
+import { loanMeasures } from '../../../src/modules/analytics/loanMeasures.js';
+import { fitsLoanMonthRollup } from '../../../src/modules/analytics/loanRollups.js';
+import { loanStatistics, type LoanStatisticsArgs } from '../../../src/modules/analytics/loanStatistics.service.js';
+import { portfolioSeries } from '../../../src/modules/analytics/portfolioSeries.service.js';
+import { seedSynthetic } from '../../../src/db/seeds/synthetic/index.js';
+import { createTestDatabase, testBackends } from '../../support/database.js';
+import { insertBiScenario } from './biScenario.js';
+
+const rollupMeasures = Object.keys(loanMeasures).filter((m) => !['borrowerCount', 'minRate', 'maxRate'].includes(m));
+const npl = `('SUBSTANDARD', 'DOUBTFUL', 'LOSS')`;
+
+// The rollups recomputed from scratch, as text, in key order: what the triggers must have kept.
+const recomputed = {
+  months: `SELECT l."regionId", date_trunc('month', l."firstDisbursementDate"::timestamp)::date::text AS month, count(*)::int AS n,
+      COALESCE(sum(l."contractAmount"), 0)::numeric(24,2)::text AS contract, COALESCE(sum(l."disbursedAmount"), 0)::numeric(24,2)::text AS disbursed,
+      COALESCE(sum(l."outstandingBalance"), 0)::numeric(24,2)::text AS balance, COALESCE(sum(l."overduePrincipal"), 0)::numeric(24,2)::text AS overdue,
+      COALESCE(sum(l."outstandingBalance") FILTER (WHERE l."riskClass" IN ${npl}), 0)::numeric(24,2)::text AS npl,
+      count(l."effectiveRate")::int AS rated, COALESCE(sum(l."effectiveRate"), 0)::numeric(24,6)::text AS rate_sum,
+      COALESCE(sum(l."effectiveRate" * l."outstandingBalance"), 0)::numeric(32,8)::text AS rate_balance,
+      COALESCE(sum(l."outstandingBalance") FILTER (WHERE l."effectiveRate" IS NOT NULL), 0)::numeric(24,2)::text AS rated_balance
+    FROM "EnterpriseLoan" l GROUP BY 1, 2 ORDER BY 1, 2`,
+  monthTable: `SELECT "regionId", "disbursementMonth"::text AS month, "loanCount" AS n, "contractAmount"::text AS contract,
+      "disbursedAmount"::text AS disbursed, "outstandingBalance"::text AS balance, "overduePrincipal"::text AS overdue,
+      "nonPerformingBalance"::text AS npl, "rateCount" AS rated, "rateSum"::text AS rate_sum, "rateTimesBalance"::text AS rate_balance,
+      "ratedBalance"::text AS rated_balance
+    FROM "LoanMonthRollup" ORDER BY 1, 2`,
+  snapshots: `SELECT l."regionId", s."monthEnd"::text AS month, count(*)::int AS n, COALESCE(sum(s."outstandingBalance"), 0)::numeric(24,2)::text AS balance,
+      COALESCE(sum(s."outstandingBalance") FILTER (WHERE s."riskClass" IN ${npl}), 0)::numeric(24,2)::text AS npl
+    FROM "LoanClassificationSnapshot" s JOIN "EnterpriseLoan" l ON l.id = s."loanId" GROUP BY 1, 2 ORDER BY 1, 2`,
+  snapshotTable: `SELECT "regionId", "monthEnd"::text AS month, "loanCount" AS n, "outstandingBalance"::text AS balance,
+      "nonPerformingBalance"::text AS npl FROM "LoanSnapshotRollup" ORDER BY 1, 2`,
+};
+
+const statisticsCases: LoanStatisticsArgs[] = [
+  { groupBy: [] },
+  { groupBy: ['PROVINCE'] },
+  { groupBy: ['PREFECTURE'] },
+  { groupBy: ['COUNTY', 'DISBURSEMENT_MONTH'] },
+  { groupBy: ['COUNTY_POVERTY_TIER', 'DISBURSEMENT_QUARTER'] },
+  { groupBy: ['DISBURSEMENT_YEAR'], having: { loanCount: { gte: 2 }, nplRatio: { lt: '0.9' } }, orderBy: [{ measure: 'NPL_RATIO', direction: 'DESC' }] },
+  { groupBy: ['PREFECTURE', 'DISBURSEMENT_MONTH'], orderBy: [{ measure: 'WEIGHTED_AVERAGE_RATE' }], first: 7 },
+];
+
+async function assertSameFigures(db: Database, label: string): Promise<void> {
+  assert.deepEqual(await db.sql.query(recomputed.monthTable), await db.sql.query(recomputed.months), `${label}: LoanMonthRollup`);
+  assert.deepEqual(await db.sql.query(recomputed.snapshotTable), await db.sql.query(recomputed.snapshots), `${label}: LoanSnapshotRollup`);
+  for (const args of statisticsCases) {
+    const request = { ...args, measures: rollupMeasures, first: args.first ?? 10_000 };
+    assert.ok(fitsLoanMonthRollup(request), `${label}: ${JSON.stringify(args)} is answered from the rollup`);
+    const [fromRollup, fromLoans] = await Promise.all([loanStatistics(db, request), loanStatistics(db, { ...request, rollups: false })]);
+    assert.ok(fromLoans.groups.length > 0);
+    assert.deepEqual(fromRollup, fromLoans, `${label}: loanStatistics ${JSON.stringify(args)}`);
+  }
+  for (const groupBy of [[], ['PROVINCE'], ['PREFECTURE'], ['COUNTY', 'COUNTY_POVERTY_TIER']]) {
+    const args = { groupBy, from: '2019-01-01', to: '2021-12-31', first: 1_000 };
+    const [fromRollup, fromLoans] = await Promise.all([portfolioSeries(db, args), portfolioSeries(db, { ...args, rollups: false })]);
+    assert.ok(fromLoans.series.some((s) => s.points.some((p) => p.loanCount > 0)), `${label}: the series has snapshots`);
+    assert.deepEqual(fromRollup, fromLoans, `${label}: portfolioSeries ${groupBy.join(' × ')}`);
+  }
+}
+
+describe('the monthly rollups equal the raw computation, before and after writes', async () => {
+  for (const backend of await testBackends()) {
+    test(backend, async (t) => {
+      const { db, dispose } = await createTestDatabase(backend);
+      try {
+        await insertBiScenario(db, 200);
+
+        await t.test('requests the rollups cannot answer read the loans', () => {
+          assert.equal(fitsLoanMonthRollup({ groupBy: ['COUNTY'], measures: ['loanCount', 'borrowerCount'] }), false);
+          assert.equal(fitsLoanMonthRollup({ groupBy: ['COUNTY'], measures: ['minRate'] }), false);
+          assert.equal(fitsLoanMonthRollup({ groupBy: ['COUNTY'] }), false, 'no measure list means every measure');
+          assert.equal(fitsLoanMonthRollup({ groupBy: ['PRODUCT'], measures: ['loanCount'] }), false);
+          assert.equal(fitsLoanMonthRollup({ groupBy: ['DISBURSEMENT_WEEK'], measures: ['loanCount'] }), false);
+          assert.equal(fitsLoanMonthRollup({ groupBy: ['COUNTY'], measures: ['loanCount'], where: { status: { eq: 'DISBURSED' } } }), false);
+          assert.equal(fitsLoanMonthRollup({ groupBy: ['COUNTY'], measures: ['loanCount'], orderBy: [{ measure: 'BORROWER_COUNT' }] }), false);
+          assert.equal(fitsLoanMonthRollup({ groupBy: ['COUNTY'], measures: ['loanCount'], having: { maxRate: { gt: 0 } } }), false);
+          assert.equal(fitsLoanMonthRollup({ groupBy: ['COUNTY'], measures: ['key', 'loanCount'], where: {} }), true);
+        });
+
+        await t.test('after the scenario was inserted', () => assertSameFigures(db, 'inserted'));
+
+        await t.test('after updates of balances, classes, rates, dates and regions, and new and changed snapshots', async () => {
+          const loans = await db.prisma.enterpriseLoan.findMany({ orderBy: { id: 'asc' }, select: { id: true, regionId: true } });
+          const regions = [...new Set(loans.map((l) => l.regionId).filter((r): r is number => r !== null))];
+          assert.ok(regions.length >= 2);
+          await db.prisma.enterpriseLoan.update({ where: { id: loans[0]!.id }, data: { outstandingBalance: '1234.56', riskClass: 'LOSS' } });
+          await db.prisma.enterpriseLoan.update({ where: { id: loans[1]!.id }, data: { effectiveRate: null } });
+          await db.sql.exec(`UPDATE "EnterpriseLoan" SET "firstDisbursementDate" = "contractDate" + 45 WHERE id = ${loans[2]!.id}`);
+          await db.prisma.enterpriseLoan.update({ where: { id: loans[3]!.id }, data: { firstDisbursementDate: null } });
+          // Moving loans to another region moves their snapshots with them.
+          await db.prisma.enterpriseLoan.updateMany({ where: { id: { in: loans.slice(4, 40).map((l) => l.id) } }, data: { regionId: regions[1]! } });
+          await db.prisma.enterpriseLoan.updateMany({ where: { id: { in: loans.slice(40, 45).map((l) => l.id) } }, data: { regionId: null } });
+          await db.prisma.enterpriseLoan.updateMany({ data: { note: 'touched' } });
+          await db.sql.exec(`UPDATE "EnterpriseLoan" SET "outstandingBalance" = round("outstandingBalance" / 3, 2) WHERE id % 3 = 0`);
+          await db.sql.exec(`UPDATE "LoanClassificationSnapshot" SET "riskClass" = 'DOUBTFUL', "outstandingBalance" = "outstandingBalance" + 0.01 WHERE id % 4 = 0`);
+          await db.prisma.loanClassificationSnapshot.create({
+            data: { loanId: loans[50]!.id, monthEnd: new Date('2021-11-30'), riskClass: 'SUBSTANDARD', outstandingBalance: '777.77' },
+          });
+          await assertSameFigures(db, 'updated');
+        });
+
+        await t.test('after deleting snapshots, and loans whose snapshots go with them', async () => {
+          const loans = await db.prisma.enterpriseLoan.findMany({ orderBy: { id: 'desc' }, take: 30, select: { id: true } });
+          await db.sql.exec(`DELETE FROM "LoanClassificationSnapshot" WHERE id % 5 = 1`);
+          await db.prisma.loanCampaign.deleteMany({ where: { loanId: { in: loans.map((l) => l.id) } } });
+          await db.prisma.impactRecord.deleteMany({ where: { loanId: { in: loans.map((l) => l.id) } } });
+          await db.prisma.enterpriseLoan.deleteMany({ where: { id: { in: loans.map((l) => l.id) } } });
+          await assertSameFigures(db, 'deleted');
+        });
+
+        await t.test('the synthetic seeder, which adds its chunks to the rollups itself, leaves them exact', async () => {
+          const seeded = await createTestDatabase(backend);
+          try {
+            await seedSynthetic(seeded.db, { loans: 400, seed: 5 });
+            const months = await seeded.db.sql.query(recomputed.months);
+            assert.ok(months.length > 10);
+            assert.deepEqual(await seeded.db.sql.query(recomputed.monthTable), months);
+            assert.deepEqual(await seeded.db.sql.query(recomputed.snapshotTable), await seeded.db.sql.query(recomputed.snapshots));
+          } finally {
+            await seeded.dispose();
+          }
+        });
+
+        await t.test('a transaction that rolls back leaves the rollups as they were', async () => {
+          const before = await db.sql.query(recomputed.monthTable);
+          await assert.rejects(
+            db.prisma.$transaction(async (tx) => {
+              await tx.enterpriseLoan.updateMany({ data: { outstandingBalance: 0 } });
+              throw new Error('rolled back');
+            }),
+          );
+          assert.deepEqual(await db.sql.query(recomputed.monthTable), before);
+        });
+      } finally {
+        await dispose();
+      }
+    });
+  }
+});
