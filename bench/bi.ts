@@ -24,6 +24,7 @@ import { seedSynthetic } from '../src/db/seeds/synthetic/index.js';
 import { loanStatistics } from '../src/modules/analytics/loanStatistics.service.js';
 import { portfolioSeries } from '../src/modules/analytics/portfolioSeries.service.js';
 import { exportRoutes } from '../src/modules/exports/exports.routes.js';
+import { unrestrictedScope } from '../src/modules/auth/accessScope.js';
 
 const { values } = parseArgs({
   options: {
@@ -121,18 +122,18 @@ async function measure(db: Database, url: string, runs: number): Promise<void> {
   const [range] = await db.sql.query<{ last: string }>(`SELECT to_char(max("monthEnd"), 'YYYY-MM-DD') AS last FROM "LoanClassificationSnapshot"`);
   console.log(`\n${n.toLocaleString('en')} loans; ${os.cpus().length} cores, load ${os.loadavg().map((v) => v.toFixed(2)).join(' ')}`);
   await timed('loanStatistics by COUNTY × DISBURSEMENT_MONTH', runs, () =>
-    loanStatistics(db, { groupBy: ['COUNTY', 'DISBURSEMENT_MONTH'], first: 10_000 }),
+    loanStatistics(db, { groupBy: ['COUNTY', 'DISBURSEMENT_MONTH'], first: 10_000 }, unrestrictedScope),
   );
   const noDistinct = ['loanCount', 'contractAmount', 'outstandingBalance', 'weightedAverageRate', 'nonPerformingBalance', 'nplRatio'];
   await timed('  same, without borrowerCount (no DISTINCT)', runs, () =>
-    loanStatistics(db, { groupBy: ['COUNTY', 'DISBURSEMENT_MONTH'], first: 10_000, measures: noDistinct }),
+    loanStatistics(db, { groupBy: ['COUNTY', 'DISBURSEMENT_MONTH'], first: 10_000, measures: noDistinct }, unrestrictedScope),
   );
-  await timed('loanStatistics by PROVINCE', runs, () => loanStatistics(db, { groupBy: ['PROVINCE'] }));
-  await timed('loanStatistics by PRODUCT, inRegion 4104', runs, () => loanStatistics(db, { groupBy: ['PRODUCT'], where: { inRegion: '4104' } }));
+  await timed('loanStatistics by PROVINCE', runs, () => loanStatistics(db, { groupBy: ['PROVINCE'] }, unrestrictedScope));
+  await timed('loanStatistics by PRODUCT, inRegion 4104', runs, () => loanStatistics(db, { groupBy: ['PRODUCT'], where: { inRegion: '4104' } }, unrestrictedScope));
   const last = new Date(`${range?.last ?? '2025-12-31'}T00:00:00Z`);
   const from = new Date(Date.UTC(last.getUTCFullYear(), last.getUTCMonth() - 23, 1));
   await timed(`portfolioSeries 24 months by PREFECTURE`, runs, () =>
-    portfolioSeries(db, { groupBy: ['PREFECTURE'], from, to: last, first: 1_000 }),
+    portfolioSeries(db, { groupBy: ['PREFECTURE'], from, to: last, first: 1_000 }, unrestrictedScope),
   );
   await exportAll(url);
 }

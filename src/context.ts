@@ -1,25 +1,34 @@
 import type { Database } from './db/client.js';
+import { scopeOf, type AccessScope } from './modules/auth/accessScope.js';
+import type { Viewer } from './modules/auth/viewer.js';
 import { createLoanLoaders } from './modules/loans/loans.loaders.js';
 import { createRegionLoaders } from './modules/regions/regions.loaders.js';
 import { createRelayLoaders } from './modules/relay/relayLoaders.js';
 
-/** What every resolver receives: the database and this request's own DataLoaders. */
+/** What every resolver receives: the database, the caller, its scope and this request's own DataLoaders. */
 export interface GraphQLContext {
   db: Database;
   requestId: string;
+  viewer: Viewer;
+  /** The viewer's roles and org-unit subtree: every read and write of the request stays within it. */
+  scope: AccessScope;
   loaders: ReturnType<typeof createLoaders>;
 }
 
-/** Builds fresh loaders for one request; a shared cache would leak one caller's rows to another. */
-export function createLoaders(db: Database) {
+/**
+ * Builds fresh loaders for one request, reading within `scope`; a shared cache would leak one
+ * caller's rows to another.
+ */
+export function createLoaders(db: Database, scope: AccessScope) {
   return {
-    relay: createRelayLoaders(db),
+    relay: createRelayLoaders(db, scope),
     ...createRegionLoaders(db),
     ...createLoanLoaders(db),
   };
 }
 
-/** The context of one GraphQL request. */
-export function createContext(db: Database, requestId: string): GraphQLContext {
-  return { db, requestId, loaders: createLoaders(db) };
+/** The context of one GraphQL request made by `viewer`. */
+export function createContext(db: Database, requestId: string, viewer: Viewer): GraphQLContext {
+  const scope = scopeOf(viewer);
+  return { db, requestId, viewer, scope, loaders: createLoaders(db, scope) };
 }

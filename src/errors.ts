@@ -6,6 +6,11 @@
 export const errorTable = Object.freeze({
   BAD_USER_INPUT: { status: 400, meaning: 'An argument or input field breaks a rule; the message names it.' },
   NOT_FOUND: { status: 404, meaning: 'No object has the given id or key.' },
+  FORBIDDEN: {
+    status: 403,
+    meaning:
+      "The caller's roles may not use this field, filter or export; a hidden field is null with this error at its path and the rest of the answer intact.",
+  },
   GRAPHQL_PARSE_FAILED: { status: 400, meaning: 'The document is not valid GraphQL syntax.' },
   GRAPHQL_VALIDATION_FAILED: { status: 400, meaning: 'The document does not fit the schema.' },
   BAD_REQUEST: {

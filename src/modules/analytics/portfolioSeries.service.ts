@@ -1,4 +1,5 @@
 import type { Database } from '../../db/client.js';
+import type { AccessScope } from '../auth/accessScope.js';
 import { Prisma } from '../../generated/prisma/client.js';
 import { aliasSource, compileWhere, type WhereInput } from '../relay/compileWhere.js';
 import { entitySpec } from '../relay/specRegistry.js';
@@ -40,16 +41,16 @@ const npl = `s."riskClass" IN (${nonPerformingClasses.map((c) => `'${c}'`).join(
 
 /**
  * Month-end outstanding and non-performing balance and NPL ratio per group, from the loans'
- * classification snapshots (the snapshot's risk class, not the loan's current one). Groups with no
+ * classification snapshots of the loans within `scope` (the snapshot's risk class, not the loan's current one). Groups with no
  * snapshot in the range are left out; the rest get every month, so series are continuous.
  * @throws GraphQLError BAD_USER_INPUT naming the argument for a bad range, dimension, filter or
  * `first`.
  */
-export async function portfolioSeries(db: Database, args: PortfolioSeriesArgs): Promise<{ series: PortfolioSeries[]; seriesCount: number }> {
+export async function portfolioSeries(db: Database, args: PortfolioSeriesArgs, scope: AccessScope): Promise<{ series: PortfolioSeries[]; seriesCount: number }> {
   const months = monthRange(args.from, args.to);
   const first = checkedFirst(args.first, 100, maxSeries);
   const grouping = resolveGrouping(args.groupBy, loanDimensions, loanJoins, 'groupBy');
-  const where = compileWhere(entitySpec('EnterpriseLoan'), args.where, 'l', 'where', aliasSource());
+  const where = compileWhere(entitySpec('EnterpriseLoan'), args.where, 'l', 'where', aliasSource(scope));
   const keys = grouping.keys.map((k) => k.sql);
   const rows = await runSql<Record<string, unknown>>(
     db,

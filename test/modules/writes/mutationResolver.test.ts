@@ -1,6 +1,7 @@
 import assert from 'node:assert/strict';
 import { after, before, describe, test } from 'node:test';
 import type { GraphQLContext } from '../../../src/context.js';
+import { unrestrictedScope } from '../../../src/modules/auth/accessScope.js';
 import type { Database } from '../../../src/db/client.js';
 import { toGlobalId } from '../../../src/modules/relay/globalId.js';
 import { mutationResolvers } from '../../../src/modules/writes/mutations.resolvers.js';
@@ -17,7 +18,7 @@ describe('mutation resolvers turn global IDs into row ids and results into paylo
         database = await createTestDatabase(backend);
         db = database.db;
         await insertWriteFixture(db);
-        context = { db, requestId: 'req-resolver', loaders: {} as GraphQLContext['loaders'], actor: officer } as GraphQLContext;
+        context = { db, requestId: 'req-resolver', scope: unrestrictedScope, loaders: {} as GraphQLContext['loaders'], actor: officer } as unknown as GraphQLContext;
       });
       after(() => database?.dispose());
 
