@@ -1,3 +1,4 @@
+import fs from 'node:fs';
 import path from 'node:path';
 import { z } from 'zod';
 
@@ -13,6 +14,9 @@ export const configDefaults = Object.freeze({
   DISHUI_AUTO_SEED: true,
   LOG_LEVEL: 'info',
   NODE_ENV: 'development',
+  DISHUI_JWT_ISSUER: 'dishui',
+  DISHUI_JWT_AUDIENCE: 'dishui',
+  DISHUI_JWT_CLOCK_SKEW_S: 30,
 });
 
 const booleanFlag = z
@@ -40,13 +44,37 @@ const schema = z.object({
     .enum(['fatal', 'error', 'warn', 'info', 'debug', 'trace', 'silent'])
     .default(configDefaults.LOG_LEVEL as 'info'),
   NODE_ENV: z.enum(['development', 'test', 'production']).default('development'),
+  DISHUI_JWT_SECRET: z.string().min(32, 'must be at least 32 characters (256 bits) for HS256').optional(),
+  DISHUI_JWKS: z
+    .string()
+    .refine(isJwksSource, 'must be an http(s) URL of a JWKS or the path of a readable JWKS JSON file ({"keys": [...]})')
+    .optional(),
+  DISHUI_JWT_ISSUER: z.string().min(1).default(configDefaults.DISHUI_JWT_ISSUER),
+  DISHUI_JWT_AUDIENCE: z.string().min(1).default(configDefaults.DISHUI_JWT_AUDIENCE),
+  DISHUI_JWT_CLOCK_SKEW_S: z.coerce.number().int().min(0).max(600).default(configDefaults.DISHUI_JWT_CLOCK_SKEW_S),
+  DISHUI_ANONYMOUS: z.enum(['off', 'viewer']).optional(),
 });
+
+function isJwksSource(value: string): boolean {
+  if (/^https?:\/\//.test(value)) return URL.canParse(value);
+  try {
+    const parsed = JSON.parse(fs.readFileSync(value, 'utf8')) as { keys?: unknown };
+    return Array.isArray(parsed.keys) && parsed.keys.length > 0;
+  } catch {
+    return false;
+  }
+}
 
 /** The validated, frozen settings of one process. */
 export type Config = Readonly<
-  Omit<z.infer<typeof schema>, 'DISHUI_DATA_DIR'> & {
+  Omit<z.infer<typeof schema>, 'DISHUI_DATA_DIR' | 'DISHUI_ANONYMOUS'> & {
     /** Absolute path of the embedded database folder (used only without DATABASE_URL). */
     DISHUI_DATA_DIR: string;
+    /**
+     * What callers without a credential may do. Unset: 'off' in production and whenever
+     * DATABASE_URL names a real database; 'viewer' for the embedded demo.
+     */
+    DISHUI_ANONYMOUS: 'off' | 'viewer';
   }
 >;
 
@@ -77,5 +105,11 @@ export function loadConfig(env: NodeJS.ProcessEnv = process.env): Config {
   return Object.freeze({
     ...parsed.data,
     DISHUI_DATA_DIR: path.resolve(parsed.data.DISHUI_DATA_DIR),
+    DISHUI_ANONYMOUS: parsed.data.DISHUI_ANONYMOUS ?? defaultAnonymousAccess(parsed.data),
   });
+}
+
+// Only the embedded demo, which holds the article's public data, is open without a credential.
+function defaultAnonymousAccess(settings: { NODE_ENV: string; DATABASE_URL?: string }): 'off' | 'viewer' {
+  return settings.NODE_ENV === 'production' || settings.DATABASE_URL !== undefined ? 'off' : 'viewer';
 }

@@ -1,6 +1,6 @@
 import type { Database } from './db/client.js';
 import { scopeOf, type AccessScope } from './modules/auth/accessScope.js';
-import type { Viewer } from './modules/auth/viewer.js';
+import { anonymousViewer, type Viewer } from './modules/auth/viewer.js';
 import { createLoanLoaders } from './modules/loans/loans.loaders.js';
 import { createRegionLoaders } from './modules/regions/regions.loaders.js';
 import { createRelayLoaders } from './modules/relay/relayLoaders.js';
@@ -27,8 +27,8 @@ export function createLoaders(db: Database, scope: AccessScope) {
   };
 }
 
-/** The context of one GraphQL request made by `viewer`. */
-export function createContext(db: Database, requestId: string, viewer: Viewer): GraphQLContext {
+/** The context of one GraphQL request made by `viewer`; a missing viewer is the anonymous one. */
+export function createContext(db: Database, requestId: string, viewer: Viewer = anonymousViewer): GraphQLContext {
   const scope = scopeOf(viewer);
   return { db, requestId, viewer, scope, loaders: createLoaders(db, scope) };
 }

@@ -5,11 +5,15 @@
  */
 export const errorTable = Object.freeze({
   BAD_USER_INPUT: { status: 400, meaning: 'An argument or input field breaks a rule; the message names it.' },
+  UNAUTHENTICATED: {
+    status: 401,
+    meaning: 'No credential where one is required, or a token or API key that is not accepted (bad signature, expired, wrong issuer or audience, revoked, unknown org unit).',
+  },
   NOT_FOUND: { status: 404, meaning: 'No object has the given id or key.' },
   FORBIDDEN: {
     status: 403,
     meaning:
-      "The caller's roles may not use this field, filter or export; a hidden field is null with this error at its path and the rest of the answer intact.",
+      "The caller is known but lacks the role this field, filter, export or import needs (the message names the roles); a hidden field is null with this error at its path and the rest of the answer intact.",
   },
   GRAPHQL_PARSE_FAILED: { status: 400, meaning: 'The document is not valid GraphQL syntax.' },
   GRAPHQL_VALIDATION_FAILED: { status: 400, meaning: 'The document does not fit the schema.' },

@@ -3,10 +3,12 @@ import { ConfigError, loadConfig } from '../config.js';
 import { DatabaseOpenError } from '../db/client.js';
 import { MigrationError } from '../db/migrator.js';
 import { SyntheticDataExistsError, SyntheticSeedOptionsError } from '../db/seeds/synthetic/index.js';
+import { ApiKeyInputError, ApiKeyUsageError, runApiKey } from './apiKeyCommand.js';
 import { ImportUsageError, runImport } from './importCommand.js';
 import { runMigrate } from './migrateCommand.js';
 import { runSeed } from './seedCommand.js';
 import { runServe } from './serveCommand.js';
+import { runToken, TokenUsageError } from './tokenCommand.js';
 
 const usage = `Usage: dishui <command> [options]
 
@@ -17,6 +19,12 @@ Commands:
   seed --synthetic --loans N --seed S Generate a deterministic synthetic data set of N loans
   import loans|enterprises|villages FILE.csv [--valid-only]
                                       Validate and import a CSV file, all rows or none
+  token [--role ROLE] [--org-unit CODE] [--ttl 8h] [--sub NAME]
+                                      Print a bearer token signed with the configured secret (default role ADMIN)
+  apikey create --role ROLE [--org-unit CODE] --label TEXT [--expires YYYY-MM-DD]
+                                      Create an API key for a BI tool; the key is shown once
+  apikey list                         List API keys (never the keys themselves)
+  apikey revoke ID                    Revoke an API key at once
   help                                Show this text
 `;
 
@@ -44,6 +52,10 @@ export async function main(argv: string[]): Promise<number> {
         return 0;
       case 'import':
         return await runImport(loadConfig(), rest);
+      case 'token':
+        return await runToken(loadConfig(), rest);
+      case 'apikey':
+        return await runApiKey(loadConfig(), rest);
       case 'help':
       case '--help':
       case '-h':
@@ -53,12 +65,13 @@ export async function main(argv: string[]): Promise<number> {
         throw new UsageError(`unknown command "${command}". Run "dishui help" for the list.`);
     }
   } catch (error) {
-    if (error instanceof UsageError || error instanceof ImportUsageError) {
+    if (error instanceof UsageError || error instanceof ImportUsageError || error instanceof ApiKeyUsageError || error instanceof TokenUsageError) {
       process.stderr.write(`dishui: ${error.message}\n`);
       return 2;
     }
     if (
       error instanceof ConfigError ||
+      error instanceof ApiKeyInputError ||
       error instanceof DatabaseOpenError ||
       error instanceof MigrationError ||
       error instanceof SyntheticDataExistsError ||

@@ -2,24 +2,33 @@ import { randomUUID } from 'node:crypto';
 import { ApolloServer } from '@apollo/server';
 import fastifyApollo from '@as-integrations/fastify';
 import Fastify, { type FastifyInstance } from 'fastify';
-import type { Config } from '../config.js';
+import { configDefaults, type Config } from '../config.js';
 import { createContext, type GraphQLContext } from '../context.js';
 import type { Database } from '../db/client.js';
+import { createApiKeyAuthenticator } from '../modules/auth/apiKeys.service.js';
+import { createAuthenticator } from '../modules/auth/authenticate.js';
 import { defaultExportDirectory, exportJobResolvers, exportJobRoutes, exportRoutes, type ExportJobOptions } from '../modules/exports/index.js';
 import { readAccessRules } from '../modules/auth/accessRules.js';
 import { forbiddenStatus } from '../modules/auth/forbiddenStatus.js';
 import { guardResolvers } from '../modules/auth/guardResolvers.js';
 import { requestViewer } from '../modules/auth/requestViewer.js';
+import { importRoutes } from '../modules/imports/index.js';
 import { resolvers } from '../modules/index.js';
 import { baseNodeLoaders } from '../modules/nodes/nodeLoaders.js';
 import { createNodeResolvers } from '../modules/nodes/nodes.resolvers.js';
+import { authentication } from '../plugins/authentication.js';
 import { typeDefs } from '../schema/typeDefs.js';
 import { formatError, internalErrorLogging } from './formatError.js';
 import { checkReadiness } from './readiness.js';
 
-/** What a server is built from. */
+/** The authentication settings a server reads; unset ones take the defaults of src/config.ts. */
+export type AuthSettings = Partial<
+  Pick<Config, 'DISHUI_JWT_SECRET' | 'DISHUI_JWKS' | 'DISHUI_JWT_ISSUER' | 'DISHUI_JWT_AUDIENCE' | 'DISHUI_JWT_CLOCK_SKEW_S' | 'DISHUI_ANONYMOUS'>
+>;
+
+/** What a server is built from. Without DISHUI_ANONYMOUS, callers without a credential are refused. */
 export interface ServerDependencies {
-  config: Pick<Config, 'LOG_LEVEL' | 'NODE_ENV'> & Partial<Pick<Config, 'DISHUI_DATA_DIR'>>;
+  config: Pick<Config, 'LOG_LEVEL' | 'NODE_ENV'> & Partial<Pick<Config, 'DISHUI_DATA_DIR'>> & AuthSettings;
   db: Database;
   /** Options of the asynchronous exports (folder, time to live, clock); defaults otherwise. */
   exportJobs?: ExportJobOptions;
@@ -42,6 +51,21 @@ export async function buildServer({ config, db, exportJobs }: ServerDependencies
     },
   });
 
+  await app.register(authentication, {
+    anonymous: config.DISHUI_ANONYMOUS ?? 'off',
+    authenticate: createAuthenticator({
+      db,
+      tokens: {
+        secret: config.DISHUI_JWT_SECRET,
+        jwks: config.DISHUI_JWKS,
+        issuer: config.DISHUI_JWT_ISSUER ?? configDefaults.DISHUI_JWT_ISSUER,
+        audience: config.DISHUI_JWT_AUDIENCE ?? configDefaults.DISHUI_JWT_AUDIENCE,
+        clockSkewSeconds: config.DISHUI_JWT_CLOCK_SKEW_S ?? configDefaults.DISHUI_JWT_CLOCK_SKEW_S,
+      },
+      apiKeys: createApiKeyAuthenticator(db),
+    }),
+  });
+
   app.get('/healthz', async () => ({ status: 'ok' }));
   app.get('/readyz', async (_request, reply) => {
     const readiness = await checkReadiness(db);
@@ -49,6 +73,7 @@ export async function buildServer({ config, db, exportJobs }: ServerDependencies
   });
 
   await app.register(exportRoutes, { db });
+  await app.register(importRoutes, { db });
   const jobOptions: ExportJobOptions = {
     directory: defaultExportDirectory(config.DISHUI_DATA_DIR),
     log: (message, error) => app.log.error({ err: error }, message),

@@ -2,6 +2,7 @@ import type { FastifyInstance } from 'fastify';
 import type { Config } from '../config.js';
 import { openDatabase, type Database } from '../db/client.js';
 import { migrate } from '../db/migrator.js';
+import { withLocalSecret } from '../modules/auth/localSecret.js';
 import { seedArticle } from '../db/seeds/article/index.js';
 import { buildServer } from './buildServer.js';
 
@@ -18,7 +19,8 @@ export interface RunningServer {
  * article data set into an empty embedded database (never into PostgreSQL unasked), and listens.
  * @throws DatabaseOpenError, MigrationError, or the listen error (port taken).
  */
-export async function startServer(config: Config, log: (line: string) => void = console.log): Promise<RunningServer> {
+export async function startServer(given: Config, log: (line: string) => void = console.log): Promise<RunningServer> {
+  const config = withLocalSecret(given);
   const db = await openDatabase(config);
   try {
     if (config.DISHUI_AUTO_MIGRATE) {
@@ -32,6 +34,7 @@ export async function startServer(config: Config, log: (line: string) => void = 
     const app = await buildServer({ config, db });
     const url = await app.listen({ host: config.HOST, port: config.PORT });
     log(`dishui: serving GraphQL at ${url}/graphql on ${db.kind === 'pglite' ? `embedded PGlite (${config.DISHUI_DATA_DIR})` : 'PostgreSQL'}`);
+    for (const line of accessLines(config)) log(line);
     let stopping: Promise<void> | undefined;
     return {
       app,
@@ -49,4 +52,17 @@ export async function startServer(config: Config, log: (line: string) => void = 
     await db.close();
     throw error;
   }
+}
+
+// Tell whoever started the server how to get in: the first thing a new user needs.
+function accessLines(config: Config): string[] {
+  const anonymous = config.DISHUI_ANONYMOUS === 'viewer'
+    ? 'dishui: callers without a credential may read as VIEWER (DISHUI_ANONYMOUS=viewer)'
+    : 'dishui: callers without a credential are refused (401); /healthz and /readyz stay open';
+  const credentials = config.DISHUI_JWT_SECRET
+    ? 'dishui: for an admin token run `npm run dishui -- token --role ADMIN` and send it as "Authorization: Bearer <token>"'
+    : config.DISHUI_JWKS
+      ? `dishui: bearer tokens are checked against ${config.DISHUI_JWKS}; BI tools can use \`dishui apikey create\``
+      : 'dishui: no DISHUI_JWT_SECRET or DISHUI_JWKS is set: only API keys (`dishui apikey create`) are accepted';
+  return [anonymous, credentials];
 }

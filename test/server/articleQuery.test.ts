@@ -4,6 +4,7 @@ import { after, before, describe, test } from 'node:test';
 import type { FastifyInstance } from 'fastify';
 import { seedArticle } from '../../src/db/seeds/article/index.js';
 import { buildServer } from '../../src/server/buildServer.js';
+import { adminHeaders, testServerConfig } from '../support/auth.js';
 import { createTestDatabase, testBackends, type TestDatabase } from '../support/database.js';
 
 for (const backend of await testBackends()) {
@@ -14,7 +15,7 @@ for (const backend of await testBackends()) {
     before(async () => {
       database = await createTestDatabase(backend);
       await seedArticle(database.db);
-      app = await buildServer({ config: { LOG_LEVEL: 'silent', NODE_ENV: 'test' }, db: database.db });
+      app = await buildServer({ config: testServerConfig, db: database.db });
     });
     after(async () => {
       await app?.close();
@@ -32,7 +33,7 @@ for (const backend of await testBackends()) {
       const section = readme.split('## A first query')[1]!.split('\n## ')[0]!;
       const body = JSON.parse(/-d '(.+)'/.exec(section)![1]!);
       const answer = JSON.parse(/```json\n([\s\S]+?)\n```/.exec(section)![1]!);
-      const response = await app.inject({ method: 'POST', url: '/graphql', payload: body });
+      const response = await app.inject({ headers: await adminHeaders(), method: 'POST', url: '/graphql', payload: body });
       assert.equal(response.statusCode, 200);
       assert.deepEqual(response.json(), answer);
     });
@@ -42,7 +43,7 @@ for (const backend of await testBackends()) {
       const response = await app.inject({
         method: 'GET',
         url: `/graphql?query=${query}`,
-        headers: { 'apollo-require-preflight': 'true' },
+        headers: { ...(await adminHeaders()), 'apollo-require-preflight': 'true' },
       });
       assert.equal(response.statusCode, 200);
       assert.equal(response.json().data.initiatives.nodes.length, 2);

@@ -3,6 +3,7 @@ import { after, before, describe, test } from 'node:test';
 import type { FastifyInstance } from 'fastify';
 import { seedArticle } from '../../src/db/seeds/article/index.js';
 import { buildServer } from '../../src/server/buildServer.js';
+import { adminHeaders, testServerConfig } from '../support/auth.js';
 import { createTestDatabase, testBackends, type TestDatabase } from '../support/database.js';
 
 for (const backend of await testBackends()) {
@@ -13,7 +14,7 @@ for (const backend of await testBackends()) {
     before(async () => {
       database = await createTestDatabase(backend);
       await seedArticle(database.db);
-      app = await buildServer({ config: { LOG_LEVEL: 'silent', NODE_ENV: 'test' }, db: database.db });
+      app = await buildServer({ config: testServerConfig, db: database.db });
     });
     after(async () => {
       await app?.close();
@@ -22,6 +23,7 @@ for (const backend of await testBackends()) {
 
     test('loanStatistics by county counts the article loans where their counties are', async () => {
       const response = await app.inject({
+        headers: await adminHeaders(),
         method: 'POST',
         url: '/graphql',
         payload: { query: '{ loanStatistics(groupBy: [COUNTY]) { groups { key { countyCode } loanCount } } }' },
@@ -33,7 +35,7 @@ for (const backend of await testBackends()) {
     });
 
     test('the loan-facts CSV export is served with a header row and one line per loan', async () => {
-      const response = await app.inject({ method: 'GET', url: '/export/loan-facts.csv' });
+      const response = await app.inject({ headers: await adminHeaders(), method: 'GET', url: '/export/loan-facts.csv' });
       assert.equal(response.statusCode, 200);
       assert.match(String(response.headers['content-disposition']), /attachment; filename="?loan-facts/);
       const lines = response.body.trimEnd().split('\r\n');
@@ -42,7 +44,7 @@ for (const backend of await testBackends()) {
     });
 
     test('a malformed where on an export URL is a 400 naming the argument', async () => {
-      const response = await app.inject({ method: 'GET', url: '/export/loan-facts.csv?where=%7Bnope' });
+      const response = await app.inject({ headers: await adminHeaders(), method: 'GET', url: '/export/loan-facts.csv?where=%7Bnope' });
       assert.equal(response.statusCode, 400);
       assert.equal(response.json().error.code, 'BAD_USER_INPUT');
       assert.equal(response.json().error.argument, 'where');

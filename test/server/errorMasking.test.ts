@@ -1,17 +1,19 @@
 import assert from 'node:assert/strict';
 import { describe, test } from 'node:test';
 import { buildServer } from '../../src/server/buildServer.js';
+import { adminHeaders, testServerConfig } from '../support/auth.js';
 import { createTestDatabase, testBackends } from '../support/database.js';
 
 describe('errors the client sees', () => {
   test("a client's mistakes keep their own code: no query, several operations without a name", async () => {
     const database = await createTestDatabase('pglite');
-    const app = await buildServer({ config: { LOG_LEVEL: 'silent', NODE_ENV: 'test' }, db: database.db });
+    const app = await buildServer({ config: testServerConfig, db: database.db });
     try {
-      const noQuery = await app.inject({ method: 'POST', url: '/graphql', payload: {} });
+      const noQuery = await app.inject({ headers: await adminHeaders(), method: 'POST', url: '/graphql', payload: {} });
       assert.equal(noQuery.statusCode, 400);
       assert.equal(noQuery.json().errors[0].extensions.code, 'BAD_REQUEST');
       const twoOperations = await app.inject({
+        headers: await adminHeaders(),
         method: 'POST',
         url: '/graphql',
         payload: { query: 'query A { villages(first: 1) { nodes { id } } } query B { regions(first: 1) { nodes { id } } }' },
@@ -27,14 +29,14 @@ describe('errors the client sees', () => {
   test('a failure inside Dishui is masked, with the request id and without SQL or driver text', async () => {
     if (!(await testBackends()).includes('postgres')) return;
     const database = await createTestDatabase('postgres');
-    const app = await buildServer({ config: { LOG_LEVEL: 'silent', NODE_ENV: 'test' }, db: database.db });
+    const app = await buildServer({ config: testServerConfig, db: database.db });
     try {
       // The pool is gone: every statement now fails inside the driver.
       await database.db.close();
       const response = await app.inject({
         method: 'POST',
         url: '/graphql',
-        headers: { 'x-request-id': 'support-call-42' },
+        headers: { ...(await adminHeaders()), 'x-request-id': 'support-call-42' },
         payload: { query: '{ villages(first: 1) { nodes { id } } }' },
       });
       const [error] = response.json().errors;

@@ -1,13 +1,14 @@
 import assert from 'node:assert/strict';
 import { describe, test } from 'node:test';
 import { buildServer } from '../../src/server/buildServer.js';
+import { testServerConfig } from '../support/auth.js';
 import { createTestDatabase, testBackends } from '../support/database.js';
 
 for (const backend of await testBackends()) {
   describe(`readiness on ${backend}`, () => {
     test('/readyz is 503 with the pending migrations listed until the database is migrated, then 200', async () => {
       const database = await createTestDatabase(backend, { migrated: false });
-      const app = await buildServer({ config: { LOG_LEVEL: 'silent', NODE_ENV: 'test' }, db: database.db });
+      const app = await buildServer({ config: testServerConfig, db: database.db });
       try {
         const before = await app.inject({ method: 'GET', url: '/readyz' });
         assert.equal(before.statusCode, 503);
@@ -30,7 +31,7 @@ test('/readyz is 503 "unreachable" when the database is gone, and the process ke
   const backends = await testBackends();
   if (!backends.includes('postgres')) return;
   const database = await createTestDatabase('postgres');
-  const app = await buildServer({ config: { LOG_LEVEL: 'silent', NODE_ENV: 'test' }, db: database.db });
+  const app = await buildServer({ config: testServerConfig, db: database.db });
   try {
     await database.db.close();
     const response = await app.inject({ method: 'GET', url: '/readyz' });

@@ -1,39 +1,37 @@
+import { GraphQLError } from 'graphql';
 import type { GraphQLContext } from '../../context.js';
 import type { Database } from '../../db/client.js';
-import type { Actor, MutationOptions } from './actor.js';
+import { actorOf, type Actor, type MutationOptions } from './actor.js';
 import type { MutationResult } from './mutationResult.js';
 import type { UserError } from './userError.js';
 import { idsOutOfScope, type NamedId } from './idsInScope.js';
-import type { Viewer } from '../auth/viewer.js';
 
 /** Input fields that carry global IDs, by name, with the type each must be of. */
 export type IdFields = Readonly<Record<string, string>>;
 
 type Service<Input, T> = (db: Database, actor: Actor, input: Input, options: MutationOptions) => Promise<MutationResult<T>>;
 
-/** The actor the audit trail records for a viewer: its id, its roles, its org unit. */
-export function actorOf(viewer: Viewer): Actor {
-  return { id: viewer.id, role: viewer.roles.join(',') || 'NONE', ...(viewer.orgUnitId === null ? {} : { orgUnitId: viewer.orgUnitId }) };
-}
-
 /**
- * Returns a thin resolver for one mutation: it turns the input's global IDs into row ids (a bad
- * ID is a user error on its path, and the service is not called), calls the service with the
- * caller's actor and request id, and shapes its result as the payload `{ [field], userErrors,
- * replayed }`. IDs inside lists of objects are named "list.field" (e.g. "links.villageId").
- * Every ID must name a row within the caller's scope (idsInScope.ts): a hidden one is NOT_FOUND on
- * its path and the service is not called. This is where every mutation's scope is enforced.
+ * Returns a thin resolver for one mutation: it refuses anonymous callers (UNAUTHENTICATED), turns
+ * the input's global IDs into row ids (a bad ID is a user error on its path, and the service is
+ * not called), calls the service with the context's viewer as actor and the request id, and
+ * shapes its result as the payload `{ [field], userErrors, replayed }`. IDs inside lists of
+ * objects are named "list.field" (e.g. "links.villageId"). Every ID must name a row within the
+ * caller's scope (idsInScope.ts): a hidden one is NOT_FOUND on its path and the service is not
+ * called. This is where every mutation's scope is enforced.
  */
 export function mutationResolver<Input, T>(service: Service<Input, T>, payloadField: string, idFields: IdFields) {
   return async (_parent: unknown, args: { input: Record<string, unknown> }, context: GraphQLContext) => {
+    // Every write names a person or key in the audit trail; role checks come on top of this.
+    if (context.viewer.kind === 'anonymous') {
+      throw new GraphQLError('Not authenticated: sign in to write; anonymous callers may only read.', { extensions: { code: 'UNAUTHENTICATED' } });
+    }
     const userErrors: UserError[] = [];
     const named: NamedId[] = [];
     const input = decodeIds(args.input, idFields, userErrors, named);
     if (userErrors.length === 0) userErrors.push(...(await idsOutOfScope(context.db, context.scope, named)));
     if (userErrors.length > 0) return { [payloadField]: null, userErrors, replayed: false };
-    // A context made in-process (tests, the CLI) may state its actor; a request's is its viewer.
-    const actor = (context as GraphQLContext & { actor?: Actor }).actor ?? actorOf(context.viewer);
-    const result = await service(context.db, actor, input as Input, { requestId: context.requestId });
+    const result = await service(context.db, actorOf(context.viewer), input as Input, { requestId: context.requestId });
     return { [payloadField]: result.record, userErrors: result.userErrors, replayed: result.replayed };
   };
 }

@@ -9,6 +9,7 @@ import type { FastifyInstance } from 'fastify';
 import { seedArticle } from '../../../src/db/seeds/article/seedArticle.js';
 import type { ExportJobOptions } from '../../../src/modules/exports/exportJobs.service.js';
 import { buildServer } from '../../../src/server/buildServer.js';
+import { adminHeaders, testServerConfig } from '../../support/auth.js';
 import { createTestDatabase, testBackends } from '../../support/database.js';
 
 const jobFields = 'id kind format status rowsWritten error downloadUrl expiresAt createdAt';
@@ -18,7 +19,7 @@ const create = `mutation ($input: CreateExportInput!) {
 const read = `query ($id: ID!) { exportJob(id: $id) { ${jobFields} } }`;
 
 async function graphql(app: FastifyInstance, query: string, variables: Record<string, unknown>) {
-  const response = await app.inject({ method: 'POST', url: '/graphql', payload: { query, variables } });
+  const response = await app.inject({ headers: await adminHeaders(), method: 'POST', url: '/graphql', payload: { query, variables } });
   return { status: response.statusCode, body: response.json() as { data?: any; errors?: any[] } };
 }
 
@@ -41,7 +42,7 @@ describe('asynchronous exports: created, written in the background, downloaded, 
       const directory = fs.mkdtempSync(path.join(os.tmpdir(), 'dishui-export-jobs-'));
       const apps: FastifyInstance[] = [];
       const server = async (exportJobs: ExportJobOptions) => {
-        const app = await buildServer({ config: { LOG_LEVEL: 'silent', NODE_ENV: 'test' }, db, exportJobs: { directory, ...exportJobs } });
+        const app = await buildServer({ config: testServerConfig, db, exportJobs: { directory, ...exportJobs } });
         apps.push(app);
         return app;
       };
@@ -64,8 +65,8 @@ describe('asynchronous exports: created, written in the background, downloaded, 
           assert.ok(Date.parse(job.expiresAt) - Date.now() > 23 * 3600_000, 'expires a day later by default');
           assert.equal(job.downloadUrl, `/export-jobs/${job.id}/download`);
 
-          const download = await app.inject({ method: 'GET', url: job.downloadUrl });
-          const direct = await app.inject({ method: 'GET', url: `/export/loan-facts.csv?where=${encodeURIComponent(JSON.stringify(where))}` });
+          const download = await app.inject({ headers: await adminHeaders(), method: 'GET', url: job.downloadUrl });
+          const direct = await app.inject({ headers: await adminHeaders(), method: 'GET', url: `/export/loan-facts.csv?where=${encodeURIComponent(JSON.stringify(where))}` });
           assert.equal(download.statusCode, 200);
           assert.equal(direct.statusCode, 200);
           assert.match(String(download.headers['content-disposition']), /^attachment; filename="loan-facts-.*\.csv"$/);
@@ -83,8 +84,8 @@ describe('asynchronous exports: created, written in the background, downloaded, 
           const created = await graphql(app, create, { input: { kind: 'IMPACT_FACTS', format: 'JSONL' } });
           const job = await settled(app, created.body.data.createExport.exportJob.id);
           assert.equal(job.status, 'SUCCEEDED', job.error);
-          const download = await app.inject({ method: 'GET', url: job.downloadUrl });
-          const direct = await app.inject({ method: 'GET', url: '/export/impact-facts.jsonl' });
+          const download = await app.inject({ headers: await adminHeaders(), method: 'GET', url: job.downloadUrl });
+          const direct = await app.inject({ headers: await adminHeaders(), method: 'GET', url: '/export/impact-facts.jsonl' });
           assert.equal(download.body, direct.body);
           assert.equal(job.rowsWritten, direct.body.split('\n').length - 1);
         });
@@ -101,7 +102,7 @@ describe('asynchronous exports: created, written in the background, downloaded, 
           assert.equal(job.status, 'FAILED');
           assert.equal(job.error, 'Could not write the export file (ENOSPC).');
           assert.equal(job.downloadUrl, null);
-          const download = await failing.inject({ method: 'GET', url: `/export-jobs/${job.id}/download` });
+          const download = await failing.inject({ headers: await adminHeaders(), method: 'GET', url: `/export-jobs/${job.id}/download` });
           assert.equal(download.statusCode, 409);
         });
 
@@ -123,7 +124,7 @@ describe('asynchronous exports: created, written in the background, downloaded, 
           assert.equal(job.status, 'EXPIRED');
           assert.equal(job.downloadUrl, null);
           assert.ok(job.rowsWritten > 0);
-          const download = await expiring.inject({ method: 'GET', url: `/export-jobs/${job.id}/download` });
+          const download = await expiring.inject({ headers: await adminHeaders(), method: 'GET', url: `/export-jobs/${job.id}/download` });
           assert.equal(download.statusCode, 410);
           assert.deepEqual(fs.readdirSync(directory).filter((name) => !before.has(name)), []);
         });
@@ -137,7 +138,7 @@ describe('asynchronous exports: created, written in the background, downloaded, 
           const file = path.join(directory, `export-${Buffer.from(job.id, 'base64url').toString().split(':')[1]}.jsonl`);
           assert.ok(fs.existsSync(file));
           now += 60_000;
-          assert.equal((await clocked.inject({ method: 'GET', url: job.downloadUrl })).statusCode, 410);
+          assert.equal((await clocked.inject({ headers: await adminHeaders(), method: 'GET', url: job.downloadUrl })).statusCode, 410);
           assert.equal(fs.existsSync(file), false);
           assert.equal((await settled(clocked, job.id)).status, 'EXPIRED');
         });
@@ -170,7 +171,7 @@ describe('asynchronous exports: created, written in the background, downloaded, 
 
         await t.test('unknown and foreign IDs download 404', async () => {
           for (const id of ['nope', Buffer.from('ExportJob:999999').toString('base64url'), Buffer.from('Region:1').toString('base64url')]) {
-            assert.equal((await app.inject({ method: 'GET', url: `/export-jobs/${id}/download` })).statusCode, 404, id);
+            assert.equal((await app.inject({ headers: await adminHeaders(), method: 'GET', url: `/export-jobs/${id}/download` })).statusCode, 404, id);
           }
           const { body } = await graphql(app, read, { id: Buffer.from('ExportJob:999999').toString('base64url') });
           assert.equal(body.data.exportJob, null);

@@ -5,14 +5,15 @@ import type { Database } from '../../../src/db/client.js';
 import { Prisma } from '../../../src/generated/prisma/client.js';
 import { fromGlobalId } from '../../../src/modules/relay/globalId.js';
 import { typeDefs } from '../../../src/schema/typeDefs.js';
+import { adminHeaders } from '../../support/auth.js';
 import { graphqlClient, type GraphQLResponse } from '../support/graphqlClient.js';
 import { fingerprint } from './writeFixture.js';
 
 /**
- * Who the audit trail names for a request over HTTP: until authentication lands the context
- * carries no actor, and the mutation resolver records this one (mutationResolver.ts).
+ * Who the audit trail names for a request over HTTP: the viewer of {@link adminHeaders}, a
+ * whole-bank ADMIN, whom the mutation resolver records as the actor (mutationResolver.ts).
  */
-export const httpActor = Object.freeze({ id: 'unauthenticated', role: 'NONE', orgUnitId: null });
+export const httpActor = Object.freeze({ id: 'user:test-admin', role: 'ADMIN', orgUnitId: null });
 
 /** A user error as the API returns it. */
 export interface UserErrorView {
@@ -86,7 +87,7 @@ export async function httpWriteClient(db: Database): Promise<HttpWriteClient> {
       method: 'POST',
       url: '/graphql',
       payload: { query, variables },
-      headers: requestId ? { 'x-request-id': requestId } : {},
+      headers: { ...(await adminHeaders()), ...(requestId ? { 'x-request-id': requestId } : {}) },
     });
     return { status: response.statusCode, body: response.json() as GraphQLResponse };
   };

@@ -1,0 +1,67 @@
+import type { FastifyInstance, FastifyReply, FastifyRequest } from 'fastify';
+import fp from 'fastify-plugin';
+import { AuthenticationError } from '../modules/auth/authenticationError.js';
+import type { Authenticator } from '../modules/auth/authenticate.js';
+import { anonymousViewer, type Viewer } from '../modules/auth/viewer.js';
+
+declare module 'fastify' {
+  interface FastifyRequest {
+    /** Who is calling; null only before the authentication hook ran. */
+    viewer: Viewer | null;
+  }
+}
+
+/** What callers without a credential may do: nothing ('off') or read as a VIEWER ('viewer'). */
+export type AnonymousAccess = 'off' | 'viewer';
+
+/** Options of {@link authentication}. */
+export interface AuthenticationOptions {
+  authenticate: Authenticator;
+  anonymous: AnonymousAccess;
+}
+
+// Load balancers probe these without credentials; they reveal no data.
+const publicPaths = new Set(['/healthz', '/readyz']);
+
+/**
+ * Sets `request.viewer` on every route of the app: the caller named by a bearer token or API key,
+ * or the anonymous viewer. A credential that is not accepted, or no credential where anonymous
+ * access is off, is answered 401 UNAUTHENTICATED before any handler runs. /healthz, /readyz and
+ * CORS preflights are always let through as anonymous.
+ */
+export const authentication = fp(
+  async (app: FastifyInstance, options: AuthenticationOptions) => {
+    app.decorateRequest('viewer', null);
+    // onRequest, not preHandler: the body is neither read nor parsed for a caller we refuse.
+    app.addHook('onRequest', async (request, reply) => {
+      const path = request.url.split('?')[0]!;
+      const preflight = request.method === 'OPTIONS' && request.headers['access-control-request-method'] !== undefined;
+      if (publicPaths.has(path) || preflight) {
+        request.viewer = anonymousViewer;
+        return;
+      }
+      try {
+        const viewer = await options.authenticate(request.headers);
+        if (viewer === null && options.anonymous === 'off') {
+          throw new AuthenticationError('sign in: send "Authorization: Bearer <token>" or an API key in "x-api-key".');
+        }
+        request.viewer = viewer ?? anonymousViewer;
+      } catch (error) {
+        if (!(error instanceof AuthenticationError)) throw error;
+        return refuse(request, reply, error.message);
+      }
+    });
+  },
+  { name: 'dishui-authentication', fastify: '5.x' },
+);
+
+/** Answers 401 in the shape of the route: a GraphQL error on /graphql, `{ error }` elsewhere. */
+function refuse(request: FastifyRequest, reply: FastifyReply, message: string): FastifyReply {
+  const code = 'UNAUTHENTICATED';
+  reply.code(401).header('www-authenticate', 'Bearer realm="dishui"');
+  request.log.info({ reason: message }, 'request refused: not authenticated');
+  if (request.url.startsWith('/graphql')) {
+    return reply.send({ errors: [{ message: `Not authenticated: ${message}`, extensions: { code, requestId: String(request.id) } }] });
+  }
+  return reply.send({ error: { code, message: `Not authenticated: ${message}` } });
+}
