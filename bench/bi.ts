@@ -42,6 +42,10 @@ if (values.serve) {
   // Child: serve the export route and report its peak RSS to the parent when asked.
   const db = await openDatabase({ ...settings, DATABASE_URL: values.serve });
   const app = Fastify();
+  // A bank-wide ADMIN, as the authentication plugin would set it for an admin token.
+  app.addHook('onRequest', async (request) => {
+    request.viewer = { kind: 'user', id: 'user:bench', roles: ['ADMIN'], orgUnitId: null };
+  });
   await app.register(exportRoutes, { db });
   await app.listen({ port: 0, host: '127.0.0.1' });
   const start = process.memoryUsage().rss;
