@@ -92,6 +92,8 @@ describe('refusals: roles, hidden fields, writes, audit and exports', async () =
         const probe = await client.request('viewerA', '{ enterprises(where: { creditCode: { startsWith: "9135" } }) { totalCount } }');
         assert.equal(probe.body.errors?.[0]?.extensions?.code, 'FORBIDDEN');
         assert.equal(probe.body.errors?.[0]?.extensions?.argument, 'where.creditCode');
+        const sorted = await client.request('viewerA', '{ enterprises(orderBy: [{ field: CREDIT_CODE }]) { totalCount } }');
+        assert.deepEqual(sorted.body.errors?.map((e) => [e.extensions?.code, e.extensions?.argument]), [['FORBIDDEN', 'orderBy[0].field']]);
       });
 
       test('a request refused as a whole answers 403 FORBIDDEN, for queries and mutations alike', async () => {
