@@ -28,6 +28,7 @@ import { seedSynthetic } from '../src/db/seeds/synthetic/index.js';
 import { loanStatistics } from '../src/modules/analytics/loanStatistics.service.js';
 import { portfolioSeries } from '../src/modules/analytics/portfolioSeries.service.js';
 import { exportRoutes } from '../src/modules/exports/exports.routes.js';
+import { unrestrictedScope } from '../src/modules/auth/accessScope.js';
 
 const { values } = parseArgs({
   options: {
@@ -45,6 +46,10 @@ if (values.serve) {
   // Child: serve the export route and report its peak RSS to the parent when asked.
   const db = await openDatabase({ ...settings, DATABASE_URL: values.serve });
   const app = Fastify();
+  // A bank-wide ADMIN, as the authentication plugin would set it for an admin token.
+  app.addHook('onRequest', async (request) => {
+    request.viewer = { kind: 'user', id: 'user:bench', roles: ['ADMIN'], orgUnitId: null };
+  });
   await app.register(exportRoutes, { db });
   await app.listen({ port: 0, host: '127.0.0.1' });
   const start = process.memoryUsage().rss;
@@ -177,21 +182,21 @@ async function measure(db: Database, url: string, runs: number): Promise<void> {
   // borrower count or rate extremes need the loans themselves.
   const additive = ['loanCount', 'contractAmount', 'outstandingBalance', 'weightedAverageRate', 'nonPerformingBalance', 'nplRatio'];
   await timed('loanStatistics by COUNTY × DISBURSEMENT_MONTH (rollup)', runs, () =>
-    loanStatistics(db, { groupBy: ['COUNTY', 'DISBURSEMENT_MONTH'], first: 10_000, measures: additive }),
+    loanStatistics(db, { groupBy: ['COUNTY', 'DISBURSEMENT_MONTH'], first: 10_000, measures: additive }, unrestrictedScope),
   );
   await timed('  same, every measure incl. borrowerCount (loans)', runs, () =>
-    loanStatistics(db, { groupBy: ['COUNTY', 'DISBURSEMENT_MONTH'], first: 10_000 }),
+    loanStatistics(db, { groupBy: ['COUNTY', 'DISBURSEMENT_MONTH'], first: 10_000 }, unrestrictedScope),
   );
-  await timed('loanStatistics by PROVINCE (rollup)', runs, () => loanStatistics(db, { groupBy: ['PROVINCE'], measures: additive }));
-  await timed('  same, every measure incl. borrowerCount (loans)', runs, () => loanStatistics(db, { groupBy: ['PROVINCE'] }));
-  await timed('loanStatistics by PRODUCT, inRegion 4104', runs, () => loanStatistics(db, { groupBy: ['PRODUCT'], where: { inRegion: '4104' } }));
+  await timed('loanStatistics by PROVINCE (rollup)', runs, () => loanStatistics(db, { groupBy: ['PROVINCE'], measures: additive }, unrestrictedScope));
+  await timed('  same, every measure incl. borrowerCount (loans)', runs, () => loanStatistics(db, { groupBy: ['PROVINCE'] }, unrestrictedScope));
+  await timed('loanStatistics by PRODUCT, inRegion 4104', runs, () => loanStatistics(db, { groupBy: ['PRODUCT'], where: { inRegion: '4104' } }, unrestrictedScope));
   const last = new Date(`${range?.last ?? '2025-12-31'}T00:00:00Z`);
   const from = new Date(Date.UTC(last.getUTCFullYear(), last.getUTCMonth() - 23, 1));
   await timed(`portfolioSeries 24 months by PREFECTURE (rollup)`, runs, () =>
-    portfolioSeries(db, { groupBy: ['PREFECTURE'], from, to: last, first: 1_000 }),
+    portfolioSeries(db, { groupBy: ['PREFECTURE'], from, to: last, first: 1_000 }, unrestrictedScope),
   );
   await timed(`  same, read from the snapshots`, Math.min(runs, 3), () =>
-    portfolioSeries(db, { groupBy: ['PREFECTURE'], from, to: last, first: 1_000, rollups: false }),
+    portfolioSeries(db, { groupBy: ['PREFECTURE'], from, to: last, first: 1_000, rollups: false }, unrestrictedScope),
   );
   await exportAll(db, url, n);
 }

@@ -4,6 +4,7 @@
 import { importFile, importKinds } from '../src/modules/imports/index.js';
 import { createTestDatabase } from '../test/support/database.js';
 import { insertWriteFixture, officer } from '../test/modules/writes/writeFixture.js';
+import { unrestrictedScope } from '../src/modules/auth/accessScope.js';
 
 const rows = Number(process.argv[2] ?? 100_000);
 const header = 'contractNo,enterpriseId,orgUnitCode,regionCode,product,regulatoryClass,policyRegime,repaymentMethod,effectiveRate,contractAmount,contractDate,termMonths,status,disbursedAmount,outstandingBalance';
@@ -24,7 +25,7 @@ try {
   // The fixture's rows have fixed ids near 10,000; start the loan ids above them.
   await database.db.sql.query(`SELECT setval(pg_get_serial_sequence('"EnterpriseLoan"', 'id'), 100000)`);
   const started = process.hrtime.bigint();
-  const report = await importFile(database.db, officer, importKinds.loans, text);
+  const report = await importFile(database.db, officer, unrestrictedScope, importKinds.loans, text);
   const seconds = Number(process.hrtime.bigint() - started) / 1e9;
   if (report.problems.length > 0) throw new Error(`unexpected problems: ${JSON.stringify(report.problems.slice(0, 3))}`);
   console.log(`import loans: ${report.rowsWritten} rows in ${seconds.toFixed(2)} s (${Math.round(report.rowsWritten / seconds)} rows/s, ${(text.length / 1e6).toFixed(1)} MB CSV) on PostgreSQL`);

@@ -1,30 +1,37 @@
 import type { Database } from './db/client.js';
+import { scopeOf, type AccessScope } from './modules/auth/accessScope.js';
 import { anonymousViewer, type Viewer } from './modules/auth/viewer.js';
 import { createLoanLoaders } from './modules/loans/loans.loaders.js';
 import { createRegionLoaders } from './modules/regions/regions.loaders.js';
 import { createRelayLoaders } from './modules/relay/relayLoaders.js';
 import type { RequestLimits } from './plugins/requestLimits.js';
 
-/** What every resolver receives: the database, who is calling, and this request's own DataLoaders. */
+/** What every resolver receives: the database, the caller, its scope and this request's own DataLoaders. */
 export interface GraphQLContext {
   db: Database;
   requestId: string;
   viewer: Viewer;
+  /** The viewer's roles and org-unit subtree: every read and write of the request stays within it. */
+  scope: AccessScope;
   loaders: ReturnType<typeof createLoaders>;
   /** The caller's budget key, schema-inspection right and abort signal (absent outside HTTP). */
   limits?: RequestLimits;
 }
 
-/** Builds fresh loaders for one request; a shared cache would leak one caller's rows to another. */
-export function createLoaders(db: Database) {
+/**
+ * Builds fresh loaders for one request, reading within `scope`; a shared cache would leak one
+ * caller's rows to another.
+ */
+export function createLoaders(db: Database, scope: AccessScope) {
   return {
-    relay: createRelayLoaders(db),
+    relay: createRelayLoaders(db, scope),
     ...createRegionLoaders(db),
     ...createLoanLoaders(db),
   };
 }
 
-/** The context of one GraphQL request; a missing viewer is the anonymous one. */
+/** The context of one GraphQL request made by `viewer`; a missing viewer is the anonymous one. */
 export function createContext(db: Database, requestId: string, viewer: Viewer = anonymousViewer): GraphQLContext {
-  return { db, requestId, viewer, loaders: createLoaders(db) };
+  const scope = scopeOf(viewer);
+  return { db, requestId, viewer, scope, loaders: createLoaders(db, scope) };
 }

@@ -9,8 +9,12 @@ export const errorTable = Object.freeze({
     status: 401,
     meaning: 'No credential where one is required, or a token or API key that is not accepted (bad signature, expired, wrong issuer or audience, revoked, unknown org unit).',
   },
-  FORBIDDEN: { status: 403, meaning: 'The caller is known but lacks the role (or org unit) this needs; the message names the role.' },
   NOT_FOUND: { status: 404, meaning: 'No object has the given id or key.' },
+  FORBIDDEN: {
+    status: 403,
+    meaning:
+      "The caller is known but lacks the role this field, filter, export or import needs (the message names the roles); a hidden field is null with this error at its path and the rest of the answer intact.",
+  },
   GRAPHQL_PARSE_FAILED: { status: 400, meaning: 'The document is not valid GraphQL syntax.' },
   GRAPHQL_VALIDATION_FAILED: { status: 400, meaning: 'The document does not fit the schema.' },
   BAD_REQUEST: {

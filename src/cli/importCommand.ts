@@ -4,6 +4,7 @@ import type { Config } from '../config.js';
 import { openDatabase } from '../db/client.js';
 import { migrate } from '../db/migrator.js';
 import { importFile, importKinds } from '../modules/imports/index.js';
+import { unrestrictedScope } from '../modules/auth/accessScope.js';
 
 /** Thrown for a bad `dishui import` command line; main.ts prints it as a usage error. */
 export class ImportUsageError extends Error {}
@@ -37,7 +38,7 @@ export async function runImport(config: Config, args: string[]): Promise<number>
   try {
     await migrate(db);
     const started = Date.now();
-    const report = await importFile(db, { id: parsed.values.actor ?? 'cli', role: 'IMPORT' }, kind as never, text, { validOnly: parsed.values['valid-only'] });
+    const report = await importFile(db, { id: parsed.values.actor ?? 'cli', role: 'IMPORT' }, unrestrictedScope, kind as never, text, { validOnly: parsed.values['valid-only'] });
     for (const problem of report.problems) {
       process.stderr.write(`${file}:${problem.line}: ${problem.column}: ${problem.code}: ${problem.message}\n`);
     }

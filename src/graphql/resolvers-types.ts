@@ -922,7 +922,7 @@ export type EnterpriseLoan = Node & {
   /** Contract date. */
   contractDate?: Maybe<Scalars['Date']['output']>;
   /** Contract number. */
-  contractNo: Scalars['String']['output'];
+  contractNo?: Maybe<Scalars['String']['output']>;
   /** When the row was written. */
   createdAt: Scalars['DateTime']['output'];
   /** Where the row came from. */
@@ -4863,6 +4863,20 @@ export type RiskClassFilter = {
   notIn?: InputMaybe<Array<RiskClass>>;
 };
 
+/** The roles a caller can hold (see the README's Authorization section). */
+export enum Role {
+  /** Everything, bank-wide unless bound to an org unit. */
+  Admin = 'ADMIN',
+  /** Every read, loans and their pricing, loan statistics, facts and exports included, within the caller's scope. */
+  Analyst = 'ANALYST',
+  /** The loan lifecycle writes, and the reads an officer needs (loans, borrowers, statistics; not facts or exports), within scope. */
+  LoanOfficer = 'LOAN_OFFICER',
+  /** Programme writes (initiatives, villages, campaigns, enterprises) and public reads with credit codes, within scope. */
+  ProgrammeManager = 'PROGRAMME_MANAGER',
+  /** Public reads: regions, villages, initiatives, campaigns, enterprises without credit codes, impact and initiative statistics. */
+  Viewer = 'VIEWER'
+}
+
 /** Status of a planned instalment. */
 export enum ScheduleStatus {
   /** Deferred (延期還本付息). */
@@ -5712,6 +5726,7 @@ export type ResolversTypes = ResolversObject<{
   RepaymentWhere: RepaymentWhere;
   RiskClass: RiskClass;
   RiskClassFilter: RiskClassFilter;
+  Role: Role;
   ScheduleStatus: ScheduleStatus;
   ScheduleStatusFilter: ScheduleStatusFilter;
   SiteKind: SiteKind;
@@ -5945,6 +5960,12 @@ export type ResolversParentTypes = ResolversObject<{
   VillageWhere: VillageWhere;
 }>;
 
+export type AccessDirectiveArgs = {
+  roles: Array<Role>;
+};
+
+export type AccessDirectiveResolver<Result, Parent, ContextType = GraphQLContext, Args = AccessDirectiveArgs> = DirectiveResolverFn<Result, Parent, ContextType, Args>;
+
 export type AuditEventResolvers<ContextType = GraphQLContext, ParentType extends ResolversParentTypes['AuditEvent'] = ResolversParentTypes['AuditEvent']> = ResolversObject<{
   actorId?: Resolver<ResolversTypes['String'], ParentType, ContextType>;
   actorOrgUnitId?: Resolver<Maybe<ResolversTypes['Int']>, ParentType, ContextType>;
@@ -6102,7 +6123,7 @@ export type EnterpriseLoanResolvers<ContextType = GraphQLContext, ParentType ext
   classificationHistory?: Resolver<ResolversTypes['LoanClassificationSnapshotConnection'], ParentType, ContextType, Partial<EnterpriseLoanClassificationHistoryArgs>>;
   contractAmount?: Resolver<Maybe<ResolversTypes['Decimal']>, ParentType, ContextType>;
   contractDate?: Resolver<Maybe<ResolversTypes['Date']>, ParentType, ContextType>;
-  contractNo?: Resolver<ResolversTypes['String'], ParentType, ContextType>;
+  contractNo?: Resolver<Maybe<ResolversTypes['String']>, ParentType, ContextType>;
   createdAt?: Resolver<ResolversTypes['DateTime'], ParentType, ContextType>;
   dataSource?: Resolver<ResolversTypes['DataSource'], ParentType, ContextType>;
   daysPastDue?: Resolver<Maybe<ResolversTypes['Int']>, ParentType, ContextType>;
@@ -6994,3 +7015,6 @@ export type Resolvers<ContextType = GraphQLContext> = ResolversObject<{
   VillagePayload?: VillagePayloadResolvers<ContextType>;
 }>;
 
+export type DirectiveResolvers<ContextType = GraphQLContext> = ResolversObject<{
+  access?: AccessDirectiveResolver<any, any, ContextType>;
+}>;

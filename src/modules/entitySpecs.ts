@@ -1,6 +1,7 @@
 import { Prisma } from '../generated/prisma/client.js';
 import type { EntitySpec } from './relay/entitySpec.js';
 import { col, common, en, of, text } from './relay/specHelpers.js';
+import { initiativeInUnits, unitColumn } from './relay/scopeHelpers.js';
 import { financeSpecs, lprRateSpec } from './financeSpecs.js';
 
 /** Every entity the read API exposes as a connection, by GraphQL type name. */
@@ -78,6 +79,7 @@ export const entitySpecs: Record<string, EntitySpec> = {
       loans: { cardinality: 'many', target: 'EnterpriseLoan', foreignKey: 'orgUnitId', description: 'Loans booked by the unit.' },
     },
     regionId: (alias) => col(alias, 'regionId'),
+    inScope: unitColumn('id'),
   },
   Initiative: {
     typeName: 'Initiative',
@@ -112,6 +114,7 @@ export const entitySpecs: Record<string, EntitySpec> = {
       metrics: { cardinality: 'many', target: 'InitiativeMetric', foreignKey: 'initiativeId', description: 'Outcome figures.' },
       impactRecords: { cardinality: 'many', target: 'ImpactRecord', foreignKey: 'initiativeId', description: 'Impact records.' },
     },
+    inScope: unitColumn('ownerOrgUnitId'),
   },
   CadreAssignment: {
     typeName: 'CadreAssignment',
@@ -128,6 +131,7 @@ export const entitySpecs: Record<string, EntitySpec> = {
       initiative: { cardinality: 'one', target: 'Initiative', column: 'initiativeId', description: 'The initiative.' },
       village: { cardinality: 'one', target: 'Village', column: 'villageId', description: 'The village.' },
     },
+    inScope: (alias, units) => initiativeInUnits(col(alias, 'initiativeId'), units),
   },
   InitiativeMetric: {
     typeName: 'InitiativeMetric',
@@ -145,6 +149,7 @@ export const entitySpecs: Record<string, EntitySpec> = {
     relations: {
       initiative: { cardinality: 'one', target: 'Initiative', column: 'initiativeId', description: 'The initiative.' },
     },
+    inScope: (alias, units) => initiativeInUnits(col(alias, 'initiativeId'), units),
   },
   Campaign: {
     typeName: 'Campaign',

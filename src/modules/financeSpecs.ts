@@ -1,6 +1,7 @@
 import { Prisma } from '../generated/prisma/client.js';
 import type { EntitySpec } from './relay/entitySpec.js';
 import { col, common, en, of, text } from './relay/specHelpers.js';
+import { enterpriseInUnits, initiativeInUnits, loanInUnits, loanReaders, unitColumn } from './relay/scopeHelpers.js';
 
 /** Enterprises, their sites and loans, and the loan's schedule, payments, history and impact. */
 export const financeSpecs: Record<string, EntitySpec> = {
@@ -24,6 +25,7 @@ export const financeSpecs: Record<string, EntitySpec> = {
       loans: { cardinality: 'many', target: 'EnterpriseLoan', foreignKey: 'enterpriseId', description: 'Loans borrowed.' },
     },
     regionId: (alias) => col(alias, 'headOfficeRegionId'),
+    inScope: (alias, units) => enterpriseInUnits(col(alias, 'id'), units),
   },
   EnterpriseSite: {
     typeName: 'EnterpriseSite',
@@ -40,6 +42,7 @@ export const financeSpecs: Record<string, EntitySpec> = {
       loans: { cardinality: 'many', target: 'EnterpriseLoan', foreignKey: 'siteId', description: 'Loans used at the site.' },
     },
     regionId: (alias) => col(alias, 'regionId'),
+    inScope: (alias, units) => enterpriseInUnits(col(alias, 'enterpriseId'), units),
   },
   EnterpriseLoan: {
     typeName: 'EnterpriseLoan',
@@ -90,6 +93,8 @@ export const financeSpecs: Record<string, EntitySpec> = {
     // The stored region, else the site's, else the borrower's head office.
     regionId: (alias) =>
       Prisma.sql`COALESCE(${col(alias, 'regionId')}, (SELECT s."regionId" FROM "EnterpriseSite" s WHERE s."id" = ${col(alias, 'siteId')}), (SELECT e."headOfficeRegionId" FROM "Enterprise" e WHERE e."id" = ${col(alias, 'enterpriseId')}))`,
+    readers: loanReaders,
+    inScope: unitColumn('orgUnitId'),
   },
   RepaymentScheduleItem: {
     typeName: 'RepaymentScheduleItem',
@@ -108,6 +113,8 @@ export const financeSpecs: Record<string, EntitySpec> = {
       loan: { cardinality: 'one', target: 'EnterpriseLoan', column: 'loanId', description: 'The loan.' },
       repayments: { cardinality: 'many', target: 'Repayment', foreignKey: 'scheduleItemId', description: 'Payments against it.' },
     },
+    readers: loanReaders,
+    inScope: (alias, units) => loanInUnits(col(alias, 'loanId'), units),
   },
   Repayment: {
     typeName: 'Repayment',
@@ -123,6 +130,8 @@ export const financeSpecs: Record<string, EntitySpec> = {
       loan: { cardinality: 'one', target: 'EnterpriseLoan', column: 'loanId', description: 'The loan.' },
       scheduleItem: { cardinality: 'one', target: 'RepaymentScheduleItem', column: 'scheduleItemId', description: 'Instalment paid.' },
     },
+    readers: loanReaders,
+    inScope: (alias, units) => loanInUnits(col(alias, 'loanId'), units),
   },
   LoanClassificationSnapshot: {
     typeName: 'LoanClassificationSnapshot',
@@ -137,6 +146,8 @@ export const financeSpecs: Record<string, EntitySpec> = {
     relations: {
       loan: { cardinality: 'one', target: 'EnterpriseLoan', column: 'loanId', description: 'The loan.' },
     },
+    readers: loanReaders,
+    inScope: (alias, units) => loanInUnits(col(alias, 'loanId'), units),
   },
   ImpactRecord: {
     typeName: 'ImpactRecord',
@@ -161,6 +172,9 @@ export const financeSpecs: Record<string, EntitySpec> = {
       region: { cardinality: 'one', target: 'Region', column: 'regionId', description: 'The region.' },
     },
     regionId: (alias) => col(alias, 'regionId'),
+    // A record counts for the branch of its loan or of its initiative.
+    inScope: (alias, units) =>
+      Prisma.sql`(${loanInUnits(col(alias, 'loanId'), units)} OR ${initiativeInUnits(col(alias, 'initiativeId'), units)})`,
   },
 };
 

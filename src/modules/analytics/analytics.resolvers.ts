@@ -18,11 +18,11 @@ const withMeasures = (args: StatisticsArgs, info: GraphQLResolveInfo): Statistic
  */
 export const analyticsResolvers = {
   Query: {
-    loanStatistics: ((_, args, { db }, info) => loanStatistics(db, withMeasures(args, info))) as Resolver<StatisticsArgs>,
-    impactStatistics: ((_, args, { db }, info) => impactStatistics(db, withMeasures(args, info))) as Resolver<StatisticsArgs>,
-    initiativeStatistics: ((_, args, { db }, info) => initiativeStatistics(db, withMeasures(args, info))) as Resolver<StatisticsArgs>,
-    portfolioSeries: (_: unknown, args: PortfolioSeriesArgs, { db }: GraphQLContext) => portfolioSeries(db, args),
-    loanFacts: (_: unknown, args: FactsArgs, { db }: GraphQLContext) => loanFacts(db, args),
-    impactFacts: (_: unknown, args: FactsArgs, { db }: GraphQLContext) => impactFacts(db, args),
+    loanStatistics: ((_, args, { db, scope }, info) => loanStatistics(db, withMeasures(args, info), scope)) as Resolver<StatisticsArgs>,
+    impactStatistics: ((_, args, { db, scope }, info) => impactStatistics(db, withMeasures(args, info), scope)) as Resolver<StatisticsArgs>,
+    initiativeStatistics: ((_, args, { db, scope }, info) => initiativeStatistics(db, withMeasures(args, info), scope)) as Resolver<StatisticsArgs>,
+    portfolioSeries: (_: unknown, args: PortfolioSeriesArgs, { db, scope }: GraphQLContext) => portfolioSeries(db, args, scope),
+    loanFacts: (_: unknown, args: FactsArgs, { db, scope }: GraphQLContext) => loanFacts(db, args, scope),
+    impactFacts: (_: unknown, args: FactsArgs, { db, scope }: GraphQLContext) => impactFacts(db, args, scope),
   },
 };

@@ -1,5 +1,6 @@
 import { setImmediate } from 'node:timers';
 import type { Database } from '../../db/client.js';
+import type { AccessScope } from '../auth/accessScope.js';
 import { Prisma } from '../../generated/prisma/client.js';
 import { badInput } from '../relay/badInput.js';
 import { aliasSource, compileWhere, type WhereInput } from '../relay/compileWhere.js';
@@ -26,11 +27,12 @@ export interface FactQuery {
 }
 
 /**
- * Compiles the filter of a fact read; nothing is read yet, so bad input fails before any work.
+ * Compiles the filter of a fact read, limited to the rows within `scope` (the compiled query keeps
+ * it, so an export job runs with its creator's scope however late it runs); nothing is read yet, so bad input fails before any work.
  * @throws GraphQLError BAD_USER_INPUT naming `where…` or `updatedSince`.
  */
-export function compileFactQuery(source: FactSource, filter: FactFilter): FactQuery {
-  const parts = [compileWhere(entitySpec(source.whereType), filter.where, source.alias, 'where', aliasSource())];
+export function compileFactQuery(source: FactSource, filter: FactFilter, scope: AccessScope): FactQuery {
+  const parts = [compileWhere(entitySpec(source.whereType), filter.where, source.alias, 'where', aliasSource(scope))];
   if (filter.updatedSince !== null && filter.updatedSince !== undefined) {
     const since = filter.updatedSince instanceof Date ? filter.updatedSince : new Date(String(filter.updatedSince));
     if (Number.isNaN(since.getTime())) throw badInput('updatedSince', 'is not an ISO 8601 instant such as "2020-04-20T08:00:00Z".');

@@ -1,4 +1,5 @@
 import type { Database } from '../../db/client.js';
+import type { AccessScope } from '../auth/accessScope.js';
 import { badInput } from '../relay/badInput.js';
 import { decodeCursor, encodeCursor } from '../relay/cursor.js';
 import { compileFactQuery, readFactPage, type FactFilter, type FactRow } from './factQuery.js';
@@ -21,12 +22,12 @@ export interface FactConnection {
   pageInfo: { hasNextPage: boolean; hasPreviousPage: boolean; startCursor: string | null; endCursor: string | null };
 }
 
-async function facts(db: Database, source: FactSource, args: FactsArgs): Promise<FactConnection> {
+async function facts(db: Database, source: FactSource, args: FactsArgs, scope: AccessScope): Promise<FactConnection> {
   const first = checkedFirst(args.first, 1_000, maxFactPage);
   const signature = source.kind;
   const after = args.after ? Number(decodeCursor(args.after, signature, 1, 'after')[0]) : 0;
   if (!Number.isInteger(after) || after < 0) throw badInput('after', 'is not a cursor returned by this API.');
-  const query = compileFactQuery(source, args);
+  const query = compileFactQuery(source, args, scope);
   const rows = await readFactPage(db, query, after, first + 1);
   const page = rows.slice(0, first);
   const idColumn = source.columns[0]!.name;
@@ -44,17 +45,17 @@ async function facts(db: Database, source: FactSource, args: FactsArgs): Promise
 }
 
 /**
- * One keyset page (by loan id) of flat loan rows matching the connections' filter.
+ * One keyset page (by loan id) of flat loan rows within `scope` matching the connections' filter.
  * @throws GraphQLError BAD_USER_INPUT naming `first`, `after`, `updatedSince` or the `where` path.
  */
-export function loanFacts(db: Database, args: FactsArgs): Promise<FactConnection> {
-  return facts(db, loanFactSource, args);
+export function loanFacts(db: Database, args: FactsArgs, scope: AccessScope): Promise<FactConnection> {
+  return facts(db, loanFactSource, args, scope);
 }
 
 /**
- * One keyset page (by record id) of flat impact rows matching the ImpactRecord filter.
+ * One keyset page (by record id) of flat impact rows within `scope` matching the ImpactRecord filter.
  * @throws GraphQLError BAD_USER_INPUT naming `first`, `after`, `updatedSince` or the `where` path.
  */
-export function impactFacts(db: Database, args: FactsArgs): Promise<FactConnection> {
-  return facts(db, impactFactSource, args);
+export function impactFacts(db: Database, args: FactsArgs, scope: AccessScope): Promise<FactConnection> {
+  return facts(db, impactFactSource, args, scope);
 }

@@ -1,4 +1,5 @@
 import type { Database } from '../../db/client.js';
+import type { AccessScope } from '../auth/accessScope.js';
 import type { Dimension, JoinTable } from './grouping.js';
 import type { Measure } from './measures.js';
 import { dateBuckets, regionDimensions, regionJoins } from './regionColumns.js';
@@ -47,15 +48,16 @@ export const impactMeasures: Readonly<Record<string, Measure>> = {
 
 /**
  * People driven, registered poor people and households, employees and income increase of the
- * impact records matching `where` (an ImpactRecordWhere), per combination of `groupBy`.
+ * impact records within `scope` matching `where` (an ImpactRecordWhere), per combination of `groupBy`.
  * @throws GraphQLError BAD_USER_INPUT naming the argument for an unknown dimension or measure,
  * a bad filter, or `first` out of range.
  */
-export async function impactStatistics(db: Database, args: StatisticsArgs): Promise<{ groups: StatisticsGroup[]; groupCount: number }> {
+export async function impactStatistics(db: Database, args: StatisticsArgs, scope: AccessScope): Promise<{ groups: StatisticsGroup[]; groupCount: number }> {
   const { groups, groupCount } = await runStatistics(
     db,
     { from: '"ImpactRecord" i', alias: 'i', whereType: 'ImpactRecord', dimensions: impactDimensions, joins: impactJoins, measures: impactMeasures },
     args,
+    scope,
   );
   return { groups, groupCount };
 }

@@ -1,4 +1,5 @@
 import type { Database } from '../../db/client.js';
+import type { AccessScope } from '../auth/accessScope.js';
 import { Prisma } from '../../generated/prisma/client.js';
 import { aliasSource, compileWhere } from '../relay/compileWhere.js';
 import { entitySpec } from '../relay/specRegistry.js';
@@ -48,7 +49,7 @@ export interface MetricSum {
 }
 
 /**
- * Count and budget of the initiatives matching `where` (an InitiativeWhere) per combination of
+ * Count and budget of the initiatives within `scope` matching `where` (an InitiativeWhere) per combination of
  * `groupBy`, each group with the sums of its initiatives' metrics per metric kind and unit
  * (a second statement). Cumulative and periodic figures are summed alike: filter by period first.
  * @throws GraphQLError BAD_USER_INPUT naming the argument for an unknown dimension or measure,
@@ -57,10 +58,11 @@ export interface MetricSum {
 export async function initiativeStatistics(
   db: Database,
   args: StatisticsArgs,
+  scope: AccessScope,
 ): Promise<{ groups: Array<StatisticsGroup & { metrics: MetricSum[] }>; groupCount: number }> {
   const source = { from: '"Initiative" n', alias: 'n', whereType: 'Initiative', dimensions: initiativeDimensions, joins: initiativeJoins, measures: initiativeMeasures };
-  const { groups, groupCount, grouping } = await runStatistics(db, source, args);
-  const where = compileWhere(entitySpec('Initiative'), args.where, 'n', 'where', aliasSource());
+  const { groups, groupCount, grouping } = await runStatistics(db, source, args, scope);
+  const where = compileWhere(entitySpec('Initiative'), args.where, 'n', 'where', aliasSource(scope));
   const keys = grouping.keys;
   const rows = await runSql<Record<string, unknown>>(
     db,

@@ -1,4 +1,7 @@
 import type { Database } from '../../db/client.js';
+import type { AccessScope } from '../auth/accessScope.js';
+import { entitySpec } from '../relay/specRegistry.js';
+import { seesEverything } from '../relay/scopeCondition.js';
 import { loanDimensions, loanJoins } from './loanDimensions.js';
 import { loanMeasures } from './loanMeasures.js';
 import { fitsLoanMonthRollup, loanMonthRollupSource } from './loanRollups.js';
@@ -15,17 +18,18 @@ export interface LoanStatisticsArgs extends StatisticsArgs {
 
 /**
  * Loan count, borrowers, amounts, rates and non-performing balance of the loans matching `where`
- * (the connections' filter), per combination of the `groupBy` dimensions, in one statement.
+ * (the connections' filter) and within `scope`, per combination of the `groupBy` dimensions, in one statement.
  * Grouping by CAMPAIGN counts a loan once per campaign it was granted under. Unfiltered requests
- * by region and disbursement period for additive measures read the monthly rollup (same figures).
+ * by region and disbursement period for additive measures, from a caller who sees every loan, read
+ * the monthly rollup (same figures); the rollup has no org unit, so a scoped caller never reads it.
  * @throws GraphQLError BAD_USER_INPUT naming the argument for an unknown dimension or measure,
  * a bad filter, or `first` out of range.
  */
-export async function loanStatistics(db: Database, args: LoanStatisticsArgs): Promise<{ groups: StatisticsGroup[]; groupCount: number }> {
+export async function loanStatistics(db: Database, args: LoanStatisticsArgs, scope: AccessScope): Promise<{ groups: StatisticsGroup[]; groupCount: number }> {
   const source =
-    args.rollups !== false && fitsLoanMonthRollup(args)
+    args.rollups !== false && fitsLoanMonthRollup(args) && seesEverything(entitySpec('EnterpriseLoan'), scope)
       ? loanMonthRollupSource
       : { from: '"EnterpriseLoan" l', alias: 'l', whereType: 'EnterpriseLoan', dimensions: loanDimensions, joins: loanJoins, measures: loanMeasures };
-  const { groups, groupCount } = await runStatistics(db, source, args);
+  const { groups, groupCount } = await runStatistics(db, source, args, scope);
   return { groups, groupCount };
 }

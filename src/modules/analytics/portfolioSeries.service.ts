@@ -1,6 +1,8 @@
 import type { Database } from '../../db/client.js';
+import type { AccessScope } from '../auth/accessScope.js';
 import { Prisma } from '../../generated/prisma/client.js';
 import { aliasSource, compileWhere, type WhereInput } from '../relay/compileWhere.js';
+import { seesEverything } from '../relay/scopeCondition.js';
 import { entitySpec } from '../relay/specRegistry.js';
 import { keyOf, keySelect, resolveGrouping } from './grouping.js';
 import { checkedFirst } from './limits.js';
@@ -44,20 +46,25 @@ const npl = `s."riskClass" IN (${nonPerformingClasses.map((c) => `'${c}'`).join(
 
 /**
  * Month-end outstanding and non-performing balance and NPL ratio per group, from the loans'
- * classification snapshots (the snapshot's risk class, not the loan's current one). Groups with no
+ * classification snapshots of the loans within `scope` (the snapshot's risk class, not the loan's current one). Groups with no
  * snapshot in the range are left out; the rest get every month, so series are continuous.
  * Unfiltered series by region read the snapshot rollup, which holds the same sums.
  * @throws GraphQLError BAD_USER_INPUT naming the argument for a bad range, dimension, filter or
  * `first`.
  */
-export async function portfolioSeries(db: Database, args: PortfolioSeriesArgs): Promise<{ series: PortfolioSeries[]; seriesCount: number }> {
+export async function portfolioSeries(db: Database, args: PortfolioSeriesArgs, scope: AccessScope): Promise<{ series: PortfolioSeries[]; seriesCount: number }> {
   const months = monthRange(args.from, args.to);
   const first = checkedFirst(args.first, 100, maxSeries);
-  const rollup = args.rollups !== false && isEmptyWhere(args.where) && (args.groupBy ?? []).every((d) => snapshotRollupDimensions.has(d));
+  // The rollup has no org unit: only a caller who sees every loan may read it.
+  const rollup =
+    args.rollups !== false &&
+    isEmptyWhere(args.where) &&
+    (args.groupBy ?? []).every((d) => snapshotRollupDimensions.has(d)) &&
+    seesEverything(entitySpec('EnterpriseLoan'), scope);
   const grouping = rollup
     ? resolveGrouping(args.groupBy, regionDimensions, regionJoins('s."regionId"'), 'groupBy')
     : resolveGrouping(args.groupBy, loanDimensions, loanJoins, 'groupBy');
-  const where = compileWhere(entitySpec('EnterpriseLoan'), args.where, 'l', 'where', aliasSource());
+  const where = compileWhere(entitySpec('EnterpriseLoan'), args.where, 'l', 'where', aliasSource(scope));
   const keys = grouping.keys.map((k) => k.sql);
   // The rollup holds, per loan region and month-end, the count and sums the raw path computes.
   const [count, balance, nonPerforming] = rollup

@@ -1,4 +1,5 @@
 import type { Database } from '../../db/client.js';
+import type { AccessScope } from '../auth/accessScope.js';
 import { Prisma } from '../../generated/prisma/client.js';
 import { aliasSource, compileWhere, type WhereInput } from '../relay/compileWhere.js';
 import { entitySpec } from '../relay/specRegistry.js';
@@ -41,14 +42,15 @@ export interface StatisticsSource {
 
 /**
  * The measures of the rows of `source` matching `where`, per combination of the `groupBy`
- * dimensions, filtered by `having`, ordered and cut to `first`, in one statement.
+ * dimensions, filtered by `having`, ordered and cut to `first`, in one statement. Only rows
+ * within `scope` count, so no measure or group count reflects another branch's rows.
  * @throws GraphQLError BAD_USER_INPUT naming the argument for an unknown dimension or measure,
  * a bad filter, or `first` out of range.
  */
-export async function runStatistics(db: Database, source: StatisticsSource, args: StatisticsArgs): Promise<StatisticsResult> {
+export async function runStatistics(db: Database, source: StatisticsSource, args: StatisticsArgs, scope: AccessScope): Promise<StatisticsResult> {
   const first = checkedFirst(args.first, defaultGroups, maxGroups);
   const grouping = resolveGrouping(args.groupBy, source.dimensions, source.joins, 'groupBy');
-  const where = compileWhere(entitySpec(source.whereType), args.where, source.alias, 'where', aliasSource());
+  const where = compileWhere(entitySpec(source.whereType), args.where, source.alias, 'where', aliasSource(scope));
   const having = compileHaving(args.having, source.measures);
   const order = compileOrder(
     args.orderBy,

@@ -1,11 +1,12 @@
 import { GraphQLError } from 'graphql';
 import type { GraphQLContext } from '../../context.js';
 import type { ExportJob } from '../../generated/prisma/client.js';
-import { fromGlobalId, rowIdOf, toGlobalId } from '../relay/globalId.js';
+import type { NodeLoader } from '../nodes/nodeLoaders.js';
+import type { Row } from '../relay/connection.js';
+import { rowIdOf, toGlobalId } from '../relay/globalId.js';
 import { userError } from '../writes/userError.js';
+import { canSeeExportJob } from './exportAccess.js';
 import { createExportJob, getExportJob, type ExportJobOptions } from './exportJobs.service.js';
-
-type NodeResolver = (parent: unknown, args: { id: string }, context: GraphQLContext) => unknown;
 
 /** The path of a download while the job's file can be fetched. */
 export function downloadPath(job: ExportJob, now: Date): string | null {
@@ -17,17 +18,27 @@ const kindToEnum = (kind: string) => kind.toUpperCase().replace(/-/g, '_');
 const kindFromEnum = (kind: string) => kind.toLowerCase().replace(/_/g, '-');
 
 /**
- * Resolvers of createExport, exportJob and the ExportJob type, over one server's export options;
- * `node` answers ExportJob IDs itself and hands every other ID to `node`, the general resolver.
+ * Resolvers of createExport, exportJob and the ExportJob type, over one server's export options,
+ * and ExportJob's node loader for the node table. A job is visible only to its creator (or a
+ * bank-wide ADMIN); to anyone else it does not exist.
  */
-export function exportJobResolvers(options: ExportJobOptions, node: NodeResolver) {
+export function exportJobResolvers(options: ExportJobOptions) {
   const now = () => (options.now ?? (() => new Date()))();
+  const visibleJob = async (context: GraphQLContext, rowId: number): Promise<ExportJob | null> => {
+    const job = await getExportJob(context.db, rowId, options);
+    return job && canSeeExportJob(job, context.viewer) ? job : null;
+  };
+  const nodeLoader: NodeLoader = async (context, rowId) => {
+    const job = await visibleJob(context, rowId);
+    return job ? ({ ...job, __typename: 'ExportJob' } as unknown as Row) : null;
+  };
   return {
+    nodeLoader,
     Mutation: {
       createExport: async (_parent: unknown, args: { input: { kind: string; format: string; where?: unknown } }, context: GraphQLContext) => {
         const { kind, format, where } = args.input;
         try {
-          const job = await createExportJob(context.db, { kind: kindFromEnum(kind), format: format.toLowerCase(), where }, options, context.requestId);
+          const job = await createExportJob(context.db, context.viewer, { kind: kindFromEnum(kind), format: format.toLowerCase(), where }, options, context.requestId);
           return { exportJob: job, userErrors: [], replayed: false };
         } catch (error) {
           if (!(error instanceof GraphQLError) || error.extensions.code !== 'BAD_USER_INPUT') throw error;
@@ -38,14 +49,7 @@ export function exportJobResolvers(options: ExportJobOptions, node: NodeResolver
       },
     },
     Query: {
-      exportJob: (_parent: unknown, args: { id: string }, context: GraphQLContext) =>
-        getExportJob(context.db, rowIdOf(args.id, 'ExportJob', 'id'), options),
-      node: async (parent: unknown, args: { id: string }, context: GraphQLContext) => {
-        if (fromGlobalId(args.id, 'id').typeName !== 'ExportJob') return node(parent, args, context);
-        const job = await getExportJob(context.db, rowIdOf(args.id, 'ExportJob', 'id'), options);
-        if (!job) throw new GraphQLError(`Argument "id": no ExportJob has the ID "${args.id}".`, { extensions: { code: 'NOT_FOUND', argument: 'id' } });
-        return { ...job, __typename: 'ExportJob' };
-      },
+      exportJob: (_parent: unknown, args: { id: string }, context: GraphQLContext) => visibleJob(context, rowIdOf(args.id, 'ExportJob', 'id')),
     },
     ExportJob: {
       id: (job: ExportJob) => toGlobalId('ExportJob', job.id),

@@ -2,7 +2,9 @@ import fs from 'node:fs';
 import path from 'node:path';
 import type { FastifyInstance } from 'fastify';
 import type { Database } from '../../db/client.js';
+import { requestViewer } from '../auth/requestViewer.js';
 import { fromGlobalId } from '../relay/globalId.js';
+import { canSeeExportJob } from './exportAccess.js';
 import { defaultExportDirectory, getExportJob, type ExportJobOptions } from './exportJobs.service.js';
 
 /** Options of {@link exportJobRoutes}. */
@@ -19,7 +21,8 @@ const contentTypes: Record<string, string> = {
 /**
  * Registers `GET /export-jobs/:id/download`: the finished file of an export job, streamed as an
  * attachment. 404 when no job has the ID, 410 once it expired, 409 while it is not (or never will
- * be) ready; each as `{ error: { code, message } }`.
+ * be) ready; each as `{ error: { code, message } }`. A job the caller may not see (not its creator,
+ * nor a bank-wide ADMIN) answers 404 like a missing one.
  */
 export async function exportJobRoutes(app: FastifyInstance, options: ExportJobRoutesOptions): Promise<void> {
   app.get<{ Params: { id: string } }>('/export-jobs/:id/download', async (request, reply) => {
@@ -33,7 +36,7 @@ export async function exportJobRoutes(app: FastifyInstance, options: ExportJobRo
       return notFound();
     }
     const job = await getExportJob(options.db, rowId, options.exportJobs);
-    if (!job) return notFound();
+    if (!job || !canSeeExportJob(job, requestViewer(request))) return notFound();
     if (job.status === 'EXPIRED') return reply.code(410).send({ error: { code: 'GONE', message: 'the export expired and its file was removed.' } });
     if (job.status !== 'SUCCEEDED' || !job.filePath) {
       return reply.code(409).send({ error: { code: 'NOT_READY', message: `the export is ${job.status}, not SUCCEEDED.` } });

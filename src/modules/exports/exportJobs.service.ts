@@ -6,6 +6,8 @@ import { Readable } from 'node:stream';
 import { pipeline } from 'node:stream/promises';
 import type { Database } from '../../db/client.js';
 import type { ExportJob } from '../../generated/prisma/client.js';
+import { scopeOf } from '../auth/accessScope.js';
+import type { Viewer } from '../auth/viewer.js';
 import { factExportChunks } from './factExportChunks.js';
 import { planFactExport, type FactExportPlan } from './planFactExport.js';
 
@@ -46,18 +48,26 @@ export function defaultExportDirectory(dataDir?: string): string {
 }
 
 /**
- * Checks the request like `GET /export/…`, records a QUEUED job and starts writing its file on the
- * next turn of the event loop. Returns the job as recorded.
+ * Checks the request like `GET /export/…`, records a QUEUED job owned by `viewer` and starts
+ * writing its file on the next turn of the event loop. The query is compiled now, with the
+ * viewer's scope, so the job writes only the rows its creator may read. Returns the job as recorded.
  * @throws GraphQLError BAD_USER_INPUT naming `kind`, `format` or `where…`; nothing is recorded then.
  */
-export async function createExportJob(db: Database, input: ExportJobInput, options: ExportJobOptions = {}, requestId?: string): Promise<ExportJob> {
-  const plan = planFactExport({ kind: input.kind, format: input.format, where: input.where });
+export async function createExportJob(
+  db: Database,
+  viewer: Viewer,
+  input: ExportJobInput,
+  options: ExportJobOptions = {},
+  requestId?: string,
+): Promise<ExportJob> {
+  const plan = planFactExport({ kind: input.kind, format: input.format, where: input.where }, scopeOf(viewer));
   const job = await db.prisma.exportJob.create({
     data: {
       kind: plan.source.kind,
       format: plan.format,
       where: input.where === undefined || input.where === null ? undefined : (typeof input.where === 'string' ? JSON.parse(input.where) : input.where),
       requestId: requestId ?? null,
+      createdBy: viewer.id,
     },
   });
   const work = new Promise<void>((resolve) => {

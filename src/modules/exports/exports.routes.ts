@@ -4,7 +4,11 @@ import { GraphQLError } from 'graphql';
 import type { Database } from '../../db/client.js';
 import { factLinePages } from '../analytics/factQuery.js';
 import { badInput } from '../relay/badInput.js';
+import type { AccessScope } from '../auth/accessScope.js';
+import { scopeOf } from '../auth/accessScope.js';
+import { requestViewer } from '../auth/requestViewer.js';
 import { copyFactLines } from './copyFactLines.js';
+import { canExport, exportRoles } from './exportAccess.js';
 import { encodeFactLines, factExportHeader } from './factExportChunks.js';
 import { planFactExport, type FactExportPlan } from './planFactExport.js';
 import { reportExportRows } from '../../observability/telemetry.js';
@@ -37,7 +41,9 @@ interface ExportQuery {
  * `where` query parameter (JSON of the connections' filter) and `updatedSince`, streamed (one COPY on
  * PostgreSQL, keyset pages on PGlite) so memory stays flat; CSV is RFC 4180 with a header row (`bom=true` prepends Excel's UTF-8
  * BOM). Bad input answers 400 `{ error: { code: 'BAD_USER_INPUT', message, argument } }` before
- * any row is read; a client that disconnects stops the reading before the next page.
+ * any row is read; a client that disconnects stops the reading before the next page. Only the
+ * roles of {@link exportRoles} may export (else 403 FORBIDDEN), and only rows within the caller's
+ * scope are written.
  */
 export async function exportRoutes(app: FastifyInstance, options: ExportRoutesOptions): Promise<void> {
   const pageSize = options.pageSize ?? 5_000;
@@ -45,9 +51,13 @@ export async function exportRoutes(app: FastifyInstance, options: ExportRoutesOp
   const reading = options.reading ?? (options.db.sql.copyOut ? 'copy' : 'pages');
   if (reading === 'copy' && !options.db.sql.copyOut) throw new Error('exportRoutes: reading "copy" needs PostgreSQL');
   app.get<{ Params: { file: string }; Querystring: ExportQuery }>('/export/:file', async (request, reply) => {
+    const viewer = requestViewer(request);
+    if (!canExport(viewer)) {
+      return reply.code(403).send({ error: { code: 'FORBIDDEN', message: `exports need one of the roles ${exportRoles.join(', ')}.` } });
+    }
     let plan: FactExportPlan;
     try {
-      plan = planExport(request.params.file, request.query);
+      plan = planExport(request.params.file, request.query, scopeOf(viewer));
     } catch (error) {
       if (error instanceof GraphQLError && error.extensions.code === 'BAD_USER_INPUT') return sendBadInput(reply, error);
       throw error;
@@ -89,13 +99,13 @@ export async function exportRoutes(app: FastifyInstance, options: ExportRoutesOp
   });
 }
 
-function planExport(file: string, query: ExportQuery): FactExportPlan {
+function planExport(file: string, query: ExportQuery, scope: AccessScope): FactExportPlan {
   const match = /^([a-z-]+)\.([a-z]+)$/.exec(file);
   const kind = match?.[1] ?? file;
   const format = match?.[2];
   const bomText = query.bom ?? 'false';
   // bom belongs to the route alone, so it is checked after the checks every export shares.
-  const plan = planFactExport({ kind, format, where: query.where, updatedSince: query.updatedSince });
+  const plan = planFactExport({ kind, format, where: query.where, updatedSince: query.updatedSince }, scope);
   if (!['true', 'false', '1', '0'].includes(bomText)) throw badInput('bom', 'must be true or false.');
   return { ...plan, bom: bomText === 'true' || bomText === '1' };
 }

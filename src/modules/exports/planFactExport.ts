@@ -1,6 +1,7 @@
 import { compileFactQuery, type FactQuery } from '../analytics/factQuery.js';
 import { factSources, type FactSource } from '../analytics/factSources.js';
 import { badInput } from '../relay/badInput.js';
+import type { AccessScope } from '../auth/accessScope.js';
 import { parseWhereParameter } from './parseWhereParameter.js';
 
 /** The file formats of an export. */
@@ -25,10 +26,11 @@ export interface FactExportRequest {
 }
 
 /**
- * Checks an export request and compiles its query; nothing is read, so bad input costs nothing.
+ * Checks an export request and compiles its query over the rows within `scope`; nothing is read,
+ * so bad input costs nothing.
  * @throws GraphQLError BAD_USER_INPUT naming `kind`, `format`, `where…` or `updatedSince`.
  */
-export function planFactExport(request: FactExportRequest): FactExportPlan {
+export function planFactExport(request: FactExportRequest, scope: AccessScope): FactExportPlan {
   const kind = request.kind ?? '';
   const source = Object.hasOwn(factSources, kind) ? factSources[kind as FactSource['kind']] : undefined;
   if (!source) throw badInput('kind', `unknown export "${kind}"; use ${Object.keys(factSources).join(' or ')}.`);
@@ -41,6 +43,6 @@ export function planFactExport(request: FactExportRequest): FactExportPlan {
     source,
     format,
     bom: request.bom ?? false,
-    query: compileFactQuery(source, { where, updatedSince: request.updatedSince }),
+    query: compileFactQuery(source, { where, updatedSince: request.updatedSince }, scope),
   };
 }

@@ -12,7 +12,8 @@ export const importRoles: Readonly<Record<string, readonly Role[]>> = Object.fre
 /**
  * The one check every HTTP import passes before a row is read: a signed-in caller (never the
  * anonymous viewer) holding a role that may import `kind`. Row-level checks (each row's org unit
- * within the caller's subtree) belong here too, so the upload route keeps calling only this.
+ * and borrower within the caller's subtree) are made by `importFile`'s lookups, which find only
+ * rows within the scope the route passes (src/modules/imports/loanImport.ts).
  * @throws AuthenticationError for an anonymous caller; ForbiddenError for a missing role.
  */
 export function assertCanImport(viewer: Viewer, kind: string): void {

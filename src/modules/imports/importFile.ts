@@ -1,4 +1,5 @@
 import type { Database } from '../../db/client.js';
+import type { AccessScope } from '../auth/accessScope.js';
 import type { Actor } from '../writes/actor.js';
 import { databaseErrorToUserErrors } from '../writes/databaseErrorToUserErrors.js';
 import type { ImportKind, ImportProblem, ImportReport } from './importTypes.js';
@@ -17,11 +18,20 @@ export interface ImportOptions {
  * Imports a CSV file of `kind`: checks the header, validates every row by the same rules as the
  * mutations (reporting each bad cell with its line, column and rule), then writes all rows in one
  * transaction with multi-row INSERT … SELECT FROM unnest(…) in chunks, plus one audit event for
- * the batch. With a bad row nothing is written, unless `validOnly`.
+ * the batch. With a bad row nothing is written, unless `validOnly`. References (a loan's booking
+ * unit and borrower) are looked up within `scope`, so a caller bound to an org unit imports only
+ * into its own subtree.
  * Returns the report; never throws for bad data.
  * @throws Error when the database fails for another reason (the transaction is rolled back).
  */
-export async function importFile<Lookups>(db: Database, actor: Actor, kind: ImportKind<Lookups>, text: string, options: ImportOptions = {}): Promise<ImportReport> {
+export async function importFile<Lookups>(
+  db: Database,
+  actor: Actor,
+  scope: AccessScope,
+  kind: ImportKind<Lookups>,
+  text: string,
+  options: ImportOptions = {},
+): Promise<ImportReport> {
   const problems: ImportProblem[] = [];
   let parsed;
   try {
@@ -37,7 +47,7 @@ export async function importFile<Lookups>(db: Database, actor: Actor, kind: Impo
     if (!known.has(column)) problems.push({ line: 1, column, code: 'INVALID_FORMAT', message: `"${column}" is not a column of a ${kind.kind} import; known: ${[...known].join(', ')}.` });
   }
   if (problems.length > 0) return { kind: kind.kind, rowsRead: parsed.rows.length, rowsWritten: 0, problems };
-  const lookups = await kind.lookups(db.sql, parsed.rows.map((row) => row.cells));
+  const lookups = await kind.lookups(db.sql, parsed.rows.map((row) => row.cells), scope);
   const existing = kind.uniqueKey ? await kind.uniqueKey.existing(db.sql, parsed.rows.map((row) => row.cells[kind.uniqueKey!.column] ?? '')) : new Set<string>();
   const seen = new Map<string, number>();
   const good: Array<Array<string | null>> = [];

@@ -1,4 +1,5 @@
 import type { SqlConnection } from '../../db/client.js';
+import type { AccessScope } from '../auth/accessScope.js';
 import type { UserErrorCode } from '../writes/userErrorCodes.js';
 
 /** A bad cell of an import file: where it is and which rule it breaks. */
@@ -33,8 +34,12 @@ export interface ImportKind<Lookups> {
   required: readonly string[];
   optional: readonly string[];
   columns: readonly ImportColumn[];
-  /** Reads what the rows refer to (regions, units, borrowers) in a few queries. */
-  lookups(sql: SqlConnection, rows: Array<Record<string, string>>): Promise<Lookups>;
+  /**
+   * Reads what the rows refer to (regions, units, borrowers) in a few queries, finding only rows
+   * within `scope`: a row naming another branch's unit or borrower gets the same problem as one
+   * naming a missing one.
+   */
+  lookups(sql: SqlConnection, rows: Array<Record<string, string>>, scope: AccessScope): Promise<Lookups>;
   /** The row's values in `columns` order (as text or null), or its problems by column. */
   toValues(cells: Record<string, string>, lookups: Lookups): { values?: Array<string | null>; problems: Array<{ column: string; code: UserErrorCode; message: string }> };
   /** The unique key of a row, to find duplicates within the file and against the table. */

@@ -4,6 +4,7 @@ import { AuthenticationError } from '../auth/authenticationError.js';
 import { ForbiddenError } from '../auth/forbiddenError.js';
 import { anonymousViewer } from '../auth/viewer.js';
 import { actorOf } from '../writes/actor.js';
+import { scopeOf } from '../auth/accessScope.js';
 import { assertCanImport } from './assertCanImport.js';
 import { importKinds } from './index.js';
 import { importFile } from './importFile.js';
@@ -50,7 +51,7 @@ export async function importRoutes(app: FastifyInstance, options: ImportRoutesOp
       return reply.code(400).send({ error: { code: 'BAD_USER_INPUT', message: 'validOnly must be true or false.', argument: 'validOnly' } });
     }
     const text = typeof request.body === 'string' ? request.body : '';
-    const report = await importFile(options.db, actorOf(viewer), kind as never, text, { validOnly: validOnly === 'true', requestId: String(request.id) });
+    const report = await importFile(options.db, actorOf(viewer), scopeOf(viewer), kind as never, text, { validOnly: validOnly === 'true', requestId: String(request.id) });
     return reply.code(report.problems.length === 0 ? 200 : 422).send(report);
   });
 }

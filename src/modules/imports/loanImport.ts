@@ -1,4 +1,8 @@
 import type { SqlConnection } from '../../db/client.js';
+import { Prisma } from '../../generated/prisma/client.js';
+import type { AccessScope } from '../auth/accessScope.js';
+import { scopeCondition } from '../relay/scopeCondition.js';
+import { entitySpec } from '../relay/specRegistry.js';
 import { LoanProduct, LoanStatus, PolicyRegime, RegulatoryClass, RepaymentMethod, RiskClass } from '../../generated/prisma/enums.js';
 import { validateLoanTerms } from '../loans/loans.validation.js';
 import { readMoney } from '../writes/decimalInput.js';
@@ -44,13 +48,13 @@ export const loanImport: ImportKind<LoanLookups> = {
     { name: 'status', type: '"LoanStatus"' },
     { name: 'riskClass', type: '"RiskClass"' },
   ],
-  async lookups(sql, rows) {
+  async lookups(sql, rows, scope) {
     const creditCodes = distinct(rows.map((row) => row.enterpriseCreditCode ?? ''));
     const ids = distinct(rows.map((row) => row.enterpriseId ?? '')).filter((id) => /^\d{1,9}$/.test(id)).map(Number);
     const [byCode, byId, units, regions] = [
-      await sql.query<{ id: number; creditCode: string }>('SELECT "id", "creditCode" FROM "Enterprise" WHERE "creditCode" = ANY($1::text[])', [creditCodes]),
-      await sql.query<{ id: number }>('SELECT "id" FROM "Enterprise" WHERE "id" = ANY($1::int[])', [ids]),
-      await sql.query<{ id: number; code: string }>('SELECT "id", "code" FROM "OrgUnit" WHERE "code" = ANY($1::text[])', [distinct(rows.map((row) => row.orgUnitCode ?? ''))]),
+      await scoped<{ id: number; creditCode: string }>(sql, scope, 'Enterprise', Prisma.sql`"t1"."creditCode" = ANY(CAST(${creditCodes} AS text[]))`),
+      await scoped<{ id: number }>(sql, scope, 'Enterprise', Prisma.sql`"t1"."id" = ANY(CAST(${ids} AS int[]))`),
+      await scoped<{ id: number; code: string }>(sql, scope, 'OrgUnit', Prisma.sql`"t1"."code" = ANY(CAST(${distinct(rows.map((row) => row.orgUnitCode ?? ''))} AS text[]))`),
       await sql.query<{ id: number; code: string; level: string }>('SELECT "id", "code", "level" FROM "Region" WHERE "code" = ANY($1::text[])', [distinct(rows.map((row) => row.regionCode ?? ''))]),
     ];
     return {
@@ -135,4 +139,11 @@ export const loanImport: ImportKind<LoanLookups> = {
 
 function distinct(values: string[]): string[] {
   return [...new Set(values.filter(Boolean))];
+}
+
+// The borrowers and booking units the caller may see (the read API's rule, scopeCondition.ts).
+function scoped<Row>(sql: SqlConnection, scope: AccessScope, typeName: 'Enterprise' | 'OrgUnit', match: Prisma.Sql): Promise<Row[]> {
+  const spec = entitySpec(typeName);
+  const query = Prisma.sql`SELECT "t1".* FROM ${Prisma.raw(`"${spec.table}" "t1"`)} WHERE ${match} AND ${scopeCondition(spec, 't1', scope)}`;
+  return sql.query<Row>(query.text, query.values);
 }

@@ -1,8 +1,11 @@
 import { Prisma } from '../../generated/prisma/client.js';
+import type { AccessScope } from '../auth/accessScope.js';
 import { badInput } from './badInput.js';
 import type { EntitySpec, FieldSpec } from './entitySpec.js';
 import { rowIdOf } from './globalId.js';
 import { arrayParam, param } from './sqlValue.js';
+import { assertMayUseField } from './fieldAccess.js';
+import { scopeCondition } from './scopeCondition.js';
 import { entitySpec } from './specRegistry.js';
 import { col } from './specHelpers.js';
 
@@ -10,23 +13,39 @@ import { col } from './specHelpers.js';
 export type WhereInput = Record<string, unknown>;
 type Operators = Record<string, unknown>;
 
-/** Hands out table aliases unique within one statement. */
+/**
+ * What one statement is compiled for: table aliases unique within it, and the caller's scope,
+ * which every row the statement reads (relation filters included) must be within.
+ */
 export interface AliasSource {
   next(): string;
+  readonly scope: AccessScope;
 }
 
-/** A fresh alias source for one statement. */
-export function aliasSource(): AliasSource {
+/** A fresh alias source for one statement run for `scope`. */
+export function aliasSource(scope: AccessScope): AliasSource {
   let n = 0;
-  return { next: () => `t${++n}` };
+  return { next: () => `t${++n}`, scope };
 }
 
 /**
- * Compiles a `where` input of `spec` into one SQL condition over the row aliased `alias`.
+ * Compiles a `where` input of `spec` into one SQL condition over the row aliased `alias`, ANDed
+ * with the scope of `aliases` (see scopeCondition.ts): rows outside it never match, and a
+ * relation filter only looks at related rows inside it, so no filter can probe hidden rows.
  * Every value is a bound parameter; identifiers come only from the specs.
  * @throws GraphQLError BAD_USER_INPUT naming the argument path (e.g. `where.enterprise.id.eq`).
  */
 export function compileWhere(
+  spec: EntitySpec,
+  where: WhereInput | null | undefined,
+  alias: string,
+  path: string,
+  aliases: AliasSource,
+): Prisma.Sql {
+  return Prisma.sql`(${scopeCondition(spec, alias, aliases.scope)} AND ${compileFilter(spec, where, alias, path, aliases)})`;
+}
+
+function compileFilter(
   spec: EntitySpec,
   where: WhereInput | null | undefined,
   alias: string,
@@ -39,14 +58,15 @@ export function compileWhere(
     if (value === null || value === undefined) continue;
     const at = `${path}.${key}`;
     if (key === 'AND' || key === 'OR') {
-      const list = (value as WhereInput[]).map((item, i) => compileWhere(spec, item, alias, `${at}[${i}]`, aliases));
+      const list = (value as WhereInput[]).map((item, i) => compileFilter(spec, item, alias, `${at}[${i}]`, aliases));
       if (list.length === 0) parts.push(Prisma.sql`${key === 'AND' ? Prisma.sql`TRUE` : Prisma.sql`FALSE`}`);
       else parts.push(Prisma.sql`(${Prisma.join(list, key === 'AND' ? ' AND ' : ' OR ')})`);
     } else if (key === 'NOT') {
-      parts.push(Prisma.sql`NOT COALESCE(${compileWhere(spec, value as WhereInput, alias, at, aliases)}, FALSE)`);
+      parts.push(Prisma.sql`NOT COALESCE(${compileFilter(spec, value as WhereInput, alias, at, aliases)}, FALSE)`);
     } else if (key === 'inRegion') {
       parts.push(inRegion(spec, value as string, alias, at, aliases));
     } else if (spec.fields[key]) {
+      assertMayUseField(spec.typeName, key, aliases.scope, at);
       parts.push(compileField(spec, spec.fields[key], value as Operators, alias, at));
     } else if (spec.relations[key]) {
       parts.push(compileRelation(spec, key, value as WhereInput, alias, at, aliases));
@@ -112,21 +132,23 @@ function compileRelation(
   const target = entitySpec(relation.target);
   const x = aliases.next();
   const from = Prisma.raw(`"${target.table}" "${x}"`);
+  const visible = scopeCondition(target, x, aliases.scope);
   if (relation.cardinality === 'one') {
-    const inner = compileWhere(target, where, x, at, aliases);
-    return Prisma.sql`EXISTS (SELECT 1 FROM ${from} WHERE ${col(x, 'id')} = ${col(alias, relation.column)} AND ${inner})`;
+    const inner = compileFilter(target, where, x, at, aliases);
+    return Prisma.sql`EXISTS (SELECT 1 FROM ${from} WHERE ${col(x, 'id')} = ${col(alias, relation.column)} AND ${visible} AND ${inner})`;
   }
+  // Quantifiers range over the related rows the caller may see: `every` ignores hidden ones.
   const linked = (condition: Prisma.Sql) => {
     if ('foreignKey' in relation) {
-      return Prisma.sql`EXISTS (SELECT 1 FROM ${from} WHERE ${col(x, relation.foreignKey)} = ${col(alias, 'id')} AND ${condition})`;
+      return Prisma.sql`EXISTS (SELECT 1 FROM ${from} WHERE ${col(x, relation.foreignKey)} = ${col(alias, 'id')} AND ${visible} AND ${condition})`;
     }
     const l = aliases.next();
-    return Prisma.sql`EXISTS (SELECT 1 FROM (${relation.link}) ${Prisma.raw(`"${l}"`)} JOIN ${from} ON ${col(x, 'id')} = ${col(l, 'child')} WHERE ${col(l, 'parent')} = ${col(alias, 'id')} AND ${condition})`;
+    return Prisma.sql`EXISTS (SELECT 1 FROM (${relation.link}) ${Prisma.raw(`"${l}"`)} JOIN ${from} ON ${col(x, 'id')} = ${col(l, 'child')} WHERE ${col(l, 'parent')} = ${col(alias, 'id')} AND ${visible} AND ${condition})`;
   };
   const parts: Prisma.Sql[] = [];
   for (const [quantifier, inner] of Object.entries(where)) {
     if (inner === null || inner === undefined) continue;
-    const condition = compileWhere(target, inner as WhereInput, x, `${at}.${quantifier}`, aliases);
+    const condition = compileFilter(target, inner as WhereInput, x, `${at}.${quantifier}`, aliases);
     if (quantifier === 'some') parts.push(linked(condition));
     else if (quantifier === 'none') parts.push(Prisma.sql`NOT ${linked(condition)}`);
     else if (quantifier === 'every') parts.push(Prisma.sql`NOT ${linked(Prisma.sql`NOT COALESCE(${condition}, FALSE)`)}`);

@@ -39,7 +39,7 @@ export function rootConnectionResolvers(
   return Object.fromEntries(
     Object.entries(fields).map(([field, typeName]) => [
       field,
-      (_parent: unknown, args: ConnectionArgs, ctx: GraphQLContext) => rootConnection(ctx.db, typeName, args),
+      (_parent: unknown, args: ConnectionArgs, ctx: GraphQLContext) => rootConnection(ctx.db, typeName, args, ctx.scope),
     ]),
   );
 }

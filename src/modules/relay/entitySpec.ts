@@ -1,4 +1,5 @@
 import type { Prisma } from '../../generated/prisma/client.js';
+import type { Role } from '../auth/viewer.js';
 
 /** How a column is typed, which fixes its filter operators, SQL casts and cursor encoding. */
 export type FieldKind = 'id' | 'string' | 'int' | 'decimal' | 'date' | 'datetime' | 'boolean' | { enum: string };
@@ -35,6 +36,14 @@ export interface EntitySpec {
    * `alias` is the row's table alias.
    */
   regionId?: (alias: string) => Prisma.Sql;
+  /** The roles that may read rows of this type at all; every role when not given. */
+  readers?: readonly Role[];
+  /**
+   * How a row reaches the bank's org-unit tree: a condition over the row aliased `alias`, true when
+   * the row belongs to one of the units `units` (a subquery of unit ids) selects. Types without it
+   * (regions, villages, campaigns, LPR fixings) are reference data every branch shares.
+   */
+  inScope?: (alias: string, units: Prisma.Sql) => Prisma.Sql;
 }
 
 /** The GraphQL enum value of an order field: `contractDate` becomes `CONTRACT_DATE`. */

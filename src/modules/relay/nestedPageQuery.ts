@@ -2,6 +2,7 @@ import { Prisma } from '../../generated/prisma/client.js';
 import type { PageRequest } from './connectionArgs.js';
 import { aliasSource, compileWhere } from './compileWhere.js';
 import type { EntitySpec, RelationSpec } from './entitySpec.js';
+import type { AccessScope } from '../auth/accessScope.js';
 import { fetchOrder, pageConditions } from './pageQuery.js';
 import { col } from './specHelpers.js';
 
@@ -20,9 +21,10 @@ function source(target: EntitySpec, relation: ManyRelation, alias: string, link:
 /**
  * One statement selecting, for every parent id, its first limit + 1 related rows in the page's
  * order, each with its parent id in "__parent": a window per parent keeps page sizes per parent.
+ * Only related rows within `scope` are selected.
  */
-export function nestedPageSql(target: EntitySpec, relation: ManyRelation, parentIds: number[], request: PageRequest): Prisma.Sql {
-  const aliases = aliasSource();
+export function nestedPageSql(target: EntitySpec, relation: ManyRelation, parentIds: number[], request: PageRequest, scope: AccessScope): Prisma.Sql {
+  const aliases = aliasSource(scope);
   const alias = aliases.next();
   const { from, parent } = source(target, relation, alias, aliases.next());
   return Prisma.sql`SELECT * FROM (
@@ -33,9 +35,9 @@ export function nestedPageSql(target: EntitySpec, relation: ManyRelation, parent
     ) ${Prisma.raw('"page"')} WHERE "__rank" <= ${request.limit + 1} ORDER BY "__parent", "__rank"`;
 }
 
-/** One statement counting, per parent id, the related rows the filter matches. */
-export function nestedCountSql(target: EntitySpec, relation: ManyRelation, parentIds: number[], request: PageRequest): Prisma.Sql {
-  const aliases = aliasSource();
+/** One statement counting, per parent id, the related rows within `scope` the filter matches. */
+export function nestedCountSql(target: EntitySpec, relation: ManyRelation, parentIds: number[], request: PageRequest, scope: AccessScope): Prisma.Sql {
+  const aliases = aliasSource(scope);
   const alias = aliases.next();
   const { from, parent } = source(target, relation, alias, aliases.next());
   return Prisma.sql`SELECT ${parent} AS "__parent", CAST(count(*) AS int) AS "count" FROM ${from}

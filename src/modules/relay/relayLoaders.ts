@@ -6,6 +6,8 @@ import type { PageRequest } from './connectionArgs.js';
 import { nestedCountSql, nestedPageSql } from './nestedPageQuery.js';
 import { entitySpec } from './specRegistry.js';
 import { reportLoaderBatch } from '../../observability/telemetry.js';
+import type { AccessScope } from '../auth/accessScope.js';
+import { scopeCondition } from './scopeCondition.js';
 
 /** A batch key of a nested connection: the parent row and the checked arguments. */
 export interface NestedKey {
@@ -15,7 +17,10 @@ export interface NestedKey {
 
 /** Per-request loaders of the relay engine, made lazily per entity, column and relation. */
 export interface RelayLoaders {
-  /** Rows of `typeName` by a unique column (the id, or a natural key such as `contractNo`). */
+  /**
+   * Rows of `typeName` by a unique column (the id, or a natural key such as `contractNo`); a row
+   * outside the request's scope loads as null, exactly like a missing one.
+   */
   byColumn(typeName: string, column: string): DataLoader<string | number, Row | null>;
   /** Pages of relation `relation` of `typeName`, one statement per argument set per tick. */
   nested(typeName: string, relation: string): DataLoader<NestedKey, Connection<Row>, string>;
@@ -26,8 +31,8 @@ export function asRows(typeName: string, rows: Record<string, unknown>[]): Row[]
   return rows.map(({ __parent: _p, __rank: _r, ...row }) => ({ ...row, __typename: typeName }) as Row);
 }
 
-/** Builds the relay loaders of one request; nothing is shared between requests. */
-export function createRelayLoaders(db: Database): RelayLoaders {
+/** Builds the relay loaders of one request, reading within `scope`; nothing is shared between requests. */
+export function createRelayLoaders(db: Database, scope: AccessScope): RelayLoaders {
   const cache = new Map<string, DataLoader<never, never, never>>();
   const memo = <L>(key: string, make: () => L): L => {
     if (!cache.has(key)) cache.set(key, make() as DataLoader<never, never, never>);
@@ -43,7 +48,7 @@ export function createRelayLoaders(db: Database): RelayLoaders {
         const rows = asRows(
           typeName,
           await db.prisma.$queryRaw<Record<string, unknown>[]>(
-            Prisma.sql`SELECT * FROM ${Prisma.raw(`"${spec.table}"`)} WHERE ${Prisma.raw(`"${column}"`)} = ANY(CAST(${[...keys]} AS ${Prisma.raw(cast)}))`,
+            Prisma.sql`SELECT * FROM ${Prisma.raw(`"${spec.table}" "t1"`)} WHERE ${Prisma.raw(`"t1"."${column}"`)} = ANY(CAST(${[...keys]} AS ${Prisma.raw(cast)})) AND ${scopeCondition(spec, 't1', scope)}`,
           ),
         );
         const found = new Map(rows.map((row) => [row[column], row]));
@@ -61,7 +66,7 @@ export function createRelayLoaders(db: Database): RelayLoaders {
           const totals = new Map<string, number>();
           for (const [, group] of groupByRequest(keys)) {
             const ids = group.map((key) => key.parentId);
-            const rows = await db.prisma.$queryRaw<{ __parent: number; count: number }[]>(nestedCountSql(target, relation, ids, group[0]!.request));
+            const rows = await db.prisma.$queryRaw<{ __parent: number; count: number }[]>(nestedCountSql(target, relation, ids, group[0]!.request, scope));
             for (const row of rows) totals.set(requestKey({ parentId: row.__parent, request: group[0]!.request }), row.count);
           }
           return keys.map((key) => totals.get(requestKey(key)) ?? 0);
@@ -82,7 +87,7 @@ export function createRelayLoaders(db: Database): RelayLoaders {
           for (const [, group] of groupByRequest(keys)) {
             const request = group[0]!.request;
             const ids = [...new Set(group.map((key) => key.parentId))];
-            const raw = await db.prisma.$queryRaw<Record<string, unknown>[]>(nestedPageSql(target, relation, ids, request));
+            const raw = await db.prisma.$queryRaw<Record<string, unknown>[]>(nestedPageSql(target, relation, ids, request, scope));
             for (const row of raw) {
               const key = requestKey({ parentId: row.__parent as number, request });
               if (!pages.has(key)) pages.set(key, []);

@@ -4,6 +4,7 @@ import type { Database } from '../../db/client.js';
 import { actorOf, type Actor, type MutationOptions } from './actor.js';
 import type { MutationResult } from './mutationResult.js';
 import type { UserError } from './userError.js';
+import { idsOutOfScope, type NamedId } from './idsInScope.js';
 
 /** Input fields that carry global IDs, by name, with the type each must be of. */
 export type IdFields = Readonly<Record<string, string>>;
@@ -15,7 +16,9 @@ type Service<Input, T> = (db: Database, actor: Actor, input: Input, options: Mut
  * the input's global IDs into row ids (a bad ID is a user error on its path, and the service is
  * not called), calls the service with the context's viewer as actor and the request id, and
  * shapes its result as the payload `{ [field], userErrors, replayed }`. IDs inside lists of
- * objects are named "list.field" (e.g. "links.villageId").
+ * objects are named "list.field" (e.g. "links.villageId"). Every ID must name a row within the
+ * caller's scope (idsInScope.ts): a hidden one is NOT_FOUND on its path and the service is not
+ * called. This is where every mutation's scope is enforced.
  */
 export function mutationResolver<Input, T>(service: Service<Input, T>, payloadField: string, idFields: IdFields) {
   return async (_parent: unknown, args: { input: Record<string, unknown> }, context: GraphQLContext) => {
@@ -24,34 +27,39 @@ export function mutationResolver<Input, T>(service: Service<Input, T>, payloadFi
       throw new GraphQLError('Not authenticated: sign in to write; anonymous callers may only read.', { extensions: { code: 'UNAUTHENTICATED' } });
     }
     const userErrors: UserError[] = [];
-    const input = decodeIds(args.input, idFields, userErrors);
+    const named: NamedId[] = [];
+    const input = decodeIds(args.input, idFields, userErrors, named);
+    if (userErrors.length === 0) userErrors.push(...(await idsOutOfScope(context.db, context.scope, named)));
     if (userErrors.length > 0) return { [payloadField]: null, userErrors, replayed: false };
     const result = await service(context.db, actorOf(context.viewer), input as Input, { requestId: context.requestId });
     return { [payloadField]: result.record, userErrors: result.userErrors, replayed: result.replayed };
   };
 }
 
-function decodeIds(input: Record<string, unknown>, idFields: IdFields, errors: UserError[]): Record<string, unknown> {
+function decodeIds(input: Record<string, unknown>, idFields: IdFields, errors: UserError[], named: NamedId[]): Record<string, unknown> {
   const output: Record<string, unknown> = { ...input };
   for (const [path, typeName] of Object.entries(idFields)) {
     const [head, nested] = path.split('.') as [string, string | undefined];
     const value = output[head];
     if (value === undefined || value === null) continue;
     if (nested && Array.isArray(value)) {
-      output[head] = value.map((item: Record<string, unknown>, index) => ({ ...item, [nested]: rowId(item[nested], typeName, [head, String(index), nested], errors) }));
+      output[head] = value.map((item: Record<string, unknown>, index) => ({ ...item, [nested]: rowId(item[nested], typeName, [head, String(index), nested], errors, named) }));
     } else if (Array.isArray(value)) {
-      output[head] = value.map((item, index) => rowId(item, typeName, [head, String(index)], errors));
+      output[head] = value.map((item, index) => rowId(item, typeName, [head, String(index)], errors, named));
     } else {
-      output[head] = rowId(value, typeName, [head], errors);
+      output[head] = rowId(value, typeName, [head], errors, named);
     }
   }
   return output;
 }
 
-function rowId(globalId: unknown, typeName: string, path: string[], errors: UserError[]): number | undefined {
+function rowId(globalId: unknown, typeName: string, path: string[], errors: UserError[], named: NamedId[]): number | undefined {
   const decoded = typeof globalId === 'string' && /^[A-Za-z0-9_-]+$/.test(globalId) ? Buffer.from(globalId, 'base64url').toString('utf8') : '';
   const match = /^([A-Za-z]+):([1-9]\d{0,9})$/.exec(decoded);
-  if (match && match[1] === typeName && Number(match[2]) <= 2_147_483_647) return Number(match[2]);
+  if (match && match[1] === typeName && Number(match[2]) <= 2_147_483_647) {
+    named.push({ typeName, id: Number(match[2]), path });
+    return Number(match[2]);
+  }
   errors.push({ field: ['input', ...path], code: 'INVALID_FORMAT', message: `"${String(globalId)}" is not the ID of a ${typeName}.` });
   return undefined;
 }

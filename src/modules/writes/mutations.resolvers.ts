@@ -5,6 +5,7 @@ import { initiativeMutations } from '../initiatives/initiatives.mutations.js';
 import { loanMutations } from '../loans/loans.mutations.js';
 import { toGlobalId } from '../relay/globalId.js';
 import { villageMutations } from '../villages/villages.mutations.js';
+import { forbidden } from '../auth/forbidden.js';
 import { listAuditEvents, type AuditEventsArgs } from './auditEvents.service.js';
 
 /**
@@ -14,7 +15,11 @@ import { listAuditEvents, type AuditEventsArgs } from './auditEvents.service.js'
 export const mutationResolvers = {
   Mutation: { ...loanMutations, ...initiativeMutations, ...villageMutations, ...enterpriseMutations },
   Query: {
-    auditEvents: (_parent: unknown, args: AuditEventsArgs, context: GraphQLContext) => listAuditEvents(context.db, args),
+    auditEvents: (_parent: unknown, args: AuditEventsArgs, context: GraphQLContext) => {
+      // The trail records changes of every branch; an ADMIN bound to an org unit may not read it.
+      if (context.scope.orgUnitId !== null) throw forbidden('Query.auditEvents (the bank-wide audit trail)', ['ADMIN']);
+      return listAuditEvents(context.db, args);
+    },
   },
   AuditEvent: {
     id: (event: AuditEvent) => toGlobalId('AuditEvent', event.id),

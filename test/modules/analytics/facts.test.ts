@@ -5,6 +5,7 @@ import type { FactRow } from '../../../src/modules/analytics/factQuery.js';
 import { createTestDatabase, testBackends } from '../../support/database.js';
 import { insertBiScenario } from './biScenario.js';
 import { fetchRawLoans } from './bruteForce.js';
+import { unrestrictedScope } from '../../../src/modules/auth/accessScope.js';
 
 describe('loanFacts and impactFacts page through flat rows by id', async () => {
   for (const backend of await testBackends()) {
@@ -19,7 +20,7 @@ describe('loanFacts and impactFacts page through flat rows by id', async () => {
           let after: string | null = null;
           let pages = 0;
           for (;;) {
-            const page = await loanFacts(db, { first: 7, after });
+            const page = await loanFacts(db, { first: 7, after }, unrestrictedScope);
             rows.push(...page.nodes);
             pages += 1;
             assert.equal(page.pageInfo.hasPreviousPage, after !== null);
@@ -51,13 +52,13 @@ describe('loanFacts and impactFacts page through flat rows by id', async () => {
           await new Promise((resolve) => setTimeout(resolve, 20));
           const since = new Date();
           await db.prisma.enterpriseLoan.updateMany({ where: { id: { in: touched } }, data: { note: 'refreshed' } });
-          const page = await loanFacts(db, { updatedSince: since, first: 5_000 });
+          const page = await loanFacts(db, { updatedSince: since, first: 5_000 }, unrestrictedScope);
           assert.deepEqual(page.nodes.map((r) => r.loanId), touched);
         });
 
         await t.test('impact facts carry the loan or initiative and the region of each record', async () => {
           const records = await db.prisma.impactRecord.findMany({ include: { region: true, initiative: true, loan: true }, orderBy: { id: 'asc' } });
-          const page = await impactFacts(db, { first: 5_000, where: { verifiedBy: { eq: 'BANK' } } });
+          const page = await impactFacts(db, { first: 5_000, where: { verifiedBy: { eq: 'BANK' } } }, unrestrictedScope);
           const bank = records.filter((r) => r.verifiedBy === 'BANK');
           assert.ok(bank.length > 0);
           assert.deepEqual(
@@ -67,11 +68,11 @@ describe('loanFacts and impactFacts page through flat rows by id', async () => {
         });
 
         await t.test('first over 5,000, a foreign cursor and a bad updatedSince are BAD_USER_INPUT', async () => {
-          await assert.rejects(loanFacts(db, { first: 5_001 }), { extensions: { code: 'BAD_USER_INPUT', argument: 'first' } });
-          const impactCursor = (await impactFacts(db, { first: 1 })).pageInfo.endCursor;
-          await assert.rejects(loanFacts(db, { after: impactCursor }), { extensions: { code: 'BAD_USER_INPUT', argument: 'after' } });
-          await assert.rejects(loanFacts(db, { after: 'garbage' }), { extensions: { code: 'BAD_USER_INPUT', argument: 'after' } });
-          await assert.rejects(loanFacts(db, { updatedSince: 'soon' }), { extensions: { code: 'BAD_USER_INPUT', argument: 'updatedSince' } });
+          await assert.rejects(loanFacts(db, { first: 5_001 }, unrestrictedScope), { extensions: { code: 'BAD_USER_INPUT', argument: 'first' } });
+          const impactCursor = (await impactFacts(db, { first: 1 }, unrestrictedScope)).pageInfo.endCursor;
+          await assert.rejects(loanFacts(db, { after: impactCursor }, unrestrictedScope), { extensions: { code: 'BAD_USER_INPUT', argument: 'after' } });
+          await assert.rejects(loanFacts(db, { after: 'garbage' }, unrestrictedScope), { extensions: { code: 'BAD_USER_INPUT', argument: 'after' } });
+          await assert.rejects(loanFacts(db, { updatedSince: 'soon' }, unrestrictedScope), { extensions: { code: 'BAD_USER_INPUT', argument: 'updatedSince' } });
         });
       } finally {
         await dispose();

@@ -5,6 +5,7 @@ import { initiativeStatistics } from '../../../src/modules/analytics/initiativeS
 import { createTestDatabase, testBackends } from '../../support/database.js';
 import { insertBiScenario } from './biScenario.js';
 import { canonicalKey, fromUnits, regionsByCode } from './bruteForce.js';
+import { unrestrictedScope } from '../../../src/modules/auth/accessScope.js';
 
 const cents = (v: { toFixed(n: number): string } | null) => (v === null ? 0n : BigInt(v.toFixed(2).replace('.', '')));
 
@@ -49,21 +50,21 @@ describe('impact and initiative statistics match sums computed in TypeScript', a
               g.incomeIncrease = fromUnits(g.income as bigint, 2);
               delete g.income;
             }
-            const result = await impactStatistics(db, { groupBy, first: 10_000 });
+            const result = await impactStatistics(db, { groupBy, first: 10_000 }, unrestrictedScope);
             assert.deepEqual(new Map(result.groups.map((g) => [canonicalKey(g.key), g])), expected);
           });
         }
 
         await t.test('every impact dimension runs', async () => {
           for (const dimension of Object.keys(impactDimensions)) {
-            const result = await impactStatistics(db, { groupBy: [dimension] });
+            const result = await impactStatistics(db, { groupBy: [dimension] }, unrestrictedScope);
             assert.equal(result.groups.reduce((n, g) => n + (g.recordCount as number), 0), records.length, dimension);
           }
         });
 
         await t.test('initiativeStatistics by category and by province of the owner unit, with metric sums', async () => {
           const initiatives = await db.prisma.initiative.findMany({ include: { metrics: true, ownerOrgUnit: { include: { region: true } } } });
-          const byCategory = await initiativeStatistics(db, { groupBy: ['CATEGORY'] });
+          const byCategory = await initiativeStatistics(db, { groupBy: ['CATEGORY'] }, unrestrictedScope);
           assert.equal(byCategory.groups.length, new Set(initiatives.map((i) => i.category)).size);
           for (const group of byCategory.groups) {
             const members = initiatives.filter((i) => i.category === group.key.category);
@@ -79,7 +80,7 @@ describe('impact and initiative statistics match sums computed in TypeScript', a
               assert.equal(m.recordCount, same.filter((x) => x.value !== null).length);
             }
           }
-          const byProvince = await initiativeStatistics(db, { groupBy: ['PROVINCE', 'STATUS'], where: { status: { eq: 'ACTIVE' } } });
+          const byProvince = await initiativeStatistics(db, { groupBy: ['PROVINCE', 'STATUS'], where: { status: { eq: 'ACTIVE' } } }, unrestrictedScope);
           const active = initiatives.filter((i) => i.status === 'ACTIVE');
           assert.deepEqual(
             byProvince.groups.map((g) => [g.key.provinceCode, g.key.status, g.initiativeCount]),

@@ -2,6 +2,7 @@ import assert from 'node:assert/strict';
 import { describe, test } from 'node:test';
 import type { Database } from '../../../src/db/client.js';
 import { loanMeasures } from '../../../src/modules/analytics/loanMeasures.js';
+import { unrestrictedScope, type AccessScope } from '../../../src/modules/auth/accessScope.js';
 import { fitsLoanMonthRollup } from '../../../src/modules/analytics/loanRollups.js';
 import { loanStatistics, type LoanStatisticsArgs } from '../../../src/modules/analytics/loanStatistics.service.js';
 import { portfolioSeries } from '../../../src/modules/analytics/portfolioSeries.service.js';
@@ -50,13 +51,19 @@ async function assertSameFigures(db: Database, label: string): Promise<void> {
   for (const args of statisticsCases) {
     const request = { ...args, measures: rollupMeasures, first: args.first ?? 10_000 };
     assert.ok(fitsLoanMonthRollup(request), `${label}: ${JSON.stringify(args)} is answered from the rollup`);
-    const [fromRollup, fromLoans] = await Promise.all([loanStatistics(db, request), loanStatistics(db, { ...request, rollups: false })]);
+    const [fromRollup, fromLoans] = await Promise.all([
+      loanStatistics(db, request, unrestrictedScope),
+      loanStatistics(db, { ...request, rollups: false }, unrestrictedScope),
+    ]);
     assert.ok(fromLoans.groups.length > 0);
     assert.deepEqual(fromRollup, fromLoans, `${label}: loanStatistics ${JSON.stringify(args)}`);
   }
   for (const groupBy of [[], ['PROVINCE'], ['PREFECTURE'], ['COUNTY', 'COUNTY_POVERTY_TIER']]) {
     const args = { groupBy, from: '2019-01-01', to: '2021-12-31', first: 1_000 };
-    const [fromRollup, fromLoans] = await Promise.all([portfolioSeries(db, args), portfolioSeries(db, { ...args, rollups: false })]);
+    const [fromRollup, fromLoans] = await Promise.all([
+      portfolioSeries(db, args, unrestrictedScope),
+      portfolioSeries(db, { ...args, rollups: false }, unrestrictedScope),
+    ]);
     assert.ok(fromLoans.series.some((s) => s.points.some((p) => p.loanCount > 0)), `${label}: the series has snapshots`);
     assert.deepEqual(fromRollup, fromLoans, `${label}: portfolioSeries ${groupBy.join(' × ')}`);
   }
@@ -82,6 +89,25 @@ describe('the monthly rollups equal the raw computation, before and after writes
         });
 
         await t.test('after the scenario was inserted', () => assertSameFigures(db, 'inserted'));
+
+        await t.test('a caller limited to a branch never reads the rollups, which hold every branch', async () => {
+          // The leaf unit with the fewest loans: its subtree is exactly its own loans.
+          const [unit] = await db.sql.query<{ orgUnitId: number; loans: number }>(
+            `SELECT l."orgUnitId", count(*)::int AS loans FROM "EnterpriseLoan" l
+              WHERE NOT EXISTS (SELECT 1 FROM "OrgUnit" c WHERE c."parentId" = l."orgUnitId")
+              GROUP BY 1 ORDER BY 2, 1 LIMIT 1`,
+          );
+          const [bank] = await db.sql.query<{ loans: number }>('SELECT count(*)::int AS loans FROM "EnterpriseLoan"');
+          assert.ok(unit && bank && unit.loans < bank.loans, 'the scenario has loans outside the chosen branch');
+          const branch: AccessScope = { roles: ['ANALYST'], orgUnitId: unit.orgUnitId };
+          const request = { measures: ['loanCount'], first: 10_000 };
+          assert.ok(fitsLoanMonthRollup(request));
+          const scoped = await loanStatistics(db, request, branch);
+          assert.deepEqual(scoped, await loanStatistics(db, { ...request, rollups: false }, branch));
+          assert.equal(scoped.groups[0]!.loanCount, unit.loans);
+          const series = { from: '2019-01-01', to: '2021-12-31', first: 1_000 };
+          assert.deepEqual(await portfolioSeries(db, series, branch), await portfolioSeries(db, { ...series, rollups: false }, branch));
+        });
 
         await t.test('after updates of balances, classes, rates, dates and regions, and new and changed snapshots', async () => {
           const loans = await db.prisma.enterpriseLoan.findMany({ orderBy: { id: 'asc' }, select: { id: true, regionId: true } });

@@ -5,6 +5,7 @@ import { loanStatistics } from '../../../src/modules/analytics/loanStatistics.se
 import { createTestDatabase, testBackends } from '../../support/database.js';
 import { insertBiScenario } from './biScenario.js';
 import { bruteForceGroups, canonicalKey, fetchRawLoans, regionsByCode } from './bruteForce.js';
+import { unrestrictedScope } from '../../../src/modules/auth/accessScope.js';
 
 /** The service's groups keyed like the brute force, keys trimmed to the grouped fields. */
 function byKey(groups: Array<Record<string, unknown> & { key: Record<string, string | null> }>): Map<string, Record<string, unknown>> {
@@ -20,7 +21,7 @@ describe('loanStatistics matches a brute-force computation over the same loans',
         const loans = await fetchRawLoans(db);
         const regions = await regionsByCode(db);
         const check = async (groupBy: string[], args: Record<string, unknown> = {}, filter = (_: (typeof loans)[number]) => true) => {
-          const result = await loanStatistics(db, { groupBy, first: 10_000, ...args });
+          const result = await loanStatistics(db, { groupBy, first: 10_000, ...args }, unrestrictedScope);
           const expected = bruteForceGroups(loans.filter(filter), groupBy, regions);
           const actual = byKey(result.groups);
           assert.deepEqual(actual, expected, `groupBy ${groupBy.join(' × ') || '(total)'}`);
@@ -64,7 +65,7 @@ describe('loanStatistics matches a brute-force computation over the same loans',
 
         await t.test('having keeps only the groups whose measures pass', async () => {
           const having = { loanCount: { gte: 3 }, nplRatio: { gt: '0.2' } };
-          const result = await loanStatistics(db, { groupBy: ['COUNTY', 'PRODUCT'], having, first: 10_000 });
+          const result = await loanStatistics(db, { groupBy: ['COUNTY', 'PRODUCT'], having, first: 10_000 }, unrestrictedScope);
           const expected = [...bruteForceGroups(loans, ['COUNTY', 'PRODUCT'], regions)].filter(
             ([, g]) => (g.loanCount as number) >= 3 && g.nplRatio !== null && Number(g.nplRatio) > 0.2,
           );
@@ -73,8 +74,8 @@ describe('loanStatistics matches a brute-force computation over the same loans',
         });
 
         await t.test('measures limits the computed measures and leaves the others unchanged', async () => {
-          const full = await loanStatistics(db, { groupBy: ['PROVINCE', 'PRODUCT'] });
-          const some = await loanStatistics(db, { groupBy: ['PROVINCE', 'PRODUCT'], measures: ['outstandingBalance', 'nplRatio'] });
+          const full = await loanStatistics(db, { groupBy: ['PROVINCE', 'PRODUCT'] }, unrestrictedScope);
+          const some = await loanStatistics(db, { groupBy: ['PROVINCE', 'PRODUCT'], measures: ['outstandingBalance', 'nplRatio'] }, unrestrictedScope);
           assert.deepEqual(
             some.groups,
             full.groups.map((g) => ({ key: g.key, outstandingBalance: g.outstandingBalance, nplRatio: g.nplRatio })),
@@ -82,10 +83,10 @@ describe('loanStatistics matches a brute-force computation over the same loans',
         });
 
         await t.test('orderBy a measure, then first cuts the list but groupCount does not', async () => {
-          const all = await loanStatistics(db, { groupBy: ['COUNTY', 'STATUS'], orderBy: [{ measure: 'OUTSTANDING_BALANCE', direction: 'DESC' }] });
+          const all = await loanStatistics(db, { groupBy: ['COUNTY', 'STATUS'], orderBy: [{ measure: 'OUTSTANDING_BALANCE', direction: 'DESC' }] }, unrestrictedScope);
           const balances = all.groups.map((g) => Number(g.outstandingBalance));
           assert.deepEqual(balances, [...balances].sort((a, b) => b - a));
-          const top = await loanStatistics(db, { groupBy: ['COUNTY', 'STATUS'], orderBy: [{ measure: 'OUTSTANDING_BALANCE', direction: 'DESC' }], first: 3 });
+          const top = await loanStatistics(db, { groupBy: ['COUNTY', 'STATUS'], orderBy: [{ measure: 'OUTSTANDING_BALANCE', direction: 'DESC' }], first: 3 }, unrestrictedScope);
           assert.deepEqual(top.groups, all.groups.slice(0, 3));
           assert.equal(top.groupCount, all.groupCount);
         });

@@ -4,6 +4,7 @@ import { portfolioSeries } from '../../../src/modules/analytics/portfolioSeries.
 import { createTestDatabase, testBackends } from '../../support/database.js';
 import { insertBiScenario } from './biScenario.js';
 import { canonicalKey, combinedKeys, fetchRawLoans, fromUnits, regionsByCode, roundDiv } from './bruteForce.js';
+import { unrestrictedScope } from '../../../src/modules/auth/accessScope.js';
 
 describe('portfolioSeries matches month-end snapshots summed in TypeScript', async () => {
   for (const backend of await testBackends()) {
@@ -52,7 +53,7 @@ describe('portfolioSeries matches month-end snapshots summed in TypeScript', asy
 
         for (const groupBy of [[], ['PREFECTURE'], ['COUNTY', 'PRODUCT'], ['CAMPAIGN'], ['CONTRACT_YEAR', 'RISK_CLASS']]) {
           await t.test(`groupBy ${groupBy.join(' × ') || '(total)'}`, async () => {
-            const result = await portfolioSeries(db, { groupBy, from: new Date('2019-12-15T00:00:00Z'), to: '2021-01-01', first: 1000 });
+            const result = await portfolioSeries(db, { groupBy, from: new Date('2019-12-15T00:00:00Z'), to: '2021-01-01', first: 1000 }, unrestrictedScope);
             const actual = new Map(
               result.series.map((s) => [canonicalKey(s.key), s.points.map(({ monthEnd: _, ...point }) => point)]),
             );
@@ -62,7 +63,7 @@ describe('portfolioSeries matches month-end snapshots summed in TypeScript', asy
         }
 
         await t.test('a month without snapshots is a zero point, and months end on their last day', async () => {
-          const result = await portfolioSeries(db, { from: '2020-01-01', to: '2020-12-31' });
+          const result = await portfolioSeries(db, { from: '2020-01-01', to: '2020-12-31' }, unrestrictedScope);
           const points = result.series[0]!.points;
           assert.equal(points.length, 12);
           const june = points.find((p) => p.monthEnd === scenario.gapMonth)!;
@@ -71,10 +72,10 @@ describe('portfolioSeries matches month-end snapshots summed in TypeScript', asy
         });
 
         await t.test('a contradictory or missing range is BAD_USER_INPUT naming the argument', async () => {
-          await assert.rejects(portfolioSeries(db, { from: '2021-01-01', to: '2020-01-01' }), { extensions: { code: 'BAD_USER_INPUT', argument: 'to' } });
-          await assert.rejects(portfolioSeries(db, { from: null, to: '2020-01-01' }), { extensions: { code: 'BAD_USER_INPUT', argument: 'from' } });
-          await assert.rejects(portfolioSeries(db, { from: '2000-01-01', to: '2030-01-01' }), { extensions: { code: 'BAD_USER_INPUT', argument: 'to' } });
-          await assert.rejects(portfolioSeries(db, { from: '2020-01-01', to: '2020-02-01', groupBy: ['NOPE'] }), {
+          await assert.rejects(portfolioSeries(db, { from: '2021-01-01', to: '2020-01-01' }, unrestrictedScope), { extensions: { code: 'BAD_USER_INPUT', argument: 'to' } });
+          await assert.rejects(portfolioSeries(db, { from: null, to: '2020-01-01' }, unrestrictedScope), { extensions: { code: 'BAD_USER_INPUT', argument: 'from' } });
+          await assert.rejects(portfolioSeries(db, { from: '2000-01-01', to: '2030-01-01' }, unrestrictedScope), { extensions: { code: 'BAD_USER_INPUT', argument: 'to' } });
+          await assert.rejects(portfolioSeries(db, { from: '2020-01-01', to: '2020-02-01', groupBy: ['NOPE'] }, unrestrictedScope), {
             extensions: { code: 'BAD_USER_INPUT', argument: 'groupBy[0]' },
           });
         });

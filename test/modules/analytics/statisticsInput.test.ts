@@ -2,6 +2,7 @@ import assert from 'node:assert/strict';
 import { describe, test } from 'node:test';
 import { loanStatistics } from '../../../src/modules/analytics/loanStatistics.service.js';
 import { createTestDatabase, testBackends } from '../../support/database.js';
+import { unrestrictedScope } from '../../../src/modules/auth/accessScope.js';
 
 describe('loanStatistics rejects bad arguments with BAD_USER_INPUT naming the argument', async () => {
   for (const backend of await testBackends()) {
@@ -9,7 +10,7 @@ describe('loanStatistics rejects bad arguments with BAD_USER_INPUT naming the ar
       const { db, dispose } = await createTestDatabase(backend);
       try {
         const rejects = (args: Parameters<typeof loanStatistics>[1], argument: string) =>
-          assert.rejects(loanStatistics(db, args), (error: { extensions?: Record<string, unknown>; message: string }) => {
+          assert.rejects(loanStatistics(db, args, unrestrictedScope), (error: { extensions?: Record<string, unknown>; message: string }) => {
             assert.equal(error.extensions?.code, 'BAD_USER_INPUT');
             assert.equal(error.extensions?.argument, argument, error.message);
             return true;
@@ -28,7 +29,7 @@ describe('loanStatistics rejects bad arguments with BAD_USER_INPUT naming the ar
         await rejects({ where: { colour: { eq: 'red' } } }, 'where.colour');
         // A dimension name that is a property of every object must not slip through the whitelist.
         await rejects({ groupBy: ['constructor'] }, 'groupBy[0]');
-        const total = await loanStatistics(db, {});
+        const total = await loanStatistics(db, {}, unrestrictedScope);
         assert.equal(total.groups[0]!.loanCount, 0, 'an empty database still gives one total row');
         assert.equal(total.groups[0]!.averageRate, null);
       } finally {

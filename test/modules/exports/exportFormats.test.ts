@@ -4,6 +4,7 @@ import Fastify from 'fastify';
 import { exportRoutes } from '../../../src/modules/exports/exports.routes.js';
 import { createTestDatabase, testBackends } from '../../support/database.js';
 import { insertExportScenario } from './exportScenario.js';
+import { callers } from '../auth/scopeFixture.js';
 
 const header =
   'loanId,contractNo,product,regulatoryClass,policyRegime,financingModel,guarantee,rateType,lprTenor,lprAtPricing,spreadBps,' +
@@ -22,6 +23,10 @@ describe('exports are RFC 4180 CSV and JSON Lines, byte for byte', async () => {
     test(backend, async (t) => {
       const { db, dispose } = await createTestDatabase(backend);
       const app = Fastify();
+      // The routes read the caller from request.viewer, which the authentication plugin sets.
+      app.addHook('onRequest', async (request) => {
+        request.viewer = callers.admin;
+      });
       try {
         await insertExportScenario(db);
         await app.register(exportRoutes, { db, pageSize: 1 });

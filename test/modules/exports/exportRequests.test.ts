@@ -8,6 +8,7 @@ import { exportRoutes } from '../../../src/modules/exports/exports.routes.js';
 import { createTestDatabase, testBackends } from '../../support/database.js';
 import { insertBiScenario } from '../analytics/biScenario.js';
 import { countingDatabase } from './countingDatabase.js';
+import { callers } from '../auth/scopeFixture.js';
 
 describe('export requests: bad input is refused before any work, a client that leaves stops the reading', async () => {
   for (const backend of await testBackends()) {
@@ -16,6 +17,10 @@ describe('export requests: bad input is refused before any work, a client that l
       const { db, statements } = countingDatabase(raw);
       const pageSize = 10;
       const app = Fastify();
+      // The routes read the caller from request.viewer, which the authentication plugin sets.
+      app.addHook('onRequest', async (request) => {
+        request.viewer = callers.admin;
+      });
       try {
         await insertBiScenario(raw, 1_000);
         await app.register(exportRoutes, { db, pageSize, reading: 'pages' });

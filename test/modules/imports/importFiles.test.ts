@@ -5,6 +5,7 @@ import { importFile, importKinds } from '../../../src/modules/imports/index.js';
 import { parseCsv } from '../../../src/modules/imports/parseCsv.js';
 import { createTestDatabase, testBackends, type TestDatabase } from '../../support/database.js';
 import { fingerprint, insertWriteFixture, officer } from '../writes/writeFixture.js';
+import { unrestrictedScope } from '../../../src/modules/auth/accessScope.js';
 
 const loanHeader = 'contractNo,enterpriseId,orgUnitCode,regionCode,product,regulatoryClass,policyRegime,repaymentMethod,effectiveRate,contractAmount,contractDate,termMonths,status,disbursedAmount,outstandingBalance';
 const goodLoan = (no: string) => `${no},9401,FIX-ZZ,410422,WORKING_CAPITAL,INDUSTRY,TARGETED_2016_2020,EQUAL_INSTALMENT,0.0435,500000.00,2020-03-01,12,DISBURSED,500000.00,400000.00`;
@@ -31,7 +32,7 @@ describe('dishui import validates every row by the mutation rules and writes all
       after(() => database?.dispose());
 
       test('a good loan file is written in full, marked IMPORT, with one audit event for the batch', async () => {
-        const report = await importFile(db, officer, importKinds.loans, [loanHeader, goodLoan('IMP-1'), goodLoan('IMP-2')].join('\n'), { chunkSize: 1 });
+        const report = await importFile(db, officer, unrestrictedScope, importKinds.loans, [loanHeader, goodLoan('IMP-1'), goodLoan('IMP-2')].join('\n'), { chunkSize: 1 });
         assert.deepEqual(report.problems, []);
         assert.equal(report.rowsWritten, 2);
         const loans = await db.prisma.enterpriseLoan.findMany({ where: { contractNo: { startsWith: 'IMP-' } }, orderBy: { contractNo: 'asc' } });
@@ -54,7 +55,7 @@ describe('dishui import validates every row by the mutation rules and writes all
           goodLoan('IMP-7').replace('410422', '4104'),
           goodLoan('IMP-3'),
         ].join('\n');
-        const report = await importFile(db, officer, importKinds.loans, text);
+        const report = await importFile(db, officer, unrestrictedScope, importKinds.loans, text);
         assert.equal(report.rowsWritten, 0);
         assert.deepEqual(report.problems.map((problem) => [problem.line, problem.column, problem.code]), [
           [3, 'contractDate', 'INVALID_FORMAT'],
@@ -69,14 +70,14 @@ describe('dishui import validates every row by the mutation rules and writes all
 
       test('with --valid-only a mixed file writes its good rows and reports the rest', async () => {
         const text = [loanHeader, goodLoan('IMP-8'), goodLoan('IMP-9').replace('0.0435', '4.35')].join('\n');
-        const report = await importFile(db, officer, importKinds.loans, text, { validOnly: true });
+        const report = await importFile(db, officer, unrestrictedScope, importKinds.loans, text, { validOnly: true });
         assert.equal(report.rowsWritten, 1);
         assert.deepEqual(report.problems.map((problem) => [problem.line, problem.column, problem.code]), [[3, 'effectiveRate', 'RATE_OUT_OF_RANGE']]);
         assert.equal(await db.prisma.enterpriseLoan.count({ where: { contractNo: { in: ['IMP-8', 'IMP-9'] } } }), 1);
       });
 
       test('a header without a required column or with an unknown one is refused before any row is read', async () => {
-        const report = await importFile(db, officer, importKinds.loans, 'contractNo,colour\nX,red');
+        const report = await importFile(db, officer, unrestrictedScope, importKinds.loans, 'contractNo,colour\nX,red');
         assert.equal(report.rowsWritten, 0);
         assert.ok(report.problems.some((problem) => problem.line === 1 && problem.column === 'colour' && problem.code === 'INVALID_FORMAT'));
         assert.ok(report.problems.some((problem) => problem.column === 'contractAmount' && problem.code === 'REQUIRED'));
@@ -84,9 +85,9 @@ describe('dishui import validates every row by the mutation rules and writes all
 
       test('villages import with aliases; a village in the wrong township is reported', async () => {
         const text = 'name,aliases,countyCode,townshipCode,code,population\n冶下村,"下冶村|冶下",410185,410185105,410185105202,800\n某村,,410422,410185105,,10\n';
-        const bad = await importFile(db, officer, importKinds.villages, text);
+        const bad = await importFile(db, officer, unrestrictedScope, importKinds.villages, text);
         assert.deepEqual(bad.problems.map((problem) => [problem.line, problem.column, problem.code]), [[3, 'townshipCode', 'REGION_LEVEL_MISMATCH']]);
-        const good = await importFile(db, officer, importKinds.villages, text.split('\n').slice(0, 2).join('\n'));
+        const good = await importFile(db, officer, unrestrictedScope, importKinds.villages, text.split('\n').slice(0, 2).join('\n'));
         assert.equal(good.rowsWritten, 1);
         const village = await db.prisma.village.findFirstOrThrow({ where: { name: '冶下村' } });
         assert.deepEqual(village.aliases, ['下冶村', '冶下']);
@@ -94,7 +95,7 @@ describe('dishui import validates every row by the mutation rules and writes all
 
       test('enterprises import; a bad credit code is INVALID_CREDIT_CODE on its line', async () => {
         const text = 'name,creditCode,industrySection,industryCode,size\nA dairy company,91350100M000100Y43,A,0311,LARGE\nA bio company,91350100M000100Y44,A,0313,MEDIUM\n';
-        const report = await importFile(db, officer, importKinds.enterprises, text, { validOnly: true });
+        const report = await importFile(db, officer, unrestrictedScope, importKinds.enterprises, text, { validOnly: true });
         assert.equal(report.rowsWritten, 1);
         assert.deepEqual(report.problems.map((problem) => [problem.line, problem.column, problem.code]), [[3, 'creditCode', 'INVALID_CREDIT_CODE']]);
       });

@@ -1,6 +1,7 @@
 import assert from 'node:assert/strict';
 import { after, before, describe, test } from 'node:test';
 import type { GraphQLContext } from '../../../src/context.js';
+import { scopeOf } from '../../../src/modules/auth/accessScope.js';
 import type { Database } from '../../../src/db/client.js';
 import { toGlobalId } from '../../../src/modules/relay/globalId.js';
 import { mutationResolvers } from '../../../src/modules/writes/mutations.resolvers.js';
@@ -21,7 +22,7 @@ describe('mutation resolvers turn global IDs into row ids and results into paylo
         database = await createTestDatabase(backend);
         db = database.db;
         await insertWriteFixture(db);
-        context = { db, requestId: 'req-resolver', loaders: {} as GraphQLContext['loaders'], viewer: officerViewer };
+        context = { db, requestId: 'req-resolver', loaders: {} as GraphQLContext['loaders'], viewer: officerViewer, scope: scopeOf(officerViewer) };
       });
       after(() => database?.dispose());
 

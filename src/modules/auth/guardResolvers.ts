@@ -1,0 +1,33 @@
+import { defaultFieldResolver, GraphQLError, type GraphQLFieldResolver } from 'graphql';
+import type { GraphQLContext } from '../../context.js';
+import type { AccessRules } from './accessRules.js';
+import { forbidden } from './forbidden.js';
+
+type ResolverMap = Record<string, unknown>;
+
+/**
+ * Returns `resolvers` with every field that has an access rule wrapped once: a caller holding
+ * none of the field's roles gets a FORBIDDEN error at the field's path, and the resolver is not
+ * called (an anonymous caller gets UNAUTHENTICATED instead: signing in may help). On a nullable field that is null there and the rest of the answer intact; on a
+ * non-null root field (mutations) the whole request is refused. Fields with no resolver of their
+ * own get the default one wrapped.
+ */
+export function guardResolvers<T extends ResolverMap>(resolvers: T, rules: AccessRules): T {
+  const guarded: ResolverMap = { ...resolvers };
+  for (const [key, roles] of rules) {
+    const [typeName, fieldName] = key.split('.') as [string, string];
+    const fields = { ...((guarded[typeName] as Record<string, unknown> | undefined) ?? {}) };
+    const original = (fields[fieldName] as GraphQLFieldResolver<unknown, GraphQLContext> | undefined) ?? defaultFieldResolver;
+    fields[fieldName] = (parent: unknown, args: Record<string, unknown>, context: GraphQLContext, info: Parameters<typeof original>[3]) => {
+      if (!context.scope.roles.some((role) => roles.includes(role))) {
+        if (context.viewer?.kind === 'anonymous') {
+          throw new GraphQLError(`Not authenticated: sign in to use ${key}.`, { extensions: { code: 'UNAUTHENTICATED' } });
+        }
+        throw forbidden(key, roles);
+      }
+      return original(parent, args, context, info);
+    };
+    guarded[typeName] = fields;
+  }
+  return guarded as T;
+}

@@ -1,0 +1,39 @@
+import type { Database } from '../../db/client.js';
+import { Prisma } from '../../generated/prisma/client.js';
+import type { AccessScope } from '../auth/accessScope.js';
+import { scopeCondition, seesEverything } from '../relay/scopeCondition.js';
+import { entitySpec } from '../relay/specRegistry.js';
+import type { UserError } from './userError.js';
+
+/** A row id a mutation's input names, with its type and input path. */
+export interface NamedId {
+  typeName: string;
+  id: number;
+  path: string[];
+}
+
+/**
+ * The NOT_FOUND user errors of the ids the caller may not see: every row a mutation targets or
+ * links a new row to (its loan, initiative, booking or owner unit, borrower…) must be within the
+ * caller's scope, by the same rule as reads (scopeCondition.ts), so a change can neither touch
+ * nor attach to another branch's rows. A hidden row is reported exactly like a missing one.
+ * One statement per type named; none for types the scope sees whole.
+ */
+export async function idsOutOfScope(db: Database, scope: AccessScope, ids: readonly NamedId[]): Promise<UserError[]> {
+  const byType = new Map<string, NamedId[]>();
+  for (const named of ids) byType.set(named.typeName, [...(byType.get(named.typeName) ?? []), named]);
+  const errors: UserError[] = [];
+  for (const [typeName, list] of byType) {
+    const spec = entitySpec(typeName);
+    if (seesEverything(spec, scope)) continue;
+    const rows = await db.prisma.$queryRaw<{ id: number }[]>(
+      Prisma.sql`SELECT "t1"."id" FROM ${Prisma.raw(`"${spec.table}" "t1"`)}
+        WHERE "t1"."id" = ANY(CAST(${list.map((named) => named.id)} AS int[])) AND ${scopeCondition(spec, 't1', scope)}`,
+    );
+    const visible = new Set(rows.map((row) => row.id));
+    for (const named of list) {
+      if (!visible.has(named.id)) errors.push({ field: ['input', ...named.path], code: 'NOT_FOUND', message: `No ${typeName} has id ${named.id}.` });
+    }
+  }
+  return errors;
+}
