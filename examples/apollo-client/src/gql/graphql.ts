@@ -1570,7 +1570,7 @@ export type LoansPageQueryVariables = Exact<{
 }>;
 
 
-export type LoansPageQuery = { __typename: 'Query', enterpriseLoans: { __typename: 'EnterpriseLoanConnection', totalCount: number, pageInfo: { __typename: 'PageInfo', hasNextPage: boolean, endCursor: string | null }, edges: Array<{ __typename: 'EnterpriseLoanEdge', cursor: string, node: { __typename: 'EnterpriseLoan', id: string, contractNo: string, contractAmount: string | null, outstandingBalance: string | null, riskClass: RiskClass | null, nonPerforming: boolean, enterprise: { __typename: 'Enterprise', id: string, name: string, leadingEnterpriseLevel: LeadingEnterpriseLevel }, region: { __typename: 'Region', id: string, code: string, name: string } | null } }> } };
+export type LoansPageQuery = { __typename: 'Query', enterpriseLoans: { __typename: 'EnterpriseLoanConnection', totalCount: number, pageInfo: { __typename: 'PageInfo', hasNextPage: boolean, endCursor: string | null }, edges: Array<{ __typename: 'EnterpriseLoanEdge', cursor: string, node: { __typename: 'EnterpriseLoan', id: string, contractNo: string | null, contractAmount: string | null, outstandingBalance: string | null, riskClass: RiskClass | null, nonPerforming: boolean, enterprise: { __typename: 'Enterprise', id: string, name: string, leadingEnterpriseLevel: LeadingEnterpriseLevel }, region: { __typename: 'Region', id: string, code: string, name: string } | null } }> } };
 
 export type RefetchNodeQueryVariables = Exact<{
   id: string | number;
@@ -1582,7 +1582,7 @@ export type RefetchNodeQuery = { __typename: 'Query', node:
     | { __typename: 'CadreAssignment', id: string }
     | { __typename: 'Campaign', id: string }
     | { __typename: 'Enterprise', id: string }
-    | { __typename: 'EnterpriseLoan', contractNo: string, status: LoanStatus, outstandingBalance: string | null, version: number, id: string }
+    | { __typename: 'EnterpriseLoan', contractNo: string | null, status: LoanStatus, outstandingBalance: string | null, version: number, id: string }
     | { __typename: 'EnterpriseSite', id: string }
     | { __typename: 'ExportJob', id: string }
     | { __typename: 'ImpactRecord', id: string }
