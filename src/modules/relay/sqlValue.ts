@@ -14,7 +14,11 @@ export function param(kind: FieldKind, value: unknown): Prisma.Sql {
 
 /** An array parameter, cast to an array of its column's type. */
 export function arrayParam(kind: FieldKind, values: unknown[]): Prisma.Sql {
-  return Prisma.sql`CAST(${values.map((value) => toWire(kind, value))} AS ${Prisma.raw(`${sqlType(kind)}[]`)})`;
+  const wire = values.map((value) => toWire(kind, value));
+  // PGlite cannot serialise a parameter typed as an array of an enum, so an enum list travels as
+  // text[] and PostgreSQL casts it; every other type has a driver encoding of its own.
+  if (typeof kind === 'object') return Prisma.sql`CAST(CAST(${wire} AS text[]) AS ${Prisma.raw(`${sqlType(kind)}[]`)})`;
+  return Prisma.sql`CAST(${wire} AS ${Prisma.raw(`${sqlType(kind)}[]`)})`;
 }
 
 /** A value as the string or number the driver binds: dates as ISO text, decimals as text. */

@@ -83,6 +83,12 @@ describe('connections page both ways in every order and filter with every operat
         assert.deepEqual(await numbers({ contractDate: { lt: '2020-01-10' } }), ['L-0001', 'L-0007']);
         assert.equal((await numbers({ daysPastDue: { isNull: false } })).length, 0);
         assert.equal((await numbers({ status: { eq: 'DISBURSED' }, illustrative: { eq: false } })).length, 23);
+        // Enum lists: PGlite once failed to bind an array of an enum type.
+        assert.equal((await numbers({ status: { in: ['DISBURSED', 'REPAID'] } })).length, 23);
+        assert.equal((await numbers({ status: { notIn: ['DISBURSED'] } })).length, 0);
+        const substandard = await numbers({ riskClass: { eq: 'SUBSTANDARD' } });
+        assert.ok(substandard.length > 0);
+        assert.deepEqual(await numbers({ riskClass: { in: ['SUBSTANDARD'] } }), substandard);
         assert.deepEqual(await numbers({ OR: [{ contractNo: { eq: 'L-0001' } }, { contractNo: { eq: 'L-0005' } }] }), ['L-0001', 'L-0005']);
         assert.equal((await numbers({ NOT: { contractNo: { startsWith: 'L-00' } } })).length, 0);
         assert.deepEqual(await numbers({ AND: [{ riskClass: { eq: 'SUBSTANDARD' } }, { contractNo: { in: ['L-0004', 'L-0005'] } }] }), ['L-0004']);
