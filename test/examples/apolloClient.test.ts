@@ -13,6 +13,7 @@ import { seedArticle } from '../../src/db/seeds/article/index.js';
 import { typeDefs } from '../../src/schema/typeDefs.js';
 import { buildServer } from '../../src/server/buildServer.js';
 import { createTestDatabase, type TestDatabase } from '../support/database.js';
+import { adminHeaders, testServerConfig } from '../support/auth.js';
 
 const example = new URL('../../examples/apollo-client/', import.meta.url);
 const manifest: Record<string, string> = JSON.parse(fs.readFileSync(new URL('src/gql/persisted-documents.json', example), 'utf8'));
@@ -47,7 +48,7 @@ describe('the typed client against a running Dishui (PGlite)', () => {
   before(async () => {
     database = await createTestDatabase('pglite');
     await seedArticle(database.db);
-    app = await buildServer({ config: { LOG_LEVEL: 'silent', NODE_ENV: 'test' }, db: database.db });
+    app = await buildServer({ config: testServerConfig, db: database.db });
     await app.listen({ host: '127.0.0.1', port: 0 });
     uri = `http://127.0.0.1:${(app.server.address() as AddressInfo).port}/graphql`;
   });
@@ -57,7 +58,7 @@ describe('the typed client against a running Dishui (PGlite)', () => {
   });
 
   test('pages fetched one loan at a time merge in the cache into the whole list', async () => {
-    const client = createDishuiClient({ uri });
+    const client = createDishuiClient({ uri, authorization: (await adminHeaders()).authorization });
     const loans = await allLoans(client, {}, 1);
     const rows = await database.db.sql.query<{ count: number }>('SELECT count(*)::int AS count FROM "EnterpriseLoan"');
     assert.ok(rows[0]!.count >= 2, 'the article has several loans, so paging happens');
@@ -67,7 +68,7 @@ describe('the typed client against a running Dishui (PGlite)', () => {
   });
 
   test('node refetch and a refused mutation come back typed', async () => {
-    const client = createDishuiClient({ uri });
+    const client = createDishuiClient({ uri, authorization: (await adminHeaders()).authorization });
     const [loan] = await allLoans(client, {}, 5);
     assert.match((await describeNode(client, loan!.id))!, new RegExp(`^loan ${loan!.contractNo} \\(`));
     const outcome = await disburse(client, { loanId: loan!.id, amount: '-1.00', disbursedOn: '2020-01-10', idempotencyKey: 'example-client-test' });

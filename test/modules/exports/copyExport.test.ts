@@ -10,6 +10,7 @@ import { exportRoutes } from '../../../src/modules/exports/exports.routes.js';
 import { createTestDatabase, testBackends } from '../../support/database.js';
 import { insertBiScenario } from '../analytics/biScenario.js';
 import { insertExportScenario } from './exportScenario.js';
+import { callers } from '../auth/scopeFixture.js';
 
 // A binary COPY stream of rows "a", "" and "héllo\r\n", as PostgreSQL frames it.
 function binaryCopy(values: string[]): Buffer {
@@ -44,6 +45,15 @@ describe('binary COPY framing is stripped to the field bytes whatever the chunk 
   });
 });
 
+/** A bare app whose every request comes from a whole-bank ADMIN, as the authentication plugin would set. */
+function adminFastify() {
+  const app = Fastify();
+  app.addHook('onRequest', async (request) => {
+    request.viewer = callers.admin;
+  });
+  return app;
+}
+
 const loanColumns = [
   '"enterpriseId"', '"orgUnitId"', '"regionId"', 'product', '"regulatoryClass"', '"policyRegime"', '"contractAmount"', '"disbursedAmount"',
   '"outstandingBalance"', '"effectiveRate"', '"contractDate"', '"firstDisbursementDate"', '"maturityDate"', 'status', '"riskClass"', '"dataSource"',
@@ -54,8 +64,8 @@ describe('the streaming COPY export writes the keyset pages’ bytes exactly, an
   for (const backend of backends) {
     test(backend, async (t) => {
       const { db, url, dispose } = await createTestDatabase(backend);
-      const copying = Fastify();
-      const paging = Fastify();
+      const copying = adminFastify();
+      const paging = adminFastify();
       try {
         await insertBiScenario(db, 1_000);
         await copying.register(exportRoutes, { db, reading: 'copy' });
@@ -63,8 +73,8 @@ describe('the streaming COPY export writes the keyset pages’ bytes exactly, an
 
         await t.test('quoting, Chinese text, decimals and nulls: the same bytes both ways', async () => {
           const quoting = await createTestDatabase(backend);
-          const a = Fastify();
-          const b = Fastify();
+          const a = adminFastify();
+          const b = adminFastify();
           try {
             await insertExportScenario(quoting.db);
             await a.register(exportRoutes, { db: quoting.db, reading: 'copy' });

@@ -10,6 +10,7 @@ import { toGlobalId } from '../../../src/modules/relay/globalId.js';
 import { typeDefs } from '../../../src/schema/typeDefs.js';
 import { buildServer } from '../../../src/server/buildServer.js';
 import { createTestDatabase, testBackends, type TestDatabase } from '../../support/database.js';
+import { adminHeaders, testServerConfig } from '../../support/auth.js';
 
 // A bank's CRM service: it knows who manages each loan's relationship, keyed by contract number.
 const crmSubgraph = `
@@ -47,14 +48,14 @@ for (const backend of await testBackends()) {
     let database: TestDatabase;
     let app: FastifyInstance;
     const post = async (query: string, variables?: Record<string, unknown>, server = app) => {
-      const response = await server.inject({ method: 'POST', url: '/graphql', payload: { query, variables } });
+      const response = await server.inject({ method: 'POST', url: '/graphql', headers: await adminHeaders(), payload: { query, variables } });
       return response.json();
     };
 
     before(async () => {
       database = await createTestDatabase(backend);
       await seedArticle(database.db);
-      app = await buildServer({ config: { LOG_LEVEL: 'silent', NODE_ENV: 'test', FEDERATION: true }, db: database.db });
+      app = await buildServer({ config: { ...testServerConfig, FEDERATION: true }, db: database.db });
     });
     after(async () => {
       await app?.close();
@@ -121,7 +122,7 @@ for (const backend of await testBackends()) {
     });
 
     test('without FEDERATION the gateway serves the plain contract', async () => {
-      const plain = await buildServer({ config: { LOG_LEVEL: 'silent', NODE_ENV: 'test' }, db: database.db });
+      const plain = await buildServer({ config: testServerConfig, db: database.db });
       try {
         const { errors } = await post('{ _service { sdl } }', undefined, plain);
         assert.match(errors[0].message, /Cannot query field "_service"/);
