@@ -6,26 +6,26 @@ import type { DestinationStream } from 'pino';
 import { configDefaults, graphiqlEnabled, type Config } from '../config.js';
 import { createContext, type GraphQLContext } from '../context.js';
 import type { Database } from '../db/client.js';
+import { readAccessRules } from '../modules/auth/accessRules.js';
 import { createApiKeyAuthenticator } from '../modules/auth/apiKeys.service.js';
 import { createAuthenticator } from '../modules/auth/authenticate.js';
-import { defaultExportDirectory, exportJobResolvers, exportJobRoutes, exportRoutes, type ExportJobOptions } from '../modules/exports/index.js';
-import { federatedSchema } from '../modules/federation/index.js';
-import { readAccessRules } from '../modules/auth/accessRules.js';
 import { forbiddenStatus } from '../modules/auth/forbiddenStatus.js';
 import { guardResolvers } from '../modules/auth/guardResolvers.js';
 import { requestViewer } from '../modules/auth/requestViewer.js';
+import { defaultExportDirectory, exportJobResolvers, exportJobRoutes, exportRoutes, type ExportJobOptions } from '../modules/exports/index.js';
+import { federatedSchema } from '../modules/federation/index.js';
 import { importRoutes } from '../modules/imports/index.js';
 import { resolvers } from '../modules/index.js';
 import { baseNodeLoaders } from '../modules/nodes/nodeLoaders.js';
 import { createNodeResolvers } from '../modules/nodes/nodes.resolvers.js';
 import { authentication } from '../plugins/authentication.js';
 import { registerLimits, type LimitSettings } from '../plugins/limits.js';
-import { typeDefs } from '../schema/typeDefs.js';
-import { graphiqlLandingPage, webRoutes } from '../web/index.js';
-import { formatError, internalErrorLogging } from './formatError.js';
 import { registerMetrics } from '../plugins/metrics.js';
 import { answerOutagesWith503 } from '../plugins/outageErrorHandler.js';
 import { loggerOptions, logRequests } from '../plugins/requestLogging.js';
+import { typeDefs } from '../schema/typeDefs.js';
+import { graphiqlLandingPage, webRoutes } from '../web/index.js';
+import { formatError, internalErrorLogging } from './formatError.js';
 import { checkReadiness } from './readiness.js';
 import { isReadOnlyRequest } from './readOnlyRequest.js';
 import { createRedisProbe } from './redisProbe.js';
@@ -38,9 +38,14 @@ export type AuthSettings = Partial<
 /** What a server is built from. Without DISHUI_ANONYMOUS, callers without a credential are refused. */
 export interface ServerDependencies {
   config: Pick<Config, 'LOG_LEVEL' | 'NODE_ENV'> &
-    Partial<Pick<Config, 'DISHUI_DATA_DIR' | 'FEDERATION' | 'DISHUI_GRAPHIQL' | 'DISHUI_DASHBOARD' | 'DISHUI_TRUST_PROXY'> & LimitSettings> &
-    AuthSettings &
-    Partial<Pick<Config, 'DISHUI_EXPORT_DIR' | 'LOG_FORMAT' | 'REDIS_URL'>>;
+    Partial<
+      Pick<
+        Config,
+        'DISHUI_DATA_DIR' | 'DISHUI_EXPORT_DIR' | 'FEDERATION' | 'DISHUI_GRAPHIQL' | 'DISHUI_DASHBOARD' | 'DISHUI_TRUST_PROXY' | 'LOG_FORMAT' | 'REDIS_URL'
+      > &
+        LimitSettings
+    > &
+    AuthSettings;
   /**
    * Where reads go (GraphQL queries, aggregates, streaming exports): a read replica or the primary.
    * Defaults to `db`; mutations and export jobs always use `db`.
