@@ -39,6 +39,10 @@ export const configDefaults = Object.freeze({
   DISHUI_CORS_ORIGINS: '',
   DISHUI_RATE_LIMIT_POINTS: 1_000_000,
   DISHUI_RATE_LIMIT_WINDOW_MS: 60_000,
+  // A streamed export reads a whole fact table, an import writes up to ~100,000 rows: each is
+  // charged like a costly query, so 100 of them fill the default budget of a minute.
+  DISHUI_EXPORT_COST: 10_000,
+  DISHUI_IMPORT_COST: 10_000,
   DISHUI_TRUST_PROXY: 'false',
   DISHUI_SHUTDOWN_GRACE_MS: 10_000,
 });
@@ -119,6 +123,8 @@ const schema = z.object({
   DISHUI_CORS_ORIGINS: commaList.default([]),
   DISHUI_RATE_LIMIT_POINTS: positiveInt(configDefaults.DISHUI_RATE_LIMIT_POINTS),
   DISHUI_RATE_LIMIT_WINDOW_MS: z.coerce.number().int().min(100).default(configDefaults.DISHUI_RATE_LIMIT_WINDOW_MS),
+  DISHUI_EXPORT_COST: positiveInt(configDefaults.DISHUI_EXPORT_COST),
+  DISHUI_IMPORT_COST: positiveInt(configDefaults.DISHUI_IMPORT_COST),
   // Behind a load balancer every caller has its address: without this, all anonymous callers
   // would share one rate-limit budget. Fastify's trustProxy: true, or the proxies' addresses/CIDRs.
   DISHUI_TRUST_PROXY: z
@@ -148,6 +154,15 @@ const schema = z.object({
       path: ['DISHUI_RATE_LIMIT_POINTS'],
       message: `must be at least DISHUI_MAX_COST (${settings.DISHUI_MAX_COST}), or the costliest allowed query could never run`,
     });
+  }
+  for (const key of ['DISHUI_EXPORT_COST', 'DISHUI_IMPORT_COST'] as const) {
+    if (settings[key] > settings.DISHUI_RATE_LIMIT_POINTS) {
+      context.addIssue({
+        code: 'custom',
+        path: [key],
+        message: `must be at most DISHUI_RATE_LIMIT_POINTS (${settings.DISHUI_RATE_LIMIT_POINTS}), or no such request could ever run`,
+      });
+    }
   }
 });
 
