@@ -44,6 +44,8 @@ export const configDefaults = Object.freeze({
   DISHUI_EXPORT_COST: 10_000,
   DISHUI_IMPORT_COST: 10_000,
   DISHUI_TRUST_PROXY: 'false',
+  // A running export job touches its row every few seconds; one silent this long lost its instance.
+  DISHUI_EXPORT_JOB_STALE_MS: 60_000,
   DISHUI_SHUTDOWN_GRACE_MS: 10_000,
 });
 
@@ -115,6 +117,7 @@ const schema = z.object({
   DISHUI_APQ_TTL_SECONDS: positiveInt(configDefaults.DISHUI_APQ_TTL_SECONDS),
   DISHUI_SHUTDOWN_GRACE_MS: z.coerce.number().int().min(0).max(600_000).default(configDefaults.DISHUI_SHUTDOWN_GRACE_MS),
   DISHUI_EXPORT_DIR: z.string().min(1).optional(),
+  DISHUI_EXPORT_JOB_STALE_MS: z.coerce.number().int().min(1_000).default(configDefaults.DISHUI_EXPORT_JOB_STALE_MS),
   REDIS_URL: z
     .string()
     .regex(/^rediss?:\/\//, 'must start with redis:// or rediss://')

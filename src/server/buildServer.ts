@@ -40,7 +40,7 @@ export interface ServerDependencies {
   config: Pick<Config, 'LOG_LEVEL' | 'NODE_ENV'> &
     Partial<Pick<Config, 'DISHUI_DATA_DIR' | 'FEDERATION' | 'DISHUI_GRAPHIQL' | 'DISHUI_DASHBOARD' | 'DISHUI_TRUST_PROXY'> & LimitSettings> &
     AuthSettings &
-    Partial<Pick<Config, 'DISHUI_EXPORT_DIR' | 'LOG_FORMAT' | 'REDIS_URL'>>;
+    Partial<Pick<Config, 'DISHUI_EXPORT_DIR' | 'DISHUI_EXPORT_JOB_STALE_MS' | 'LOG_FORMAT' | 'REDIS_URL'>>;
   /**
    * Where reads go (GraphQL queries, aggregates, streaming exports): a read replica or the primary.
    * Defaults to `db`; mutations and export jobs always use `db`.
@@ -104,6 +104,7 @@ export async function buildServer({ config, db, exportJobs, logStream, reads }: 
   const jobOptions: ExportJobOptions = {
     directory: config.DISHUI_EXPORT_DIR ?? defaultExportDirectory(config.DISHUI_DATA_DIR),
     log: (message, error) => app.log.error({ err: error }, message),
+    staleMs: config.DISHUI_EXPORT_JOB_STALE_MS ?? configDefaults.DISHUI_EXPORT_JOB_STALE_MS,
     ...exportJobs,
     running: exportJobs?.running ?? new Set(),
   };
