@@ -39,7 +39,13 @@ export const configDefaults = Object.freeze({
   DISHUI_CORS_ORIGINS: '',
   DISHUI_RATE_LIMIT_POINTS: 1_000_000,
   DISHUI_RATE_LIMIT_WINDOW_MS: 60_000,
+  // A streamed export reads a whole fact table, an import writes up to ~100,000 rows: each is
+  // charged like a costly query, so 100 of them fill the default budget of a minute.
+  DISHUI_EXPORT_COST: 10_000,
+  DISHUI_IMPORT_COST: 10_000,
   DISHUI_TRUST_PROXY: 'false',
+  // A running export job touches its row every few seconds; one silent this long lost its instance.
+  DISHUI_EXPORT_JOB_STALE_MS: 60_000,
   DISHUI_SHUTDOWN_GRACE_MS: 10_000,
 });
 
@@ -111,6 +117,7 @@ const schema = z.object({
   DISHUI_APQ_TTL_SECONDS: positiveInt(configDefaults.DISHUI_APQ_TTL_SECONDS),
   DISHUI_SHUTDOWN_GRACE_MS: z.coerce.number().int().min(0).max(600_000).default(configDefaults.DISHUI_SHUTDOWN_GRACE_MS),
   DISHUI_EXPORT_DIR: z.string().min(1).optional(),
+  DISHUI_EXPORT_JOB_STALE_MS: z.coerce.number().int().min(1_000).default(configDefaults.DISHUI_EXPORT_JOB_STALE_MS),
   REDIS_URL: z
     .string()
     .regex(/^rediss?:\/\//, 'must start with redis:// or rediss://')
@@ -119,6 +126,8 @@ const schema = z.object({
   DISHUI_CORS_ORIGINS: commaList.default([]),
   DISHUI_RATE_LIMIT_POINTS: positiveInt(configDefaults.DISHUI_RATE_LIMIT_POINTS),
   DISHUI_RATE_LIMIT_WINDOW_MS: z.coerce.number().int().min(100).default(configDefaults.DISHUI_RATE_LIMIT_WINDOW_MS),
+  DISHUI_EXPORT_COST: positiveInt(configDefaults.DISHUI_EXPORT_COST),
+  DISHUI_IMPORT_COST: positiveInt(configDefaults.DISHUI_IMPORT_COST),
   // Behind a load balancer every caller has its address: without this, all anonymous callers
   // would share one rate-limit budget. Fastify's trustProxy: true, or the proxies' addresses/CIDRs.
   DISHUI_TRUST_PROXY: z
@@ -148,6 +157,15 @@ const schema = z.object({
       path: ['DISHUI_RATE_LIMIT_POINTS'],
       message: `must be at least DISHUI_MAX_COST (${settings.DISHUI_MAX_COST}), or the costliest allowed query could never run`,
     });
+  }
+  for (const key of ['DISHUI_EXPORT_COST', 'DISHUI_IMPORT_COST'] as const) {
+    if (settings[key] > settings.DISHUI_RATE_LIMIT_POINTS) {
+      context.addIssue({
+        code: 'custom',
+        path: [key],
+        message: `must be at most DISHUI_RATE_LIMIT_POINTS (${settings.DISHUI_RATE_LIMIT_POINTS}), or no such request could ever run`,
+      });
+    }
   }
 });
 

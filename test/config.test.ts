@@ -42,10 +42,14 @@ describe('limit settings', () => {
     }
   });
 
-  test('safelist mode needs a manifest; a budget smaller than the costliest allowed query is refused', () => {
+  test('safelist mode needs a manifest; a budget smaller than the costliest allowed query, export or import is refused', () => {
     assert.match(problems({ DISHUI_PERSISTED_OPERATIONS: 'safelist' }).join(), /DISHUI_PERSISTED_OPERATIONS_MANIFEST: is required/);
     assert.deepEqual(problems({ DISHUI_PERSISTED_OPERATIONS: 'safelist', DISHUI_PERSISTED_OPERATIONS_MANIFEST: 'p.json' }), []);
     assert.match(problems({ DISHUI_MAX_COST: '5000', DISHUI_RATE_LIMIT_POINTS: '4000' }).join(), /DISHUI_RATE_LIMIT_POINTS: must be at least/);
+    const tooDear = problems({ DISHUI_MAX_COST: '5000', DISHUI_RATE_LIMIT_POINTS: '6000', DISHUI_EXPORT_COST: '6001', DISHUI_IMPORT_COST: '7000' }).join();
+    assert.match(tooDear, /DISHUI_EXPORT_COST: must be at most DISHUI_RATE_LIMIT_POINTS/);
+    assert.match(tooDear, /DISHUI_IMPORT_COST: must be at most DISHUI_RATE_LIMIT_POINTS/);
+    assert.deepEqual(problems({ DISHUI_MAX_COST: '5000', DISHUI_RATE_LIMIT_POINTS: '6000', DISHUI_EXPORT_COST: '6000', DISHUI_IMPORT_COST: '1' }), []);
   });
 });
 

@@ -11,6 +11,7 @@ import { loadPersistedOperationManifest, safelistHook } from './persistedOperati
 import { memoryRateLimitStore, redisRateLimitStore } from './rateLimitStore.js';
 import { redisKeyValueCache } from './redisKeyValueCache.js';
 import { requestLimits, type RequestLimits } from './requestLimits.js';
+import { chargeRoutes } from './routeRateLimits.js';
 
 const limitKeys = [
   'NODE_ENV',
@@ -32,6 +33,8 @@ const limitKeys = [
   'DISHUI_CORS_ORIGINS',
   'DISHUI_RATE_LIMIT_POINTS',
   'DISHUI_RATE_LIMIT_WINDOW_MS',
+  'DISHUI_EXPORT_COST',
+  'DISHUI_IMPORT_COST',
 ] as const;
 
 /** The settings the limits read; any left out take their defaults from src/config.ts. */
@@ -52,8 +55,8 @@ export interface Limits {
 }
 
 /**
- * Sets up every limit on `app` (call it before any route is added: CORS, body limit, timeout and
- * safelist act through hooks) and returns what Apollo Server needs. Opens one Redis connection
+ * Sets up every limit on `app` (call it before any route is added: CORS, body limit, timeout,
+ * safelist and the charges of the export and import routes act through hooks) and returns what Apollo Server needs. Opens one Redis connection
  * when REDIS_URL is set, for the APQ cache and the rate limits, and closes it with the app.
  * @throws Error when the safelist manifest cannot be read.
  */
@@ -83,6 +86,18 @@ export async function registerLimits(
       : undefined;
 
   await registerCors(app, settings.DISHUI_CORS_ORIGINS);
+  // One store for /graphql and the file routes: they spend from the same budget per caller.
+  const rateLimitStore = redis ? redisRateLimitStore(redis, `${prefix}ratelimit:`) : memoryRateLimitStore();
+  chargeRoutes(app, {
+    store: rateLimitStore,
+    points: settings.DISHUI_RATE_LIMIT_POINTS,
+    windowMs: settings.DISHUI_RATE_LIMIT_WINDOW_MS,
+    charges: [
+      { method: 'GET', prefix: '/export/', cost: settings.DISHUI_EXPORT_COST },
+      { method: 'POST', prefix: '/import/', cost: settings.DISHUI_IMPORT_COST },
+    ],
+    warn,
+  });
   addGraphQLRouteLimits(app, {
     path: graphqlPath,
     bodyLimitBytes: settings.DISHUI_BODY_LIMIT_BYTES,
@@ -116,7 +131,7 @@ export async function registerLimits(
       maxCost: settings.DISHUI_MAX_COST,
       defaultListSize: settings.DISHUI_COST_DEFAULT_LIST_SIZE,
       rateLimit: {
-        store: redis ? redisRateLimitStore(redis, `${prefix}ratelimit:`) : memoryRateLimitStore(),
+        store: rateLimitStore,
         points: settings.DISHUI_RATE_LIMIT_POINTS,
         windowMs: settings.DISHUI_RATE_LIMIT_WINDOW_MS,
       },

@@ -41,7 +41,7 @@ export interface ServerDependencies {
     Partial<
       Pick<
         Config,
-        'DISHUI_DATA_DIR' | 'DISHUI_EXPORT_DIR' | 'FEDERATION' | 'DISHUI_GRAPHIQL' | 'DISHUI_DASHBOARD' | 'DISHUI_TRUST_PROXY' | 'LOG_FORMAT' | 'REDIS_URL'
+        'DISHUI_DATA_DIR' | 'DISHUI_EXPORT_DIR' | 'DISHUI_EXPORT_JOB_STALE_MS' | 'FEDERATION' | 'DISHUI_GRAPHIQL' | 'DISHUI_DASHBOARD' | 'DISHUI_TRUST_PROXY' | 'LOG_FORMAT' | 'REDIS_URL'
       > &
         LimitSettings
     > &
@@ -109,6 +109,7 @@ export async function buildServer({ config, db, exportJobs, logStream, reads }: 
   const jobOptions: ExportJobOptions = {
     directory: config.DISHUI_EXPORT_DIR ?? defaultExportDirectory(config.DISHUI_DATA_DIR),
     log: (message, error) => app.log.error({ err: error }, message),
+    staleMs: config.DISHUI_EXPORT_JOB_STALE_MS ?? configDefaults.DISHUI_EXPORT_JOB_STALE_MS,
     ...exportJobs,
     running: exportJobs?.running ?? new Set(),
   };

@@ -5,7 +5,7 @@ import type { Database } from '../../db/client.js';
 import { requestViewer } from '../auth/requestViewer.js';
 import { fromGlobalId } from '../relay/globalId.js';
 import { canSeeExportJob } from './exportAccess.js';
-import { defaultExportDirectory, getExportJob, type ExportJobOptions } from './exportJobs.service.js';
+import { defaultExportDirectory, failStaleExportJobs, getExportJob, type ExportJobOptions } from './exportJobs.service.js';
 
 /** Options of {@link exportJobRoutes}. */
 export interface ExportJobRoutesOptions {
@@ -22,9 +22,21 @@ const contentTypes: Record<string, string> = {
  * Registers `GET /export-jobs/:id/download`: the finished file of an export job, streamed as an
  * attachment. 404 when no job has the ID, 410 once it expired, 409 while it is not (or never will
  * be) ready; each as `{ error: { code, message } }`. A job the caller may not see (not its creator,
- * nor a bank-wide ADMIN) answers 404 like a missing one.
+ * nor a bank-wide ADMIN) answers 404 like a missing one. When the server is ready it marks FAILED
+ * the RUNNING jobs whose instance died (stale heartbeat), in the background, tracked in `running`.
  */
 export async function exportJobRoutes(app: FastifyInstance, options: ExportJobRoutesOptions): Promise<void> {
+  // Not awaited: a database that is down at start must not hold up readiness; reads sweep too.
+  app.addHook('onReady', async () => {
+    const sweep = failStaleExportJobs(options.db, options.exportJobs)
+      .then((ids) => {
+        if (ids.length > 0) options.exportJobs.log?.(`export jobs ${ids.join(', ')} marked FAILED: their instance stopped`, undefined);
+      })
+      .catch((error: unknown) => options.exportJobs.log?.('could not sweep stale export jobs', error));
+    const running = options.exportJobs.running;
+    running?.add(sweep);
+    void sweep.finally(() => running?.delete(sweep));
+  });
   app.get<{ Params: { id: string } }>('/export-jobs/:id/download', async (request, reply) => {
     const notFound = () => reply.code(404).send({ error: { code: 'NOT_FOUND', message: `no export job has the ID "${request.params.id}".` } });
     let rowId: number;

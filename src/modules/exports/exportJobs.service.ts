@@ -27,6 +27,13 @@ export interface ExportJobOptions {
   running?: Set<Promise<void>>;
   /** Where a job's masked failure is logged in full. */
   log?: (message: string, error: unknown) => void;
+  /**
+   * A RUNNING (or QUEUED) job whose `updatedAt` (its heartbeat) is older than this, in milliseconds, is taken
+   * for one whose instance died, and marked FAILED when read or when a server starts. Defaults to 60 s.
+   */
+  staleMs?: number;
+  /** How often a running job touches `updatedAt`. Defaults to a third of `staleMs`, at most 5 s. */
+  heartbeatMs?: number;
 }
 
 /** What `createExport` asks for. */
@@ -37,6 +44,10 @@ export interface ExportJobInput {
 }
 
 const DAY_MS = 24 * 60 * 60 * 1000;
+const DEFAULT_STALE_MS = 60_000;
+
+/** The reason recorded on a job whose instance stopped writing it. */
+export const staleJobReason = 'The instance running this export stopped before it finished; create the export again.';
 
 /**
  * The folder export files go to: `<dataDir>/exports` when the data folder is on disk, else
@@ -85,6 +96,15 @@ async function runExportJob(db: Database, id: number, plan: FactExportPlan, opti
   const directory = options.directory ?? defaultExportDirectory();
   const filePath = path.join(directory, `export-${id}.${plan.format}`);
   const now = options.now ?? (() => new Date());
+  const heartbeatMs = options.heartbeatMs ?? Math.min(5_000, Math.floor((options.staleMs ?? DEFAULT_STALE_MS) / 3));
+  // Pages touch updatedAt too, but one page can wait on a slow disk or a busy database: the
+  // timer keeps the job alive in the table for as long as this process is.
+  const heartbeat = setInterval(() => {
+    void db.prisma.exportJob
+      .updateMany({ where: { id, status: 'RUNNING' }, data: { updatedAt: new Date() } })
+      .catch((error: unknown) => options.log?.(`export job ${id}: heartbeat failed`, error));
+  }, heartbeatMs);
+  heartbeat.unref();
   try {
     await db.prisma.exportJob.update({ where: { id }, data: { status: 'RUNNING', filePath } });
     await fs.promises.mkdir(directory, { recursive: true });
@@ -105,13 +125,17 @@ async function runExportJob(db: Database, id: number, plan: FactExportPlan, opti
     }
     await pipeline(Readable.from(tracked(), { objectMode: false }), writer);
     const expiresAt = new Date(now().getTime() + (options.ttlMs ?? DAY_MS));
-    await db.prisma.exportJob.update({ where: { id }, data: { status: 'SUCCEEDED', expiresAt } });
+    // Only from RUNNING: a job another instance has meanwhile declared stale stays FAILED.
+    const finished = await db.prisma.exportJob.updateMany({ where: { id, status: 'RUNNING' }, data: { status: 'SUCCEEDED', expiresAt } });
+    if (finished.count === 0) await fs.promises.rm(filePath, { force: true });
   } catch (error) {
     options.log?.(`export job ${id} failed`, error);
     await fs.promises.rm(filePath, { force: true }).catch(() => undefined);
     await db.prisma.exportJob
       .update({ where: { id }, data: { status: 'FAILED', filePath: null, error: failureReason(error) } })
       .catch((secondError: unknown) => options.log?.(`export job ${id}: could not record its failure`, secondError));
+  } finally {
+    clearInterval(heartbeat);
   }
 }
 
@@ -130,13 +154,47 @@ function failureReason(error: unknown): string {
 
 /**
  * The job with this row id, or null. A SUCCEEDED job past its `expiresAt` is marked EXPIRED and its
- * file deleted first, so an expired file is never served.
+ * file deleted first, so an expired file is never served; a RUNNING job whose heartbeat is older
+ * than `staleMs` (or a QUEUED one that old) is marked FAILED first (see {@link failStaleExportJobs}).
  */
 export async function getExportJob(db: Database, id: number, options: ExportJobOptions = {}): Promise<ExportJob | null> {
   const job = await db.prisma.exportJob.findUnique({ where: { id } });
   if (!job) return null;
   const now = (options.now ?? (() => new Date()))();
+  if ((job.status === 'RUNNING' || job.status === 'QUEUED') && job.updatedAt.getTime() < staleBefore(now, options).getTime()) {
+    await failStaleExportJobs(db, options, id);
+    return db.prisma.exportJob.findUnique({ where: { id } });
+  }
   if (job.status !== 'SUCCEEDED' || !job.expiresAt || job.expiresAt.getTime() > now.getTime()) return job;
   if (job.filePath) await fs.promises.rm(job.filePath, { force: true });
   return db.prisma.exportJob.update({ where: { id }, data: { status: 'EXPIRED', filePath: null } });
+}
+
+function staleBefore(now: Date, options: ExportJobOptions): Date {
+  return new Date(now.getTime() - (options.staleMs ?? DEFAULT_STALE_MS));
+}
+
+/**
+ * Marks FAILED, with {@link staleJobReason}, every RUNNING job (or only job `id`) whose heartbeat
+ * (`updatedAt`) is older than `staleMs`: its instance stopped, and nothing else will finish it. A
+ * QUEUED job that old is one whose instance stopped before starting it, and is marked the same.
+ * One statement, conditional on the heartbeat, so a job whose writer is alive is never touched and
+ * two instances sweeping at once mark each job once. Its partial file, if any, is deleted.
+ * Returns the ids marked.
+ */
+export async function failStaleExportJobs(db: Database, options: ExportJobOptions = {}, id?: number): Promise<number[]> {
+  const cutoff = staleBefore((options.now ?? (() => new Date()))(), options);
+  // PostgreSQL re-checks the WHERE on a row another sweep changed meanwhile, so each job is marked once.
+  const marked = await db.sql.query<{ id: number; format: string }>(
+    `UPDATE "ExportJob" SET "status" = 'FAILED', "error" = $1, "filePath" = NULL, "updatedAt" = now()
+      WHERE "status" IN ('QUEUED', 'RUNNING') AND "updatedAt" < $2::timestamptz AND ($3::int IS NULL OR "id" = $3::int)
+      RETURNING "id", "format"`,
+    [staleJobReason, cutoff.toISOString(), id ?? null],
+  );
+  const directory = options.directory ?? defaultExportDirectory();
+  for (const job of marked) {
+    // The partial file, named as runExportJob names it, in this instance's folder (as downloads look it up).
+    await fs.promises.rm(path.join(directory, `export-${job.id}.${job.format}`), { force: true }).catch(() => undefined);
+  }
+  return marked.map((job) => job.id);
 }

@@ -1,4 +1,6 @@
 import type { Viewer } from '../auth/viewer.js';
+import type { Tx } from './transaction.js';
+import type { UserError } from './userError.js';
 
 /**
  * Who makes a change, as the audit trail records it: the viewer's id ('user:<sub>',
@@ -14,6 +16,12 @@ export interface Actor {
 export interface MutationOptions {
   /** The request id, recorded in the audit trail so a change can be traced to its request. */
   requestId?: string;
+  /**
+   * Run first inside the write's transaction, on its connection: user errors it returns refuse
+   * the write (nothing is written). The resolvers re-check the caller's scope here, so a row
+   * moved out of it after the check made before the transaction cannot be written.
+   */
+  recheck?: (tx: Tx) => Promise<UserError[]>;
 }
 
 /** The actor of a request: its viewer's id, its roles joined by commas, and its org unit. */

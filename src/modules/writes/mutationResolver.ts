@@ -5,6 +5,7 @@ import { actorOf, type Actor, type MutationOptions } from './actor.js';
 import type { MutationResult } from './mutationResult.js';
 import type { UserError } from './userError.js';
 import { idsOutOfScope, type NamedId } from './idsInScope.js';
+import type { Tx } from './transaction.js';
 
 /** Input fields that carry global IDs, by name, with the type each must be of. */
 export type IdFields = Readonly<Record<string, string>>;
@@ -18,7 +19,9 @@ type Service<Input, T> = (db: Database, actor: Actor, input: Input, options: Mut
  * shapes its result as the payload `{ [field], userErrors, replayed }`. IDs inside lists of
  * objects are named "list.field" (e.g. "links.villageId"). Every ID must name a row within the
  * caller's scope (idsInScope.ts): a hidden one is NOT_FOUND on its path and the service is not
- * called. This is where every mutation's scope is enforced.
+ * called; the same statement runs again first inside the service's transaction (runMutation), so a
+ * row or branch moved out of scope in between is refused the same way with nothing written. This
+ * is where every mutation's scope is enforced.
  */
 export function mutationResolver<Input, T>(service: Service<Input, T>, payloadField: string, idFields: IdFields) {
   return async (_parent: unknown, args: { input: Record<string, unknown> }, context: GraphQLContext) => {
@@ -29,9 +32,11 @@ export function mutationResolver<Input, T>(service: Service<Input, T>, payloadFi
     const userErrors: UserError[] = [];
     const named: NamedId[] = [];
     const input = decodeIds(args.input, idFields, userErrors, named);
-    if (userErrors.length === 0) userErrors.push(...(await idsOutOfScope(context.db, context.scope, named)));
+    if (userErrors.length === 0) userErrors.push(...(await idsOutOfScope(context.db.prisma, context.scope, named)));
     if (userErrors.length > 0) return { [payloadField]: null, userErrors, replayed: false };
-    const result = await service(context.db, actorOf(context.viewer), input as Input, { requestId: context.requestId });
+    // Checked again inside the write's transaction: the tree or the row may change in between.
+    const recheck = (tx: Tx) => idsOutOfScope(tx, context.scope, named);
+    const result = await service(context.db, actorOf(context.viewer), input as Input, { requestId: context.requestId, recheck });
     return { [payloadField]: result.record, userErrors: result.userErrors, replayed: result.replayed };
   };
 }

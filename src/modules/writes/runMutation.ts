@@ -36,8 +36,8 @@ export interface MutationSpec<T extends { id: number }> {
 const transactionOptions = { maxWait: 15_000, timeout: 30_000 };
 
 /**
- * Runs `work` as one mutation: one transaction holding the idempotency key claim, every check
- * and write, and the audit events, so a failure anywhere leaves no trace. Breaches of rules
+ * Runs `work` as one mutation: one transaction holding `options.recheck` (first), the idempotency
+ * key claim, every check and write, and the audit events, so a failure anywhere leaves no trace. Breaches of rules
  * (thrown as UserInputError, or refused by the database's own constraints) come back as
  * `userErrors` with nothing written.
  * @throws whatever else fails (a lost connection, a bug): the transaction is rolled back first.
@@ -51,6 +51,8 @@ export async function runMutation<T extends { id: number }>(
 ): Promise<MutationResult<T>> {
   try {
     return await db.prisma.$transaction(async (tx) => {
+      const refused = options.recheck ? await options.recheck(tx) : [];
+      if (refused.length > 0) throw new UserInputError(refused);
       const key = spec.idempotencyKey ?? undefined;
       if (key !== undefined) {
         const claim = await claimIdempotencyKey(tx, actor, key, spec.operation, inputHash(spec.operation, spec.input));
