@@ -183,6 +183,7 @@ describe('the monthly rollups equal the raw computation, before and after writes
           // A change of borrower changes no sum, only its cell's borrower count.
           const enterprises = await db.prisma.enterprise.findMany({ orderBy: { id: 'asc' }, select: { id: true } });
           await db.sql.exec(`UPDATE "EnterpriseLoan" SET "enterpriseId" = ${enterprises[0]!.id} WHERE id % 7 = 0`);
+          assert.deepEqual(await db.sql.query(recomputed.monthTable), await db.sql.query(recomputed.months), 'after a change of borrowers');
           // New loans of a borrower in existing cells, one statement.
           await db.sql.exec(`INSERT INTO "EnterpriseLoan" ("contractNo", "enterpriseId", "orgUnitId", "regionId", product, "regulatoryClass", "policyRegime",
               "effectiveRate", "contractAmount", "disbursedAmount", "outstandingBalance", "contractDate", "firstDisbursementDate", "maturityDate", status,
