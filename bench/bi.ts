@@ -43,6 +43,16 @@ const { values } = parseArgs({
 const settings = { DISHUI_DATA_DIR: 'memory://', DATABASE_POOL_MAX: 4, DATABASE_POOL_IDLE_MS: 10_000, DATABASE_CONNECT_TIMEOUT_MS: 5_000 };
 const mb = (bytes: number) => `${(bytes / 2 ** 20).toFixed(0)} MB`;
 
+// Writes whose cost bench measures (see rolledBack).
+const rateChangeSql = () => `UPDATE "EnterpriseLoan" SET "effectiveRate" = 0.123456 WHERE id = (SELECT min(id) + 4242 FROM "EnterpriseLoan")`;
+// 1,000 copies of existing loans (so, existing cells and borrowers) in one statement.
+const thousandLoansSql = () => `INSERT INTO "EnterpriseLoan" ("contractNo", "enterpriseId", "orgUnitId", "regionId", product, "regulatoryClass", "policyRegime",
+    "effectiveRate", "contractAmount", "disbursedAmount", "outstandingBalance", "contractDate", "firstDisbursementDate", "maturityDate", status,
+    "riskClass", "dataSource", "updatedAt")
+  SELECT 'BENCH-' || id, "enterpriseId", "orgUnitId", "regionId", product, "regulatoryClass", "policyRegime", "effectiveRate", "contractAmount",
+    "disbursedAmount", "outstandingBalance", "contractDate", "firstDisbursementDate", "maturityDate", status, "riskClass", "dataSource", now()
+  FROM "EnterpriseLoan" WHERE id % 1000 = 7`;
+
 if (values.serve) {
   // Child: serve the export route and report its peak RSS to the parent when asked.
   const db = await openDatabase({ ...settings, DATABASE_URL: values.serve });
@@ -175,13 +185,14 @@ async function exportAll(db: Database, url: string, expected: number): Promise<v
   );
 }
 
-// The write cost of exact extremes and borrowers: the rollup trigger recounts the loan's cell.
-async function rateChange(url: string): Promise<void> {
+// The write cost of exact extremes and borrowers, in a transaction rolled back: an update recounts
+// the loan's cell; an insert merges its loans into their cells.
+async function rolledBack(url: string, sql: string): Promise<void> {
   const client = new pg.Client({ connectionString: url });
   await client.connect();
   try {
     await client.query('BEGIN');
-    await client.query(`UPDATE "EnterpriseLoan" SET "effectiveRate" = 0.123456 WHERE id = (SELECT min(id) + 4242 FROM "EnterpriseLoan")`);
+    await client.query(sql);
     await client.query('ROLLBACK');
   } finally {
     await client.end();
@@ -206,7 +217,9 @@ async function measure(db: Database, url: string, runs: number): Promise<void> {
     loanStatistics(db, { groupBy: ['PROVINCE'], measures: allButBorrowers }, unrestrictedScope),
   );
   await timed('  same, every measure incl. borrowerCount (loans)', runs, () => loanStatistics(db, { groupBy: ['PROVINCE'] }, unrestrictedScope));
-  await timed("one loan's rate changed, its cell recounted (rolled back)", runs, () => rateChange(url));
+  await timed("one loan's rate changed, its cell recounted (rolled back)", runs, () => rolledBack(url, rateChangeSql()));
+  await timed('1,000 loans inserted in one statement (rolled back)', runs, () => rolledBack(url, thousandLoansSql()));
+  await timed('  same, rollup triggers off (the rest of the cost)', runs, () => rolledBack(url, `SET LOCAL dishui.defer_rollups = 'on'; ${thousandLoansSql()}`));
   await timed('loanStatistics by PRODUCT, inRegion 4104', runs, () => loanStatistics(db, { groupBy: ['PRODUCT'], where: { inRegion: '4104' } }, unrestrictedScope));
   const last = new Date(`${range?.last ?? '2025-12-31'}T00:00:00Z`);
   const from = new Date(Date.UTC(last.getUTCFullYear(), last.getUTCMonth() - 23, 1));

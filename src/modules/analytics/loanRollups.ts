@@ -7,8 +7,7 @@ import { dateBuckets, regionDimensions, regionJoins } from './regionColumns.js';
 import type { StatisticsArgs, StatisticsSource } from './runStatistics.js';
 
 // The rollups (tables LoanMonthRollup and LoanSnapshotRollup, kept exact by the triggers of the
-// migrations 20261127005000_loan_rollups, 20261127009000_loan_rollup_extremes and
-// 20261127009100_loan_rollup_insert_merge) hold additive sums
+// migrations 20261127005000_loan_rollups and 20261127009000..009200) hold additive sums
 // per loan region and month, and per month cell its distinct borrowers and rate extremes. A request
 // is answered from them only when nothing it asks for needs a single loan: no filter, dimensions
 // of the region hierarchy and the disbursement month, and measures that are sums or ratios of sums,
