@@ -221,6 +221,52 @@ describe('the monthly rollups equal the raw computation, before and after writes
           }
         });
 
+        if (backend === 'postgres') {
+          await t.test('two writers adding the same new borrower to a cell at once count it once', async () => {
+            const [cell] = await db.sql.query<{ id: number; enterpriseId: number }>(
+              `SELECT l.id, e.id AS "enterpriseId" FROM "EnterpriseLoan" l CROSS JOIN "Enterprise" e
+                WHERE l."regionId" IS NOT NULL AND l."firstDisbursementDate" IS NOT NULL AND NOT EXISTS (SELECT 1 FROM "EnterpriseLoan" o
+                  WHERE o."enterpriseId" = e.id AND o."regionId" = l."regionId"
+                    AND date_trunc('month', o."firstDisbursementDate") = date_trunc('month', l."firstDisbursementDate"))
+                ORDER BY l.id, e.id LIMIT 1`,
+            );
+            assert.ok(cell, 'some borrower has no loan in some cell');
+            const copy = (suffix: string) => `INSERT INTO "EnterpriseLoan" ("contractNo", "enterpriseId", "orgUnitId", "regionId", product, "regulatoryClass",
+                "policyRegime", "effectiveRate", "contractAmount", "contractDate", "firstDisbursementDate", "maturityDate", status, "riskClass", "dataSource", "updatedAt")
+              SELECT 'RACE-${suffix}', ${cell.enterpriseId}, "orgUnitId", "regionId", product, "regulatoryClass", "policyRegime", "effectiveRate",
+                "contractAmount", "contractDate", "firstDisbursementDate", "maturityDate", status, "riskClass", "dataSource", now()
+              FROM "EnterpriseLoan" WHERE id = ${cell.id}`;
+            await db.sql.withConnection((a) =>
+              db.sql.withConnection(async (b) => {
+                await a.exec('BEGIN');
+                await b.exec('BEGIN');
+                await a.exec(copy('A'));
+                // B's trigger waits for A's lock on the cell's rollup row, then must see A's loan.
+                const second = b.exec(copy('B'));
+                await new Promise((resolve) => setTimeout(resolve, 200));
+                await a.exec('COMMIT');
+                await second;
+                await b.exec('COMMIT');
+              }),
+            );
+            assert.deepEqual(await db.sql.query(recomputed.monthTable), await db.sql.query(recomputed.months));
+            // Both leave at once: the cell is recounted by each, the later one seeing the other's delete.
+            await db.sql.withConnection((a) =>
+              db.sql.withConnection(async (b) => {
+                await a.exec('BEGIN');
+                await b.exec('BEGIN');
+                await a.exec(`DELETE FROM "EnterpriseLoan" WHERE "contractNo" = 'RACE-A'`);
+                const second = b.exec(`DELETE FROM "EnterpriseLoan" WHERE "contractNo" = 'RACE-B'`);
+                await new Promise((resolve) => setTimeout(resolve, 200));
+                await a.exec('COMMIT');
+                await second;
+                await b.exec('COMMIT');
+              }),
+            );
+            assert.deepEqual(await db.sql.query(recomputed.monthTable), await db.sql.query(recomputed.months));
+          });
+        }
+
         await t.test('a transaction that rolls back leaves the rollups as they were', async () => {
           const before = await db.sql.query(recomputed.monthTable);
           await assert.rejects(
