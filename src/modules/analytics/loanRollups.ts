@@ -13,7 +13,9 @@ import type { StatisticsArgs, StatisticsSource } from './runStatistics.js';
 // of the region hierarchy and the disbursement month, and measures that are sums or ratios of sums,
 // or minima and maxima (a group's extreme is the extreme of its cells'). A distinct count cannot be
 // added up across cells: borrowers come from the rollup only when every group is exactly one cell
-// (see {@link oneCellGroups}). Everything else, and every filtered request, reads the loans.
+// (see {@link oneCellGroups}). Borrowers by the region hierarchy alone come from a third table,
+// LoanBorrowerRollup (loans per region and borrower, migration 20261127009300): see
+// {@link loanBorrowerRollupSource}. Everything else, and every filtered request, reads the loans.
 
 const { DISBURSEMENT_YEAR, DISBURSEMENT_QUARTER, DISBURSEMENT_MONTH } = dateBuckets('disbursement', 'DISBURSEMENT', 'l."disbursementMonth"');
 
@@ -57,6 +59,43 @@ export const loanMonthRollupSource: StatisticsSource = {
   joins: regionJoins('l."regionId"'),
   measures: monthRollupMeasures,
 };
+
+// The month rollup's rows and the borrower rollup's rows in one relation: month rows carry the sums
+// and extremes (no borrower), borrower rows only a borrower (their sums are null, which sum, min
+// and max skip). Every group with a borrower row has a month row and the other way round: both
+// hold a row per region with loans.
+const monthAndBorrowerRows = `(SELECT m."regionId", m."loanCount", m."contractAmount", m."disbursedAmount", m."outstandingBalance", m."overduePrincipal",
+    m."nonPerformingBalance", m."rateCount", m."rateSum", m."rateTimesBalance", m."ratedBalance", m."minRate", m."maxRate", NULL::int AS "enterpriseId"
+  FROM "LoanMonthRollup" m
+  UNION ALL
+  SELECT b."regionId", NULL, NULL, NULL, NULL, NULL, NULL, NULL, NULL, NULL, NULL, NULL, NULL, b."enterpriseId"
+  FROM "LoanBorrowerRollup" b WHERE b."loanCount" > 0) l`;
+
+/**
+ * Loan statistics with borrowers, grouped by the region hierarchy only (or not at all), read from
+ * the month and borrower rollups: the same figures as the loans, every measure exact (borrowers
+ * are the distinct borrowers of the group's region × borrower rows).
+ */
+export const loanBorrowerRollupSource: StatisticsSource = {
+  from: monthAndBorrowerRows,
+  alias: 'l',
+  whereType: 'EnterpriseLoan',
+  dimensions: regionDimensions,
+  joins: regionJoins('l."regionId"'),
+  measures: { ...monthRollupMeasures, borrowerCount: { sql: 'count(DISTINCT l."enterpriseId")', type: 'int' } },
+};
+
+/**
+ * Whether a request asking for borrowers can be answered from {@link loanBorrowerRollupSource}:
+ * no filter, grouped only by region dimensions (a month would split borrowers the borrower rollup
+ * does not split), every measure in `having` and `orderBy` known there.
+ */
+export function fitsLoanBorrowerRollup(args: StatisticsArgs): boolean {
+  if (!isEmptyWhere(args.where)) return false;
+  if (!(args.groupBy ?? []).every((d) => Object.hasOwn(regionDimensions, d))) return false;
+  if (!Object.entries(args.having ?? {}).every(([m, ops]) => ops === null || ops === undefined || Object.hasOwn(monthRollupMeasures, m))) return false;
+  return (args.orderBy ?? []).every((item: StatisticsOrder) => !item.measure || rollupOrderValues.has(item.measure));
+}
 
 /** Whether a `where` input filters nothing. */
 export function isEmptyWhere(where: WhereInput | null | undefined): boolean {

@@ -3,7 +3,7 @@ import { describe, test } from 'node:test';
 import type { Database } from '../../../src/db/client.js';
 import { loanMeasures } from '../../../src/modules/analytics/loanMeasures.js';
 import { unrestrictedScope, type AccessScope } from '../../../src/modules/auth/accessScope.js';
-import { fitsLoanMonthRollup, loanMonthRollupSource, monthCellsAreCounties } from '../../../src/modules/analytics/loanRollups.js';
+import { fitsLoanBorrowerRollup, fitsLoanMonthRollup, loanBorrowerRollupSource, loanMonthRollupSource, monthCellsAreCounties } from '../../../src/modules/analytics/loanRollups.js';
 import { runStatistics } from '../../../src/modules/analytics/runStatistics.js';
 import { loanStatistics, type LoanStatisticsArgs } from '../../../src/modules/analytics/loanStatistics.service.js';
 import { portfolioSeries } from '../../../src/modules/analytics/portfolioSeries.service.js';
@@ -31,6 +31,8 @@ const recomputed = {
       "nonPerformingBalance"::text AS npl, "rateCount" AS rated, "rateSum"::text AS rate_sum, "rateTimesBalance"::text AS rate_balance,
       "ratedBalance"::text AS rated_balance, "borrowerCount" AS borrowers, "minRate"::text AS min_rate, "maxRate"::text AS max_rate
     FROM "LoanMonthRollup" ORDER BY 1, 2`,
+  borrowers: `SELECT "regionId", "enterpriseId", count(*)::int AS n FROM "EnterpriseLoan" GROUP BY 1, 2 ORDER BY 1, 2`,
+  borrowerTable: `SELECT "regionId", "enterpriseId", "loanCount" AS n FROM "LoanBorrowerRollup" ORDER BY 1, 2`,
   snapshots: `SELECT l."regionId", s."monthEnd"::text AS month, count(*)::int AS n, COALESCE(sum(s."outstandingBalance"), 0)::numeric(24,2)::text AS balance,
       COALESCE(sum(s."outstandingBalance") FILTER (WHERE s."riskClass" IN ${npl}), 0)::numeric(24,2)::text AS npl
     FROM "LoanClassificationSnapshot" s JOIN "EnterpriseLoan" l ON l.id = s."loanId" GROUP BY 1, 2 ORDER BY 1, 2`,
@@ -60,15 +62,32 @@ const borrowerCases: LoanStatisticsArgs[] = [
   },
 ];
 
-/** The rollup source's answer, whatever loanStatistics would choose, in loanStatistics' shape. */
-async function fromRollupSource(db: Database, args: LoanStatisticsArgs) {
-  const { groups, groupCount } = await runStatistics(db, loanMonthRollupSource, args, unrestrictedScope);
+// Requests with borrowers grouped by the region hierarchy alone: the borrower rollup answers them.
+const regionBorrowerCases: LoanStatisticsArgs[] = [
+  { groupBy: [] },
+  { groupBy: ['PROVINCE'] },
+  { groupBy: ['PREFECTURE', 'COUNTY_POVERTY_TIER'], having: { borrowerCount: { gte: 2 } }, orderBy: [{ measure: 'BORROWER_COUNT' }, { measure: 'MIN_RATE' }] },
+  { groupBy: ['COUNTY'], measures: ['borrowerCount', 'loanCount'], first: 3, orderBy: [{ measure: 'BORROWER_COUNT', direction: 'DESC' }] },
+];
+
+/** A rollup source's answer, whatever loanStatistics would choose, in loanStatistics' shape. */
+async function fromRollupSource(db: Database, args: LoanStatisticsArgs, source = loanMonthRollupSource) {
+  const { groups, groupCount } = await runStatistics(db, source, args, unrestrictedScope);
   return { groups, groupCount };
 }
 
 async function assertSameFigures(db: Database, label: string): Promise<void> {
   assert.deepEqual(await db.sql.query(recomputed.monthTable), await db.sql.query(recomputed.months), `${label}: LoanMonthRollup`);
   assert.deepEqual(await db.sql.query(recomputed.snapshotTable), await db.sql.query(recomputed.snapshots), `${label}: LoanSnapshotRollup`);
+  assert.deepEqual(await db.sql.query(recomputed.borrowerTable), await db.sql.query(recomputed.borrowers), `${label}: LoanBorrowerRollup`);
+  for (const args of regionBorrowerCases) {
+    const request = { ...args, first: args.first ?? 10_000 };
+    assert.ok(fitsLoanBorrowerRollup(request) && !fitsLoanMonthRollup(request), `${label}: ${JSON.stringify(args)} fits the borrower rollup`);
+    const fromLoans = await loanStatistics(db, { ...request, rollups: false }, unrestrictedScope);
+    assert.ok(fromLoans.groups.some((g) => (g.borrowerCount as number) > 1));
+    assert.deepEqual(await fromRollupSource(db, request, loanBorrowerRollupSource), fromLoans, `${label}: borrower rollup ${JSON.stringify(args)}`);
+    assert.deepEqual(await loanStatistics(db, request, unrestrictedScope), fromLoans, `${label}: loanStatistics ${JSON.stringify(args)}`);
+  }
   for (const args of statisticsCases) {
     const request = { ...args, measures: rollupMeasures, first: args.first ?? 10_000 };
     assert.ok(fitsLoanMonthRollup(request), `${label}: ${JSON.stringify(args)} is answered from the rollup`);
@@ -117,6 +136,11 @@ describe('the monthly rollups equal the raw computation, before and after writes
           assert.equal(fitsLoanMonthRollup({ groupBy: ['PROVINCE'], measures: ['loanCount'], having: { borrowerCount: { gt: 1 } } }), false);
           assert.equal(fitsLoanMonthRollup({ groupBy: ['PROVINCE'], measures: ['loanCount'], orderBy: [{ measure: 'BORROWER_COUNT' }] }), false);
           assert.equal(fitsLoanMonthRollup({ groupBy: ['COUNTY', 'DISBURSEMENT_MONTH'] }), true);
+          // Borrowers by region alone: the borrower rollup (loans per region and borrower), which has no month.
+          assert.equal(fitsLoanBorrowerRollup({ groupBy: ['PROVINCE', 'COUNTY_POVERTY_TIER'] }), true);
+          assert.equal(fitsLoanBorrowerRollup({ groupBy: ['PROVINCE', 'DISBURSEMENT_YEAR'], measures: ['borrowerCount'] }), false);
+          assert.equal(fitsLoanBorrowerRollup({ groupBy: ['PROVINCE'], where: { status: { eq: 'DISBURSED' } } }), false);
+          assert.equal(fitsLoanBorrowerRollup({ groupBy: ['PRODUCT'] }), false);
           assert.equal(fitsLoanMonthRollup({ groupBy: ['COUNTY'], measures: ['minRate', 'maxRate'] }), true, "a group's extreme is its cells' extreme");
           assert.equal(fitsLoanMonthRollup({ measures: ['minRate'], having: { maxRate: { gt: 0 } }, orderBy: [{ measure: 'MIN_RATE' }] }), true);
           assert.equal(fitsLoanMonthRollup({ groupBy: ['PRODUCT'], measures: ['loanCount'] }), false);
@@ -216,6 +240,7 @@ describe('the monthly rollups equal the raw computation, before and after writes
             assert.ok(months.length > 10);
             assert.deepEqual(await seeded.db.sql.query(recomputed.monthTable), months);
             assert.deepEqual(await seeded.db.sql.query(recomputed.snapshotTable), await seeded.db.sql.query(recomputed.snapshots));
+            assert.deepEqual(await seeded.db.sql.query(recomputed.borrowerTable), await seeded.db.sql.query(recomputed.borrowers));
           } finally {
             await seeded.dispose();
           }
@@ -250,6 +275,7 @@ describe('the monthly rollups equal the raw computation, before and after writes
               }),
             );
             assert.deepEqual(await db.sql.query(recomputed.monthTable), await db.sql.query(recomputed.months));
+            assert.deepEqual(await db.sql.query(recomputed.borrowerTable), await db.sql.query(recomputed.borrowers));
             // Both leave at once: the cell is recounted by each, the later one seeing the other's delete.
             await db.sql.withConnection((a) =>
               db.sql.withConnection(async (b) => {
@@ -264,11 +290,13 @@ describe('the monthly rollups equal the raw computation, before and after writes
               }),
             );
             assert.deepEqual(await db.sql.query(recomputed.monthTable), await db.sql.query(recomputed.months));
+            assert.deepEqual(await db.sql.query(recomputed.borrowerTable), await db.sql.query(recomputed.borrowers));
           });
         }
 
         await t.test('a transaction that rolls back leaves the rollups as they were', async () => {
           const before = await db.sql.query(recomputed.monthTable);
+          const borrowersBefore = await db.sql.query(recomputed.borrowerTable);
           await assert.rejects(
             db.prisma.$transaction(async (tx) => {
               await tx.enterpriseLoan.updateMany({ data: { outstandingBalance: 0, effectiveRate: 0.05 } });
@@ -277,6 +305,7 @@ describe('the monthly rollups equal the raw computation, before and after writes
             }),
           );
           assert.deepEqual(await db.sql.query(recomputed.monthTable), before);
+          assert.deepEqual(await db.sql.query(recomputed.borrowerTable), borrowersBefore);
         });
       } finally {
         await dispose();
