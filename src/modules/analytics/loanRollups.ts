@@ -145,6 +145,8 @@ export function oneCellGroups(groupBy: readonly string[]): boolean {
  * Whether every month rollup cell has a county or no region. A loan's region is meant to be its
  * county, but nothing in the database forbids a township or a prefecture (imports, a site's region):
  * such a cell would share a county group with others, so borrowers are then read from the loans.
+ * The check and the statistics are two statements: a loan given a non-county region and committed
+ * between them could make that one answer's borrowers of its county group too high.
  */
 export async function monthCellsAreCounties(db: Database): Promise<boolean> {
   const [row] = await db.sql.query<{ ok: boolean }>(
