@@ -25,6 +25,7 @@ import pg from 'pg';
 import { openDatabase, type Database } from '../src/db/client.js';
 import { migrate } from '../src/db/migrator.js';
 import { seedSynthetic } from '../src/db/seeds/synthetic/index.js';
+import { loanMeasures } from '../src/modules/analytics/loanMeasures.js';
 import { loanStatistics } from '../src/modules/analytics/loanStatistics.service.js';
 import { portfolioSeries } from '../src/modules/analytics/portfolioSeries.service.js';
 import { exportRoutes } from '../src/modules/exports/exports.routes.js';
@@ -41,6 +42,16 @@ const { values } = parseArgs({
 });
 const settings = { DISHUI_DATA_DIR: 'memory://', DATABASE_POOL_MAX: 4, DATABASE_POOL_IDLE_MS: 10_000, DATABASE_CONNECT_TIMEOUT_MS: 5_000 };
 const mb = (bytes: number) => `${(bytes / 2 ** 20).toFixed(0)} MB`;
+
+// Writes whose cost bench measures (see rolledBack).
+const rateChangeSql = () => `UPDATE "EnterpriseLoan" SET "effectiveRate" = 0.123456 WHERE id = (SELECT min(id) + 4242 FROM "EnterpriseLoan")`;
+// 1,000 copies of existing loans (so, existing cells and borrowers) in one statement.
+const thousandLoansSql = () => `INSERT INTO "EnterpriseLoan" ("contractNo", "enterpriseId", "orgUnitId", "regionId", product, "regulatoryClass", "policyRegime",
+    "effectiveRate", "contractAmount", "disbursedAmount", "outstandingBalance", "contractDate", "firstDisbursementDate", "maturityDate", status,
+    "riskClass", "dataSource", "updatedAt")
+  SELECT 'BENCH-' || id, "enterpriseId", "orgUnitId", "regionId", product, "regulatoryClass", "policyRegime", "effectiveRate", "contractAmount",
+    "disbursedAmount", "outstandingBalance", "contractDate", "firstDisbursementDate", "maturityDate", status, "riskClass", "dataSource", now()
+  FROM "EnterpriseLoan" WHERE id % 1000 = 7`;
 
 if (values.serve) {
   // Child: serve the export route and report its peak RSS to the parent when asked.
@@ -174,21 +185,42 @@ async function exportAll(db: Database, url: string, expected: number): Promise<v
   );
 }
 
+// The write cost of exact extremes and borrowers, in a transaction rolled back: an update recounts
+// the loan's cell; an insert merges its loans into their cells.
+async function rolledBack(url: string, sql: string): Promise<void> {
+  const client = new pg.Client({ connectionString: url });
+  await client.connect();
+  try {
+    await client.query('BEGIN');
+    await client.query(sql);
+    await client.query('ROLLBACK');
+  } finally {
+    await client.end();
+  }
+}
+
 async function measure(db: Database, url: string, runs: number): Promise<void> {
   const n = (await db.sql.query<{ n: number }>('SELECT count(*)::int AS n FROM "EnterpriseLoan"'))[0]?.n ?? 0;
   const [range] = await db.sql.query<{ last: string }>(`SELECT to_char(max("monthEnd"), 'YYYY-MM-DD') AS last FROM "LoanClassificationSnapshot"`);
   console.log(`\n${n.toLocaleString('en')} loans; ${os.cpus().length} cores, load ${os.loadavg().map((v) => v.toFixed(2)).join(' ')}`);
-  // Additive measures (what a dashboard asks for) are read from the monthly rollup; a distinct
-  // borrower count or rate extremes need the loans themselves.
+  // Additive measures (what a dashboard asks for) and rate extremes are read from the monthly
+  // rollup; so are borrowers when every group is one cell (county × disbursement month, every
+  // cell's region a county) and, from the borrower rollup, when grouped by region alone.
   const additive = ['loanCount', 'contractAmount', 'outstandingBalance', 'weightedAverageRate', 'nonPerformingBalance', 'nplRatio'];
-  await timed('loanStatistics by COUNTY × DISBURSEMENT_MONTH (rollup)', runs, () =>
-    loanStatistics(db, { groupBy: ['COUNTY', 'DISBURSEMENT_MONTH'], first: 10_000, measures: additive }, unrestrictedScope),
-  );
-  await timed('  same, every measure incl. borrowerCount (loans)', runs, () =>
-    loanStatistics(db, { groupBy: ['COUNTY', 'DISBURSEMENT_MONTH'], first: 10_000 }, unrestrictedScope),
-  );
+  const countyMonth = { groupBy: ['COUNTY', 'DISBURSEMENT_MONTH'], first: 10_000 };
+  await timed('loanStatistics by COUNTY × DISBURSEMENT_MONTH (rollup)', runs, () => loanStatistics(db, { ...countyMonth, measures: additive }, unrestrictedScope));
+  await timed('  same, every measure incl. borrowerCount (rollup)', runs, () => loanStatistics(db, countyMonth, unrestrictedScope));
+  await timed('  same, every measure, read from the loans', runs, () => loanStatistics(db, { ...countyMonth, rollups: false }, unrestrictedScope));
   await timed('loanStatistics by PROVINCE (rollup)', runs, () => loanStatistics(db, { groupBy: ['PROVINCE'], measures: additive }, unrestrictedScope));
-  await timed('  same, every measure incl. borrowerCount (loans)', runs, () => loanStatistics(db, { groupBy: ['PROVINCE'] }, unrestrictedScope));
+  const allButBorrowers = Object.keys(loanMeasures).filter((m) => m !== 'borrowerCount');
+  await timed('  same, every measure but borrowerCount (rollup)', runs, () =>
+    loanStatistics(db, { groupBy: ['PROVINCE'], measures: allButBorrowers }, unrestrictedScope),
+  );
+  await timed('  same, every measure incl. borrowerCount (rollups)', runs, () => loanStatistics(db, { groupBy: ['PROVINCE'] }, unrestrictedScope));
+  await timed('  same, every measure, read from the loans', runs, () => loanStatistics(db, { groupBy: ['PROVINCE'], rollups: false }, unrestrictedScope));
+  await timed("one loan's rate changed, its cell recounted (rolled back)", runs, () => rolledBack(url, rateChangeSql()));
+  await timed('1,000 loans inserted in one statement (rolled back)', runs, () => rolledBack(url, thousandLoansSql()));
+  await timed('  same, rollup triggers off (the rest of the cost)', runs, () => rolledBack(url, `SET LOCAL dishui.defer_rollups = 'on'; ${thousandLoansSql()}`));
   await timed('loanStatistics by PRODUCT, inRegion 4104', runs, () => loanStatistics(db, { groupBy: ['PRODUCT'], where: { inRegion: '4104' } }, unrestrictedScope));
   const last = new Date(`${range?.last ?? '2025-12-31'}T00:00:00Z`);
   const from = new Date(Date.UTC(last.getUTCFullYear(), last.getUTCMonth() - 23, 1));

@@ -4,7 +4,8 @@ import { entitySpec } from '../relay/specRegistry.js';
 import { seesEverything } from '../relay/scopeCondition.js';
 import { loanDimensions, loanJoins } from './loanDimensions.js';
 import { loanMeasures } from './loanMeasures.js';
-import { fitsLoanMonthRollup, loanMonthRollupSource } from './loanRollups.js';
+import { asksBorrowers, fitsLoanBorrowerRollup, fitsLoanMonthRollup, loanBorrowerRollupSource, loanMonthRollupSource, monthCellsAreCounties } from './loanRollups.js';
+import type { StatisticsSource } from './runStatistics.js';
 import { runStatistics, type StatisticsArgs, type StatisticsGroup } from './runStatistics.js';
 
 /** Arguments of `loanStatistics`: `where` is an EnterpriseLoanWhere, `groupBy` LoanDimension values. */
@@ -20,16 +21,26 @@ export interface LoanStatisticsArgs extends StatisticsArgs {
  * Loan count, borrowers, amounts, rates and non-performing balance of the loans matching `where`
  * (the connections' filter) and within `scope`, per combination of the `groupBy` dimensions, in one statement.
  * Grouping by CAMPAIGN counts a loan once per campaign it was granted under. Unfiltered requests
- * by region and disbursement period for additive measures, from a caller who sees every loan, read
- * the monthly rollup (same figures); the rollup has no org unit, so a scoped caller never reads it.
+ * by region and disbursement period for sums, ratios and rate extremes (borrowers too when grouped
+ * by county and disbursement month, or by region alone), from a caller who sees every loan, read
+ * the rollups (same figures); they have no org unit, so a scoped caller never reads them.
  * @throws GraphQLError BAD_USER_INPUT naming the argument for an unknown dimension or measure,
  * a bad filter, or `first` out of range.
  */
 export async function loanStatistics(db: Database, args: LoanStatisticsArgs, scope: AccessScope): Promise<{ groups: StatisticsGroup[]; groupCount: number }> {
-  const source =
-    args.rollups !== false && fitsLoanMonthRollup(args) && seesEverything(entitySpec('EnterpriseLoan'), scope)
-      ? loanMonthRollupSource
-      : { from: '"EnterpriseLoan" l', alias: 'l', whereType: 'EnterpriseLoan', dimensions: loanDimensions, joins: loanJoins, measures: loanMeasures };
+  const source = (await rollupSource(db, args, scope)) ?? rawSource;
   const { groups, groupCount } = await runStatistics(db, source, args, scope);
   return { groups, groupCount };
+}
+
+const rawSource: StatisticsSource = { from: '"EnterpriseLoan" l', alias: 'l', whereType: 'EnterpriseLoan', dimensions: loanDimensions, joins: loanJoins, measures: loanMeasures };
+
+// The rollup source answering the request with the loans' figures, if any. Borrowers by region
+// alone come from the borrower rollup (the month rollup would merge cells); by county and month
+// from the month rollup's cells when each group is one cell.
+async function rollupSource(db: Database, args: LoanStatisticsArgs, scope: AccessScope): Promise<StatisticsSource | null> {
+  if (args.rollups === false || !seesEverything(entitySpec('EnterpriseLoan'), scope)) return null;
+  if (asksBorrowers(args) && fitsLoanBorrowerRollup(args)) return loanBorrowerRollupSource;
+  if (fitsLoanMonthRollup(args) && (!asksBorrowers(args) || (await monthCellsAreCounties(db)))) return loanMonthRollupSource;
+  return null;
 }
