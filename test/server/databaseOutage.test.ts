@@ -3,7 +3,7 @@ import { setTimeout as sleep } from 'node:timers/promises';
 import { after, before, describe, test } from 'node:test';
 import { openDatabase, type Database } from '../../src/db/client.js';
 import { migrate } from '../../src/db/migrator.js';
-import { fixtureGlobalIds, httpWriteClient, type FixtureGlobalIds, type HttpWriteClient } from '../modules/writes/httpClient.js';
+import { fixtureGlobalIds, httpWriteClient, loanApplication, type FixtureGlobalIds, type HttpWriteClient } from '../modules/writes/httpClient.js';
 import { insertWriteFixture } from '../modules/writes/writeFixture.js';
 import { canRunClusters, createPgCluster, type PgCluster } from '../support/pgCluster.js';
 import { adminHeaders } from '../support/auth.js';
@@ -46,20 +46,7 @@ describe('a PostgreSQL outage under load', { skip: !canRunClusters() && 'needs P
     await cluster?.dispose();
   });
 
-  const application = (contractNo: string, idempotencyKey: string) => ({
-    contractNo,
-    enterpriseId: ids.enterprise,
-    orgUnitId: ids.branch,
-    product: 'WORKING_CAPITAL',
-    regulatoryClass: 'INDUSTRY',
-    policyRegime: 'TARGETED_2016_2020',
-    repaymentMethod: 'EQUAL_INSTALMENT',
-    effectiveRate: '0.0435',
-    contractAmount: '1000000.00',
-    contractDate: '2020-01-10',
-    termMonths: 12,
-    idempotencyKey,
-  });
+  const application = (contractNo: string, idempotencyKey: string) => loanApplication(ids, contractNo, idempotencyKey);
 
   test('fails fast with SERVICE_UNAVAILABLE on a clean or crash-like stop, never crashes, serves again after the restart, and cut writes complete once on retry', async () => {
     const attempts: Attempt[] = [];

@@ -10,6 +10,7 @@ import {
   fixtureGlobalIds,
   httpActor,
   httpWriteClient,
+  loanApplication,
   loanGlobalId,
   rowId,
   succeeded,
@@ -38,20 +39,7 @@ describe('over HTTP, versions, idempotency keys and the audit trail hold under r
         await database?.dispose();
       });
 
-      const application = (contractNo: string, idempotencyKey?: string) => ({
-        contractNo,
-        enterpriseId: ids.enterprise,
-        orgUnitId: ids.branch,
-        product: 'WORKING_CAPITAL',
-        regulatoryClass: 'INDUSTRY',
-        policyRegime: 'TARGETED_2016_2020',
-        repaymentMethod: 'EQUAL_INSTALMENT',
-        effectiveRate: '0.0435',
-        contractAmount: '1000000.00',
-        contractDate: '2020-01-10',
-        termMonths: 12,
-        ...(idempotencyKey ? { idempotencyKey } : {}),
-      });
+      const application = (contractNo: string, idempotencyKey?: string) => loanApplication(ids, contractNo, idempotencyKey);
       const currentVersion = async (globalId: string) => (await client.read('query V($id: ID!) { node(id: $id) { ... on Village { version } ... on Initiative { version } ... on Enterprise { version } } }', { id: globalId })).node.version as number;
 
       test('a stale expectedVersion is CONFLICT with the current version; reloading and retrying with it succeeds', async () => {

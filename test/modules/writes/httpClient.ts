@@ -252,3 +252,24 @@ export async function loanGlobalId(client: HttpWriteClient, contractNo: string):
   assert.ok(data.enterpriseLoan, `no loan ${contractNo}`);
   return data.enterpriseLoan.id;
 }
+
+/**
+ * An `applyForLoan` input for the fixture's enterprise and branch: a 1,000,000 working-capital
+ * loan over 12 months, with an idempotency key when one is given.
+ */
+export function loanApplication(ids: FixtureGlobalIds, contractNo: string, idempotencyKey?: string): Record<string, unknown> {
+  return {
+    contractNo,
+    enterpriseId: ids.enterprise,
+    orgUnitId: ids.branch,
+    product: 'WORKING_CAPITAL',
+    regulatoryClass: 'INDUSTRY',
+    policyRegime: 'TARGETED_2016_2020',
+    repaymentMethod: 'EQUAL_INSTALMENT',
+    effectiveRate: '0.0435',
+    contractAmount: '1000000.00',
+    contractDate: '2020-01-10',
+    termMonths: 12,
+    ...(idempotencyKey ? { idempotencyKey } : {}),
+  };
+}
