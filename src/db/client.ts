@@ -107,8 +107,13 @@ async function openPostgres(
     // statement_timeout (0 = none) bounds what one runaway query can hold a connection for.
     options: `-c jit=off -c statement_timeout=${statementTimeoutMs}`,
   });
-  // An idle client losing its server must not crash the process; the next query reports it.
+  // A client losing its server must not crash the process; the next query on it reports the loss.
+  // The pool's own listener covers idle clients only: a client checked out (by a transaction, a
+  // COPY, the migrator) when PostgreSQL terminates its session emits 'error' on itself.
   pool.on('error', () => {});
+  pool.on('connect', (client) => {
+    client.on('error', () => {});
+  });
   try {
     await pool.query('SELECT 1');
   } catch (error) {
