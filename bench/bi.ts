@@ -40,13 +40,20 @@ const { values } = parseArgs({
     serve: { type: 'string' },
   },
 });
-const settings = { DISHUI_DATA_DIR: 'memory://', DATABASE_POOL_MAX: 4, DATABASE_POOL_IDLE_MS: 10_000, DATABASE_CONNECT_TIMEOUT_MS: 5_000 };
+const settings = {
+  DISHUI_DATA_DIR: 'memory://',
+  DATABASE_POOL_MAX: 4,
+  DATABASE_POOL_IDLE_MS: 10_000,
+  DATABASE_CONNECT_TIMEOUT_MS: 5_000,
+};
 const mb = (bytes: number) => `${(bytes / 2 ** 20).toFixed(0)} MB`;
 
 // Writes whose cost bench measures (see rolledBack).
-const rateChangeSql = () => `UPDATE "EnterpriseLoan" SET "effectiveRate" = 0.123456 WHERE id = (SELECT min(id) + 4242 FROM "EnterpriseLoan")`;
+const rateChangeSql = () =>
+  `UPDATE "EnterpriseLoan" SET "effectiveRate" = 0.123456 WHERE id = (SELECT min(id) + 4242 FROM "EnterpriseLoan")`;
 // 1,000 copies of existing loans (so, existing cells and borrowers) in one statement.
-const thousandLoansSql = () => `INSERT INTO "EnterpriseLoan" ("contractNo", "enterpriseId", "orgUnitId", "regionId", product, "regulatoryClass", "policyRegime",
+const thousandLoansSql =
+  () => `INSERT INTO "EnterpriseLoan" ("contractNo", "enterpriseId", "orgUnitId", "regionId", product, "regulatoryClass", "policyRegime",
     "effectiveRate", "contractAmount", "disbursedAmount", "outstandingBalance", "contractDate", "firstDisbursementDate", "maturityDate", status,
     "riskClass", "dataSource", "updatedAt")
   SELECT 'BENCH-' || id, "enterpriseId", "orgUnitId", "regionId", product, "regulatoryClass", "policyRegime", "effectiveRate", "contractAmount",
@@ -70,7 +77,11 @@ if (values.serve) {
   process.on('message', async (message) => {
     if (message === 'peak') {
       const cpu = process.cpuUsage();
-      process.send!({ peak: Math.max(peak, process.resourceUsage().maxRSS * 1024), baseline: start, cpuSeconds: (cpu.user + cpu.system) / 1e6 });
+      process.send!({
+        peak: Math.max(peak, process.resourceUsage().maxRSS * 1024),
+        baseline: start,
+        cpuSeconds: (cpu.user + cpu.system) / 1e6,
+      });
     }
     if (message === 'stop') {
       clearInterval(sampler);
@@ -103,7 +114,9 @@ async function timed(label: string, runs: number, work: () => Promise<unknown>):
   }
   times.sort((a, b) => a - b);
   const median = times[Math.floor(times.length / 2)]!;
-  console.log(`${label.padEnd(48)} median ${median.toFixed(0).padStart(6)} ms   min ${times[0]!.toFixed(0)}  max ${times.at(-1)!.toFixed(0)}`);
+  console.log(
+    `${label.padEnd(48)} median ${median.toFixed(0).padStart(6)} ms   min ${times[0]!.toFixed(0)}  max ${times.at(-1)!.toFixed(0)}`,
+  );
 }
 
 // CPU seconds of PostgreSQL processes (the COPY's backend and its parallel workers), from /proc:
@@ -201,27 +214,59 @@ async function rolledBack(url: string, sql: string): Promise<void> {
 
 async function measure(db: Database, url: string, runs: number): Promise<void> {
   const n = (await db.sql.query<{ n: number }>('SELECT count(*)::int AS n FROM "EnterpriseLoan"'))[0]?.n ?? 0;
-  const [range] = await db.sql.query<{ last: string }>(`SELECT to_char(max("monthEnd"), 'YYYY-MM-DD') AS last FROM "LoanClassificationSnapshot"`);
-  console.log(`\n${n.toLocaleString('en')} loans; ${os.cpus().length} cores, load ${os.loadavg().map((v) => v.toFixed(2)).join(' ')}`);
+  const [range] = await db.sql.query<{ last: string }>(
+    `SELECT to_char(max("monthEnd"), 'YYYY-MM-DD') AS last FROM "LoanClassificationSnapshot"`,
+  );
+  console.log(
+    `\n${n.toLocaleString('en')} loans; ${os.cpus().length} cores, load ${os
+      .loadavg()
+      .map((v) => v.toFixed(2))
+      .join(' ')}`,
+  );
   // Additive measures (what a dashboard asks for) and rate extremes are read from the monthly
   // rollup; so are borrowers when every group is one cell (county × disbursement month, every
   // cell's region a county) and, from the borrower rollup, when grouped by region alone.
-  const additive = ['loanCount', 'contractAmount', 'outstandingBalance', 'weightedAverageRate', 'nonPerformingBalance', 'nplRatio'];
+  const additive = [
+    'loanCount',
+    'contractAmount',
+    'outstandingBalance',
+    'weightedAverageRate',
+    'nonPerformingBalance',
+    'nplRatio',
+  ];
   const countyMonth = { groupBy: ['COUNTY', 'DISBURSEMENT_MONTH'], first: 10_000 };
-  await timed('loanStatistics by COUNTY × DISBURSEMENT_MONTH (rollup)', runs, () => loanStatistics(db, { ...countyMonth, measures: additive }, unrestrictedScope));
-  await timed('  same, every measure incl. borrowerCount (rollup)', runs, () => loanStatistics(db, countyMonth, unrestrictedScope));
-  await timed('  same, every measure, read from the loans', runs, () => loanStatistics(db, { ...countyMonth, rollups: false }, unrestrictedScope));
-  await timed('loanStatistics by PROVINCE (rollup)', runs, () => loanStatistics(db, { groupBy: ['PROVINCE'], measures: additive }, unrestrictedScope));
+  await timed('loanStatistics by COUNTY × DISBURSEMENT_MONTH (rollup)', runs, () =>
+    loanStatistics(db, { ...countyMonth, measures: additive }, unrestrictedScope),
+  );
+  await timed('  same, every measure incl. borrowerCount (rollup)', runs, () =>
+    loanStatistics(db, countyMonth, unrestrictedScope),
+  );
+  await timed('  same, every measure, read from the loans', runs, () =>
+    loanStatistics(db, { ...countyMonth, rollups: false }, unrestrictedScope),
+  );
+  await timed('loanStatistics by PROVINCE (rollup)', runs, () =>
+    loanStatistics(db, { groupBy: ['PROVINCE'], measures: additive }, unrestrictedScope),
+  );
   const allButBorrowers = Object.keys(loanMeasures).filter((m) => m !== 'borrowerCount');
   await timed('  same, every measure but borrowerCount (rollup)', runs, () =>
     loanStatistics(db, { groupBy: ['PROVINCE'], measures: allButBorrowers }, unrestrictedScope),
   );
-  await timed('  same, every measure incl. borrowerCount (rollups)', runs, () => loanStatistics(db, { groupBy: ['PROVINCE'] }, unrestrictedScope));
-  await timed('  same, every measure, read from the loans', runs, () => loanStatistics(db, { groupBy: ['PROVINCE'], rollups: false }, unrestrictedScope));
-  await timed("one loan's rate changed, its cell recounted (rolled back)", runs, () => rolledBack(url, rateChangeSql()));
+  await timed('  same, every measure incl. borrowerCount (rollups)', runs, () =>
+    loanStatistics(db, { groupBy: ['PROVINCE'] }, unrestrictedScope),
+  );
+  await timed('  same, every measure, read from the loans', runs, () =>
+    loanStatistics(db, { groupBy: ['PROVINCE'], rollups: false }, unrestrictedScope),
+  );
+  await timed("one loan's rate changed, its cell recounted (rolled back)", runs, () =>
+    rolledBack(url, rateChangeSql()),
+  );
   await timed('1,000 loans inserted in one statement (rolled back)', runs, () => rolledBack(url, thousandLoansSql()));
-  await timed('  same, rollup triggers off (the rest of the cost)', runs, () => rolledBack(url, `SET LOCAL dishui.defer_rollups = 'on'; ${thousandLoansSql()}`));
-  await timed('loanStatistics by PRODUCT, inRegion 4104', runs, () => loanStatistics(db, { groupBy: ['PRODUCT'], where: { inRegion: '4104' } }, unrestrictedScope));
+  await timed('  same, rollup triggers off (the rest of the cost)', runs, () =>
+    rolledBack(url, `SET LOCAL dishui.defer_rollups = 'on'; ${thousandLoansSql()}`),
+  );
+  await timed('loanStatistics by PRODUCT, inRegion 4104', runs, () =>
+    loanStatistics(db, { groupBy: ['PRODUCT'], where: { inRegion: '4104' } }, unrestrictedScope),
+  );
   const last = new Date(`${range?.last ?? '2025-12-31'}T00:00:00Z`);
   const from = new Date(Date.UTC(last.getUTCFullYear(), last.getUTCMonth() - 23, 1));
   await timed(`portfolioSeries 24 months by PREFECTURE (rollup)`, runs, () =>
@@ -255,7 +300,9 @@ async function main(): Promise<void> {
     const started = performance.now();
     await seedSynthetic(db, { loans: Number(values.loans), seed: 42 });
     await db.sql.exec('ANALYZE');
-    console.log(`seeded ${Number(values.loans).toLocaleString('en')} loans in ${((performance.now() - started) / 1000).toFixed(0)} s`);
+    console.log(
+      `seeded ${Number(values.loans).toLocaleString('en')} loans in ${((performance.now() - started) / 1000).toFixed(0)} s`,
+    );
     await measure(db, url.toString(), runs);
   } finally {
     await db.close();

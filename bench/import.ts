@@ -7,7 +7,8 @@ import { insertWriteFixture, officer } from '../test/modules/writes/writeFixture
 import { unrestrictedScope } from '../src/modules/auth/accessScope.js';
 
 const rows = Number(process.argv[2] ?? 100_000);
-const header = 'contractNo,enterpriseId,orgUnitCode,regionCode,product,regulatoryClass,policyRegime,repaymentMethod,effectiveRate,contractAmount,contractDate,termMonths,status,disbursedAmount,outstandingBalance';
+const header =
+  'contractNo,enterpriseId,orgUnitCode,regionCode,product,regulatoryClass,policyRegime,repaymentMethod,effectiveRate,contractAmount,contractDate,termMonths,status,disbursedAmount,outstandingBalance';
 const methods = ['EQUAL_INSTALMENT', 'EQUAL_PRINCIPAL', 'INTEREST_ONLY_BULLET', 'BULLET'];
 const lines = [header];
 for (let i = 0; i < rows; i += 1) {
@@ -27,8 +28,11 @@ try {
   const started = process.hrtime.bigint();
   const report = await importFile(database.db, officer, unrestrictedScope, importKinds.loans, text);
   const seconds = Number(process.hrtime.bigint() - started) / 1e9;
-  if (report.problems.length > 0) throw new Error(`unexpected problems: ${JSON.stringify(report.problems.slice(0, 3))}`);
-  console.log(`import loans: ${report.rowsWritten} rows in ${seconds.toFixed(2)} s (${Math.round(report.rowsWritten / seconds)} rows/s, ${(text.length / 1e6).toFixed(1)} MB CSV) on PostgreSQL`);
+  if (report.problems.length > 0)
+    throw new Error(`unexpected problems: ${JSON.stringify(report.problems.slice(0, 3))}`);
+  console.log(
+    `import loans: ${report.rowsWritten} rows in ${seconds.toFixed(2)} s (${Math.round(report.rowsWritten / seconds)} rows/s, ${(text.length / 1e6).toFixed(1)} MB CSV) on PostgreSQL`,
+  );
 } finally {
   await database.dispose();
 }

@@ -8,11 +8,20 @@ import { buildSchema, getOperationAST, parse, specifiedRules, validate } from 'g
 import { Redis } from 'ioredis';
 import { configDefaults } from '../src/config.js';
 import { memoryRateLimitStore, redisRateLimitStore, type RateLimitStore } from '../src/plugins/rateLimitStore.js';
-import { maxAliasesRule, maxDepthRule, maxDirectivesRule, maxRootFieldsRule, operationCost } from '../src/rules/index.js';
+import {
+  maxAliasesRule,
+  maxDepthRule,
+  maxDirectivesRule,
+  maxRootFieldsRule,
+  operationCost,
+} from '../src/rules/index.js';
 import { typeDefs } from '../src/schema/typeDefs.js';
 
 const { values } = parseArgs({
-  options: { iterations: { type: 'string', default: '20000' }, redis: { type: 'string', default: 'redis://127.0.0.1:6379' } },
+  options: {
+    iterations: { type: 'string', default: '20000' },
+    redis: { type: 'string', default: 'redis://127.0.0.1:6379' },
+  },
 });
 const iterations = Number(values.iterations);
 const schema = buildSchema(typeDefs);

@@ -14,9 +14,15 @@ const { values } = parseArgs({
     url: { type: 'string' },
   },
 });
-const gateway = values.url ? { url: values.url, dispose: async () => undefined } : await startBenchGateway('load', Number(values.loans));
+const gateway = values.url
+  ? { url: values.url, dispose: async () => undefined }
+  : await startBenchGateway('load', Number(values.loans));
 try {
-  const result = await runLoad(gateway.url, { rate: Number(values.rate), seconds: Number(values.seconds), memoryEverySeconds: 5 });
+  const result = await runLoad(gateway.url, {
+    rate: Number(values.rate),
+    seconds: Number(values.seconds),
+    memoryEverySeconds: 5,
+  });
   printResult(`load at ${values.rate} req/s${values.url ? '' : ` on ${values.loans} loans`}`, result);
   process.exitCode = result.errors === 0 ? 0 : 1;
 } finally {

@@ -41,7 +41,10 @@ async function admin(sql: string): Promise<void> {
 
 function startProcess(args: string[], env: Record<string, string>, ready: RegExp): Promise<ChildProcess> {
   return new Promise((resolve, reject) => {
-    const child = spawn(process.execPath, args, { env: { ...process.env, ...env }, stdio: ['ignore', 'pipe', 'inherit'] });
+    const child = spawn(process.execPath, args, {
+      env: { ...process.env, ...env },
+      stdio: ['ignore', 'pipe', 'inherit'],
+    });
     child.stdout!.on('data', (chunk: Buffer) => {
       if (ready.test(chunk.toString())) resolve(child);
     });
@@ -119,7 +122,12 @@ try {
     row('nestedLoans (json_agg bare)', connections, bare, 1);
     console.log(`${''.padEnd(30)} gateway/json_agg = ${((100 * gateway.rps) / Math.max(bare.rps, 1)).toFixed(0)}%`);
     for (const name of ['villagesInitiativesVillages', 'filteredLoans']) {
-      row(name, connections, await drive('http://127.0.0.1:4100/graphql', queries[name]!, connections), statements[name]!);
+      row(
+        name,
+        connections,
+        await drive('http://127.0.0.1:4100/graphql', queries[name]!, connections),
+        statements[name]!,
+      );
     }
   }
 } finally {

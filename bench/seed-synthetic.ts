@@ -40,7 +40,11 @@ async function admin(sql: string): Promise<void> {
 
 const mb = (bytes: number) => `${(bytes / 2 ** 20).toFixed(0)} MB`;
 const seconds = (ms: number) => `${(ms / 1000).toFixed(1)} s`;
-const load = () => os.loadavg().map((value) => value.toFixed(2)).join(' ');
+const load = () =>
+  os
+    .loadavg()
+    .map((value) => value.toFixed(2))
+    .join(' ');
 
 let peakRss = process.memoryUsage().rss;
 const sampler = setInterval(() => {
@@ -85,7 +89,9 @@ const cpuSampler = setInterval(() => {
 }, 200);
 try {
   await migrate(db);
-  console.log(`seeding ${loans.toLocaleString('en')} loans, seed ${seed}, on ${name} (${os.cpus().length} cores, load ${load()})`);
+  console.log(
+    `seeding ${loans.toLocaleString('en')} loans, seed ${seed}, on ${name} (${os.cpus().length} cores, load ${load()})`,
+  );
   let lastReport = 0;
   let written = 0;
   const result = await seedSynthetic(db, {
@@ -96,7 +102,9 @@ try {
       if (stage === 'loans') written += rows;
       if (Date.now() - lastReport > 15_000) {
         lastReport = Date.now();
-        console.log(`  … ${written.toLocaleString('en')} loans written, rss ${mb(process.memoryUsage().rss)}, load ${load()}`);
+        console.log(
+          `  … ${written.toLocaleString('en')} loans written, rss ${mb(process.memoryUsage().rss)}, load ${load()}`,
+        );
       }
     },
   });
@@ -104,7 +112,9 @@ try {
 
   console.log('\nstage                 rows      time (summed over workers)');
   for (const stage of result.stages) {
-    console.log(`${stage.stage.padEnd(16)} ${stage.rows.toLocaleString('en').padStart(12)}  ${seconds(stage.ms).padStart(9)}`);
+    console.log(
+      `${stage.stage.padEnd(16)} ${stage.rows.toLocaleString('en').padStart(12)}  ${seconds(stage.ms).padStart(9)}`,
+    );
   }
   console.log(`total (wall clock)                ${seconds(result.totalMs).padStart(9)}`);
   console.log('\ntable                          rows');
@@ -116,7 +126,9 @@ try {
   const serverCpu = [...backendCpu.values()].reduce((sum, value) => sum + value, 0);
   const nodeCpu = (process.cpuUsage().user + process.cpuUsage().system) / 1e6;
   console.log(`\nCPU time: server backends ${serverCpu.toFixed(1)} s, this Node process ${nodeCpu.toFixed(1)} s;`);
-  console.log(`  on ${os.cpus().length} idle cores that is at least ${((serverCpu + nodeCpu) / os.cpus().length).toFixed(0)} s of wall-clock time`);
+  console.log(
+    `  on ${os.cpus().length} idle cores that is at least ${((serverCpu + nodeCpu) / os.cpus().length).toFixed(0)} s of wall-clock time`,
+  );
   console.log(`\npeak RSS sampled every 200 ms: ${mb(peakRss)}`);
   console.log(`process.resourceUsage().maxRSS: ${mb(process.resourceUsage().maxRSS * 1024)}`);
   console.log(`load average at the end: ${load()}`);

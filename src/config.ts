@@ -63,111 +63,125 @@ const booleanFlag = z
   .enum(['true', 'false', '1', '0', 'yes', 'no'])
   .transform((value) => value === 'true' || value === '1' || value === 'yes');
 
-const schema = z.object({
-  HOST: z.string().min(1).default(configDefaults.HOST),
-  PORT: z.coerce.number().int().min(0).max(65535).default(configDefaults.PORT),
-  DATABASE_URL: z
-    .string()
-    .regex(/^postgres(ql)?:\/\//, 'must start with postgresql://')
-    .optional(),
-  DISHUI_DATA_DIR: z.string().min(1).default(configDefaults.DISHUI_DATA_DIR),
-  DATABASE_POOL_MAX: z.coerce.number().int().min(1).max(500).default(configDefaults.DATABASE_POOL_MAX),
-  DATABASE_POOL_IDLE_MS: z.coerce.number().int().min(0).default(configDefaults.DATABASE_POOL_IDLE_MS),
-  DATABASE_CONNECT_TIMEOUT_MS: z.coerce
-    .number()
-    .int()
-    .min(100)
-    .default(configDefaults.DATABASE_CONNECT_TIMEOUT_MS),
-  DISHUI_AUTO_MIGRATE: booleanFlag.default(configDefaults.DISHUI_AUTO_MIGRATE),
-  DISHUI_AUTO_SEED: booleanFlag.default(configDefaults.DISHUI_AUTO_SEED),
-  LOG_LEVEL: z
-    .enum(['fatal', 'error', 'warn', 'info', 'debug', 'trace', 'silent'])
-    .default(configDefaults.LOG_LEVEL as 'info'),
-  LOG_FORMAT: z.enum(['auto', 'json', 'pretty']).default('auto'),
-  NODE_ENV: z.enum(['development', 'test', 'production']).default('development'),
-  // Serve an Apollo Federation 2 subgraph (entity keys, _entities, _service) for a supergraph router.
-  FEDERATION: booleanFlag.default(configDefaults.FEDERATION),
-  DISHUI_JWT_SECRET: z.string().min(32, 'must be at least 32 characters (256 bits) for HS256').optional(),
-  DISHUI_JWKS: z
-    .string()
-    .refine(isJwksSource, 'must be an http(s) URL of a JWKS or the path of a readable JWKS JSON file ({"keys": [...]})')
-    .optional(),
-  DISHUI_JWT_ISSUER: z.string().min(1).default(configDefaults.DISHUI_JWT_ISSUER),
-  DISHUI_JWT_AUDIENCE: z.string().min(1).default(configDefaults.DISHUI_JWT_AUDIENCE),
-  DISHUI_JWT_CLOCK_SKEW_S: z.coerce.number().int().min(0).max(600).default(configDefaults.DISHUI_JWT_CLOCK_SKEW_S),
-  DISHUI_ANONYMOUS: z.enum(['off', 'viewer']).optional(),
-  // Unset means "on except in production": see graphiqlEnabled.
-  DISHUI_GRAPHIQL: booleanFlag.optional(),
-  DISHUI_DASHBOARD: booleanFlag.default(configDefaults.DISHUI_DASHBOARD),
-  DISHUI_MAX_DEPTH: positiveInt(configDefaults.DISHUI_MAX_DEPTH),
-  DISHUI_MAX_ALIASES: z.coerce.number().int().min(0).default(configDefaults.DISHUI_MAX_ALIASES),
-  DISHUI_MAX_ROOT_FIELDS: positiveInt(configDefaults.DISHUI_MAX_ROOT_FIELDS),
-  DISHUI_MAX_DIRECTIVES: z.coerce.number().int().min(0).default(configDefaults.DISHUI_MAX_DIRECTIVES),
-  DISHUI_MAX_TOKENS: z.coerce.number().int().min(100).default(configDefaults.DISHUI_MAX_TOKENS),
-  DISHUI_MAX_COST: positiveInt(configDefaults.DISHUI_MAX_COST),
-  DISHUI_COST_DEFAULT_LIST_SIZE: positiveInt(configDefaults.DISHUI_COST_DEFAULT_LIST_SIZE),
-  DISHUI_BODY_LIMIT_BYTES: z.coerce.number().int().min(1024).default(configDefaults.DISHUI_BODY_LIMIT_BYTES),
-  DISHUI_EXECUTION_TIMEOUT_MS: z.coerce.number().int().min(10).default(configDefaults.DISHUI_EXECUTION_TIMEOUT_MS),
-  DATABASE_STATEMENT_TIMEOUT_MS: z.coerce.number().int().min(0).default(configDefaults.DATABASE_STATEMENT_TIMEOUT_MS),
-  DISHUI_INTROSPECTION_ROLES: commaList.default(configDefaults.DISHUI_INTROSPECTION_ROLES.split(',')),
-  DISHUI_PERSISTED_OPERATIONS: z
-    .enum(['off', 'apq', 'safelist'])
-    .default(configDefaults.DISHUI_PERSISTED_OPERATIONS as 'apq'),
-  DISHUI_PERSISTED_OPERATIONS_MANIFEST: z.string().min(1).optional(),
-  DISHUI_APQ_TTL_SECONDS: positiveInt(configDefaults.DISHUI_APQ_TTL_SECONDS),
-  DISHUI_SHUTDOWN_GRACE_MS: z.coerce.number().int().min(0).max(600_000).default(configDefaults.DISHUI_SHUTDOWN_GRACE_MS),
-  DISHUI_EXPORT_DIR: z.string().min(1).optional(),
-  DISHUI_EXPORT_JOB_STALE_MS: z.coerce.number().int().min(1_000).default(configDefaults.DISHUI_EXPORT_JOB_STALE_MS),
-  REDIS_URL: z
-    .string()
-    .regex(/^rediss?:\/\//, 'must start with redis:// or rediss://')
-    .optional(),
-  DISHUI_REDIS_PREFIX: z.string().min(1).default(configDefaults.DISHUI_REDIS_PREFIX),
-  DISHUI_CORS_ORIGINS: commaList.default([]),
-  DISHUI_RATE_LIMIT_POINTS: positiveInt(configDefaults.DISHUI_RATE_LIMIT_POINTS),
-  DISHUI_RATE_LIMIT_WINDOW_MS: z.coerce.number().int().min(100).default(configDefaults.DISHUI_RATE_LIMIT_WINDOW_MS),
-  DISHUI_EXPORT_COST: positiveInt(configDefaults.DISHUI_EXPORT_COST),
-  DISHUI_IMPORT_COST: positiveInt(configDefaults.DISHUI_IMPORT_COST),
-  // Behind a load balancer every caller has its address: without this, all anonymous callers
-  // would share one rate-limit budget. Fastify's trustProxy: true, or the proxies' addresses/CIDRs.
-  DISHUI_TRUST_PROXY: z
-    .string()
-    .default(configDefaults.DISHUI_TRUST_PROXY)
-    .transform((value): boolean | string[] =>
-      value === 'true' || value === 'false'
-        ? value === 'true'
-        : value.split(',').map((item) => item.trim()).filter((item) => item !== ''),
-    ),
-  DATABASE_REPLICA_URLS: z
-    .string()
-    .transform((text) => text.split(',').map((url) => url.trim()).filter((url) => url.length > 0))
-    .pipe(z.array(z.string().regex(/^postgres(ql)?:\/\//, 'every URL must start with postgresql://')))
-    .optional(),
-}).superRefine((settings, context) => {
-  if (settings.DISHUI_PERSISTED_OPERATIONS === 'safelist' && !settings.DISHUI_PERSISTED_OPERATIONS_MANIFEST) {
-    context.addIssue({
-      code: 'custom',
-      path: ['DISHUI_PERSISTED_OPERATIONS_MANIFEST'],
-      message: 'is required when DISHUI_PERSISTED_OPERATIONS=safelist (path of persisted-documents.json)',
-    });
-  }
-  if (settings.DISHUI_RATE_LIMIT_POINTS < settings.DISHUI_MAX_COST) {
-    context.addIssue({
-      code: 'custom',
-      path: ['DISHUI_RATE_LIMIT_POINTS'],
-      message: `must be at least DISHUI_MAX_COST (${settings.DISHUI_MAX_COST}), or the costliest allowed query could never run`,
-    });
-  }
-  for (const key of ['DISHUI_EXPORT_COST', 'DISHUI_IMPORT_COST'] as const) {
-    if (settings[key] > settings.DISHUI_RATE_LIMIT_POINTS) {
+const schema = z
+  .object({
+    HOST: z.string().min(1).default(configDefaults.HOST),
+    PORT: z.coerce.number().int().min(0).max(65535).default(configDefaults.PORT),
+    DATABASE_URL: z
+      .string()
+      .regex(/^postgres(ql)?:\/\//, 'must start with postgresql://')
+      .optional(),
+    DISHUI_DATA_DIR: z.string().min(1).default(configDefaults.DISHUI_DATA_DIR),
+    DATABASE_POOL_MAX: z.coerce.number().int().min(1).max(500).default(configDefaults.DATABASE_POOL_MAX),
+    DATABASE_POOL_IDLE_MS: z.coerce.number().int().min(0).default(configDefaults.DATABASE_POOL_IDLE_MS),
+    DATABASE_CONNECT_TIMEOUT_MS: z.coerce.number().int().min(100).default(configDefaults.DATABASE_CONNECT_TIMEOUT_MS),
+    DISHUI_AUTO_MIGRATE: booleanFlag.default(configDefaults.DISHUI_AUTO_MIGRATE),
+    DISHUI_AUTO_SEED: booleanFlag.default(configDefaults.DISHUI_AUTO_SEED),
+    LOG_LEVEL: z
+      .enum(['fatal', 'error', 'warn', 'info', 'debug', 'trace', 'silent'])
+      .default(configDefaults.LOG_LEVEL as 'info'),
+    LOG_FORMAT: z.enum(['auto', 'json', 'pretty']).default('auto'),
+    NODE_ENV: z.enum(['development', 'test', 'production']).default('development'),
+    // Serve an Apollo Federation 2 subgraph (entity keys, _entities, _service) for a supergraph router.
+    FEDERATION: booleanFlag.default(configDefaults.FEDERATION),
+    DISHUI_JWT_SECRET: z.string().min(32, 'must be at least 32 characters (256 bits) for HS256').optional(),
+    DISHUI_JWKS: z
+      .string()
+      .refine(
+        isJwksSource,
+        'must be an http(s) URL of a JWKS or the path of a readable JWKS JSON file ({"keys": [...]})',
+      )
+      .optional(),
+    DISHUI_JWT_ISSUER: z.string().min(1).default(configDefaults.DISHUI_JWT_ISSUER),
+    DISHUI_JWT_AUDIENCE: z.string().min(1).default(configDefaults.DISHUI_JWT_AUDIENCE),
+    DISHUI_JWT_CLOCK_SKEW_S: z.coerce.number().int().min(0).max(600).default(configDefaults.DISHUI_JWT_CLOCK_SKEW_S),
+    DISHUI_ANONYMOUS: z.enum(['off', 'viewer']).optional(),
+    // Unset means "on except in production": see graphiqlEnabled.
+    DISHUI_GRAPHIQL: booleanFlag.optional(),
+    DISHUI_DASHBOARD: booleanFlag.default(configDefaults.DISHUI_DASHBOARD),
+    DISHUI_MAX_DEPTH: positiveInt(configDefaults.DISHUI_MAX_DEPTH),
+    DISHUI_MAX_ALIASES: z.coerce.number().int().min(0).default(configDefaults.DISHUI_MAX_ALIASES),
+    DISHUI_MAX_ROOT_FIELDS: positiveInt(configDefaults.DISHUI_MAX_ROOT_FIELDS),
+    DISHUI_MAX_DIRECTIVES: z.coerce.number().int().min(0).default(configDefaults.DISHUI_MAX_DIRECTIVES),
+    DISHUI_MAX_TOKENS: z.coerce.number().int().min(100).default(configDefaults.DISHUI_MAX_TOKENS),
+    DISHUI_MAX_COST: positiveInt(configDefaults.DISHUI_MAX_COST),
+    DISHUI_COST_DEFAULT_LIST_SIZE: positiveInt(configDefaults.DISHUI_COST_DEFAULT_LIST_SIZE),
+    DISHUI_BODY_LIMIT_BYTES: z.coerce.number().int().min(1024).default(configDefaults.DISHUI_BODY_LIMIT_BYTES),
+    DISHUI_EXECUTION_TIMEOUT_MS: z.coerce.number().int().min(10).default(configDefaults.DISHUI_EXECUTION_TIMEOUT_MS),
+    DATABASE_STATEMENT_TIMEOUT_MS: z.coerce.number().int().min(0).default(configDefaults.DATABASE_STATEMENT_TIMEOUT_MS),
+    DISHUI_INTROSPECTION_ROLES: commaList.default(configDefaults.DISHUI_INTROSPECTION_ROLES.split(',')),
+    DISHUI_PERSISTED_OPERATIONS: z
+      .enum(['off', 'apq', 'safelist'])
+      .default(configDefaults.DISHUI_PERSISTED_OPERATIONS as 'apq'),
+    DISHUI_PERSISTED_OPERATIONS_MANIFEST: z.string().min(1).optional(),
+    DISHUI_APQ_TTL_SECONDS: positiveInt(configDefaults.DISHUI_APQ_TTL_SECONDS),
+    DISHUI_SHUTDOWN_GRACE_MS: z.coerce
+      .number()
+      .int()
+      .min(0)
+      .max(600_000)
+      .default(configDefaults.DISHUI_SHUTDOWN_GRACE_MS),
+    DISHUI_EXPORT_DIR: z.string().min(1).optional(),
+    DISHUI_EXPORT_JOB_STALE_MS: z.coerce.number().int().min(1_000).default(configDefaults.DISHUI_EXPORT_JOB_STALE_MS),
+    REDIS_URL: z
+      .string()
+      .regex(/^rediss?:\/\//, 'must start with redis:// or rediss://')
+      .optional(),
+    DISHUI_REDIS_PREFIX: z.string().min(1).default(configDefaults.DISHUI_REDIS_PREFIX),
+    DISHUI_CORS_ORIGINS: commaList.default([]),
+    DISHUI_RATE_LIMIT_POINTS: positiveInt(configDefaults.DISHUI_RATE_LIMIT_POINTS),
+    DISHUI_RATE_LIMIT_WINDOW_MS: z.coerce.number().int().min(100).default(configDefaults.DISHUI_RATE_LIMIT_WINDOW_MS),
+    DISHUI_EXPORT_COST: positiveInt(configDefaults.DISHUI_EXPORT_COST),
+    DISHUI_IMPORT_COST: positiveInt(configDefaults.DISHUI_IMPORT_COST),
+    // Behind a load balancer every caller has its address: without this, all anonymous callers
+    // would share one rate-limit budget. Fastify's trustProxy: true, or the proxies' addresses/CIDRs.
+    DISHUI_TRUST_PROXY: z
+      .string()
+      .default(configDefaults.DISHUI_TRUST_PROXY)
+      .transform((value): boolean | string[] =>
+        value === 'true' || value === 'false'
+          ? value === 'true'
+          : value
+              .split(',')
+              .map((item) => item.trim())
+              .filter((item) => item !== ''),
+      ),
+    DATABASE_REPLICA_URLS: z
+      .string()
+      .transform((text) =>
+        text
+          .split(',')
+          .map((url) => url.trim())
+          .filter((url) => url.length > 0),
+      )
+      .pipe(z.array(z.string().regex(/^postgres(ql)?:\/\//, 'every URL must start with postgresql://')))
+      .optional(),
+  })
+  .superRefine((settings, context) => {
+    if (settings.DISHUI_PERSISTED_OPERATIONS === 'safelist' && !settings.DISHUI_PERSISTED_OPERATIONS_MANIFEST) {
       context.addIssue({
         code: 'custom',
-        path: [key],
-        message: `must be at most DISHUI_RATE_LIMIT_POINTS (${settings.DISHUI_RATE_LIMIT_POINTS}), or no such request could ever run`,
+        path: ['DISHUI_PERSISTED_OPERATIONS_MANIFEST'],
+        message: 'is required when DISHUI_PERSISTED_OPERATIONS=safelist (path of persisted-documents.json)',
       });
     }
-  }
-});
+    if (settings.DISHUI_RATE_LIMIT_POINTS < settings.DISHUI_MAX_COST) {
+      context.addIssue({
+        code: 'custom',
+        path: ['DISHUI_RATE_LIMIT_POINTS'],
+        message: `must be at least DISHUI_MAX_COST (${settings.DISHUI_MAX_COST}), or the costliest allowed query could never run`,
+      });
+    }
+    for (const key of ['DISHUI_EXPORT_COST', 'DISHUI_IMPORT_COST'] as const) {
+      if (settings[key] > settings.DISHUI_RATE_LIMIT_POINTS) {
+        context.addIssue({
+          code: 'custom',
+          path: [key],
+          message: `must be at most DISHUI_RATE_LIMIT_POINTS (${settings.DISHUI_RATE_LIMIT_POINTS}), or no such request could ever run`,
+        });
+      }
+    }
+  });
 
 function isJwksSource(value: string): boolean {
   if (/^https?:\/\//.test(value)) return URL.canParse(value);
@@ -229,7 +243,8 @@ export function loadConfig(env: NodeJS.ProcessEnv = process.env, options: LoadCo
     ...parsed.data,
     DISHUI_DATA_DIR: path.resolve(parsed.data.DISHUI_DATA_DIR),
     DISHUI_ANONYMOUS: parsed.data.DISHUI_ANONYMOUS ?? defaultAnonymousAccess(parsed.data),
-    DISHUI_EXPORT_DIR: parsed.data.DISHUI_EXPORT_DIR === undefined ? undefined : path.resolve(parsed.data.DISHUI_EXPORT_DIR),
+    DISHUI_EXPORT_DIR:
+      parsed.data.DISHUI_EXPORT_DIR === undefined ? undefined : path.resolve(parsed.data.DISHUI_EXPORT_DIR),
   });
 }
 

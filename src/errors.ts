@@ -7,19 +7,21 @@ export const errorTable = Object.freeze({
   BAD_USER_INPUT: { status: 400, meaning: 'An argument or input field breaks a rule; the message names it.' },
   UNAUTHENTICATED: {
     status: 401,
-    meaning: 'No credential where one is required, or a token or API key that is not accepted (bad signature, expired, wrong issuer or audience, revoked, unknown org unit).',
+    meaning:
+      'No credential where one is required, or a token or API key that is not accepted (bad signature, expired, wrong issuer or audience, revoked, unknown org unit).',
   },
   NOT_FOUND: { status: 404, meaning: 'No object has the given id or key.' },
   FORBIDDEN: {
     status: 403,
     meaning:
-      "The caller is known but lacks the role this field, filter, export or import needs (the message names the roles); a hidden field is null with this error at its path and the rest of the answer intact.",
+      'The caller is known but lacks the role this field, filter, export or import needs (the message names the roles); a hidden field is null with this error at its path and the rest of the answer intact.',
   },
   GRAPHQL_PARSE_FAILED: { status: 400, meaning: 'The document is not valid GraphQL syntax.' },
   GRAPHQL_VALIDATION_FAILED: { status: 400, meaning: 'The document does not fit the schema.' },
   BAD_REQUEST: {
     status: 400,
-    meaning: 'The HTTP request is not one Dishui accepts: no query, a malformed body, or a GET without a preflight header.',
+    meaning:
+      'The HTTP request is not one Dishui accepts: no query, a malformed body, or a GET without a preflight header.',
   },
   OPERATION_RESOLUTION_FAILURE: {
     status: 400,
@@ -32,11 +34,13 @@ export const errorTable = Object.freeze({
   },
   INTROSPECTION_DISABLED: {
     status: 400,
-    meaning: 'Introspection (`__schema`, `__type`) is off in production except for the roles in DISHUI_INTROSPECTION_ROLES.',
+    meaning:
+      'Introspection (`__schema`, `__type`) is off in production except for the roles in DISHUI_INTROSPECTION_ROLES.',
   },
   PERSISTED_QUERY_NOT_FOUND: {
     status: 200,
-    meaning: 'The automatic persisted query hash is unknown: send the hash again with the full `query` (Apollo clients do this by themselves).',
+    meaning:
+      'The automatic persisted query hash is unknown: send the hash again with the full `query` (Apollo clients do this by themselves).',
   },
   PERSISTED_QUERY_NOT_SUPPORTED: {
     status: 200,
@@ -52,15 +56,18 @@ export const errorTable = Object.freeze({
   },
   RATE_LIMITED: {
     status: 429,
-    meaning: 'The caller spent its cost budget for this window; `Retry-After` and `extensions.retryAfterSeconds` say when to retry.',
+    meaning:
+      'The caller spent its cost budget for this window; `Retry-After` and `extensions.retryAfterSeconds` say when to retry.',
   },
   EXECUTION_TIMEOUT: {
     status: 504,
-    meaning: 'The request ran longer than DISHUI_EXECUTION_TIMEOUT_MS and was abandoned; ask for less (smaller pages, fewer fields).',
+    meaning:
+      'The request ran longer than DISHUI_EXECUTION_TIMEOUT_MS and was abandoned; ask for less (smaller pages, fewer fields).',
   },
   SERVICE_UNAVAILABLE: {
     status: 503,
-    meaning: 'The database is down, restarting or gave no connection in time; a failed write changed nothing. Retry later (writes with the same idempotency key).',
+    meaning:
+      'The database is down, restarting or gave no connection in time; a failed write changed nothing. Retry later (writes with the same idempotency key).',
   },
   INTERNAL_SERVER_ERROR: {
     status: 500,

@@ -18,7 +18,10 @@ function problems(env: Record<string, string>): string[] {
 
 describe('limit settings', () => {
   test('have named defaults; lists are comma-separated', () => {
-    const config = loadConfig({ DISHUI_CORS_ORIGINS: 'https://a.example, https://b.example,', DISHUI_INTROSPECTION_ROLES: 'ADMIN' });
+    const config = loadConfig({
+      DISHUI_CORS_ORIGINS: 'https://a.example, https://b.example,',
+      DISHUI_INTROSPECTION_ROLES: 'ADMIN',
+    });
     assert.equal(config.DISHUI_MAX_COST, configDefaults.DISHUI_MAX_COST);
     assert.equal(config.DISHUI_PERSISTED_OPERATIONS, 'apq');
     assert.deepEqual(config.DISHUI_CORS_ORIGINS, ['https://a.example', 'https://b.example']);
@@ -27,7 +30,10 @@ describe('limit settings', () => {
     assert.deepEqual(loadConfig({}).DISHUI_CORS_ORIGINS, []);
     assert.equal(loadConfig({}).DISHUI_TRUST_PROXY, false);
     assert.equal(loadConfig({ DISHUI_TRUST_PROXY: 'true' }).DISHUI_TRUST_PROXY, true);
-    assert.deepEqual(loadConfig({ DISHUI_TRUST_PROXY: '10.0.0.0/8, 127.0.0.1' }).DISHUI_TRUST_PROXY, ['10.0.0.0/8', '127.0.0.1']);
+    assert.deepEqual(loadConfig({ DISHUI_TRUST_PROXY: '10.0.0.0/8, 127.0.0.1' }).DISHUI_TRUST_PROXY, [
+      '10.0.0.0/8',
+      '127.0.0.1',
+    ]);
   });
 
   test('every bad value is named at once', () => {
@@ -38,18 +44,43 @@ describe('limit settings', () => {
       DISHUI_BODY_LIMIT_BYTES: 'big',
     });
     for (const name of ['DISHUI_MAX_DEPTH', 'DISHUI_PERSISTED_OPERATIONS', 'REDIS_URL', 'DISHUI_BODY_LIMIT_BYTES']) {
-      assert.ok(listed.some((problem) => problem.startsWith(`${name}:`)), `${name} in ${listed.join('; ')}`);
+      assert.ok(
+        listed.some((problem) => problem.startsWith(`${name}:`)),
+        `${name} in ${listed.join('; ')}`,
+      );
     }
   });
 
   test('safelist mode needs a manifest; a budget smaller than the costliest allowed query, export or import is refused', () => {
-    assert.match(problems({ DISHUI_PERSISTED_OPERATIONS: 'safelist' }).join(), /DISHUI_PERSISTED_OPERATIONS_MANIFEST: is required/);
-    assert.deepEqual(problems({ DISHUI_PERSISTED_OPERATIONS: 'safelist', DISHUI_PERSISTED_OPERATIONS_MANIFEST: 'p.json' }), []);
-    assert.match(problems({ DISHUI_MAX_COST: '5000', DISHUI_RATE_LIMIT_POINTS: '4000' }).join(), /DISHUI_RATE_LIMIT_POINTS: must be at least/);
-    const tooDear = problems({ DISHUI_MAX_COST: '5000', DISHUI_RATE_LIMIT_POINTS: '6000', DISHUI_EXPORT_COST: '6001', DISHUI_IMPORT_COST: '7000' }).join();
+    assert.match(
+      problems({ DISHUI_PERSISTED_OPERATIONS: 'safelist' }).join(),
+      /DISHUI_PERSISTED_OPERATIONS_MANIFEST: is required/,
+    );
+    assert.deepEqual(
+      problems({ DISHUI_PERSISTED_OPERATIONS: 'safelist', DISHUI_PERSISTED_OPERATIONS_MANIFEST: 'p.json' }),
+      [],
+    );
+    assert.match(
+      problems({ DISHUI_MAX_COST: '5000', DISHUI_RATE_LIMIT_POINTS: '4000' }).join(),
+      /DISHUI_RATE_LIMIT_POINTS: must be at least/,
+    );
+    const tooDear = problems({
+      DISHUI_MAX_COST: '5000',
+      DISHUI_RATE_LIMIT_POINTS: '6000',
+      DISHUI_EXPORT_COST: '6001',
+      DISHUI_IMPORT_COST: '7000',
+    }).join();
     assert.match(tooDear, /DISHUI_EXPORT_COST: must be at most DISHUI_RATE_LIMIT_POINTS/);
     assert.match(tooDear, /DISHUI_IMPORT_COST: must be at most DISHUI_RATE_LIMIT_POINTS/);
-    assert.deepEqual(problems({ DISHUI_MAX_COST: '5000', DISHUI_RATE_LIMIT_POINTS: '6000', DISHUI_EXPORT_COST: '6000', DISHUI_IMPORT_COST: '1' }), []);
+    assert.deepEqual(
+      problems({
+        DISHUI_MAX_COST: '5000',
+        DISHUI_RATE_LIMIT_POINTS: '6000',
+        DISHUI_EXPORT_COST: '6000',
+        DISHUI_IMPORT_COST: '1',
+      }),
+      [],
+    );
   });
 });
 
@@ -61,7 +92,9 @@ function envFile(text: string): string {
 }
 
 test('a .env file fills unset variables; the environment wins over it', () => {
-  const file = envFile('# comment\nPORT=4100\nexport LOG_LEVEL="warn"\nDISHUI_SHUTDOWN_GRACE_MS=2500 # seconds\n\nREDIS_URL=redis://127.0.0.1:6379\n');
+  const file = envFile(
+    '# comment\nPORT=4100\nexport LOG_LEVEL="warn"\nDISHUI_SHUTDOWN_GRACE_MS=2500 # seconds\n\nREDIS_URL=redis://127.0.0.1:6379\n',
+  );
   const config = loadConfig({ PORT: '4200' }, { envFile: file });
   assert.equal(config.PORT, 4200);
   assert.equal(config.LOG_LEVEL, 'warn');
@@ -91,7 +124,10 @@ test('bad .env lines and bad values are listed together in one error', () => {
 });
 
 test('DATABASE_REPLICA_URLS is a comma-separated list; DISHUI_EXPORT_DIR becomes absolute', () => {
-  const config = loadConfig({ DATABASE_REPLICA_URLS: 'postgresql://r1/db, postgresql://r2/db,', DISHUI_EXPORT_DIR: 'shared/exports' });
+  const config = loadConfig({
+    DATABASE_REPLICA_URLS: 'postgresql://r1/db, postgresql://r2/db,',
+    DISHUI_EXPORT_DIR: 'shared/exports',
+  });
   assert.deepEqual(config.DATABASE_REPLICA_URLS, ['postgresql://r1/db', 'postgresql://r2/db']);
   assert.equal(config.DISHUI_EXPORT_DIR, path.resolve('shared/exports'));
 });

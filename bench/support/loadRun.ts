@@ -29,7 +29,13 @@ export async function startBenchGateway(name: string, loans: number): Promise<Be
   const dbName = `dishui_bench_${name}_${process.pid}`;
   const databaseUrl = adminUrl.replace(/\/[^/]*$/, `/${dbName}`);
   await admin(`CREATE DATABASE ${dbName}`);
-  const db = await openDatabase({ DATABASE_URL: databaseUrl, DATABASE_POOL_MAX: 4, DATABASE_POOL_IDLE_MS: 1000, DATABASE_CONNECT_TIMEOUT_MS: 5000, DISHUI_DATA_DIR: 'memory://' });
+  const db = await openDatabase({
+    DATABASE_URL: databaseUrl,
+    DATABASE_POOL_MAX: 4,
+    DATABASE_POOL_IDLE_MS: 1000,
+    DATABASE_CONNECT_TIMEOUT_MS: 5000,
+    DISHUI_DATA_DIR: 'memory://',
+  });
   await migrate(db);
   await seedSynthetic(db, { loans, seed: 42 });
   await db.close();
@@ -79,7 +85,11 @@ export interface LoadResult {
 }
 
 async function graphql(url: string, body: string): Promise<{ ok: boolean; text: string }> {
-  const response = await fetch(`${url}/graphql`, { method: 'POST', headers: { 'content-type': 'application/json' }, body });
+  const response = await fetch(`${url}/graphql`, {
+    method: 'POST',
+    headers: { 'content-type': 'application/json' },
+    body,
+  });
   const text = await response.text();
   return { ok: response.status === 200 && !text.includes('"errors"'), text };
 }
@@ -88,12 +98,23 @@ async function graphql(url: string, body: string): Promise<{ ok: boolean; text: 
 export async function sampleMemory(url: string, atSeconds: number): Promise<MemorySample> {
   const text = await (await fetch(`${url}/metrics`)).text();
   const value = (name: string) => Number(new RegExp(`^${name} (\\S+)$`, 'm').exec(text)?.[1] ?? NaN);
-  return { atSeconds, rssBytes: value('dishui_process_resident_memory_bytes'), heapUsedBytes: value('dishui_nodejs_heap_size_used_bytes') };
+  return {
+    atSeconds,
+    rssBytes: value('dishui_process_resident_memory_bytes'),
+    heapUsedBytes: value('dishui_nodejs_heap_size_used_bytes'),
+  };
 }
 
 /** The request mix: 60% nested reads, 25% aggregates, 15% writes (loan applications). */
 export async function workload(url: string): Promise<Kind[]> {
-  const answer = JSON.parse((await graphql(url, JSON.stringify({ query: '{ enterpriseLoans(first: 1) { nodes { enterprise { id } orgUnit { id } } } }' }))).text);
+  const answer = JSON.parse(
+    (
+      await graphql(
+        url,
+        JSON.stringify({ query: '{ enterpriseLoans(first: 1) { nodes { enterprise { id } orgUnit { id } } } }' }),
+      )
+    ).text,
+  );
   const loan = answer.data?.enterpriseLoans.nodes[0];
   if (!loan) throw new Error(`the gateway has no loan to copy ids from: ${JSON.stringify(answer)}`);
   const enterpriseId = loan.enterprise.id;
@@ -155,7 +176,10 @@ function percentile(sorted: number[], p: number): number {
  * Fires `rate` requests per second for `seconds` (open loop: a slow answer does not slow the
  * sending), sampling memory every `memoryEverySeconds`; waits for the last answers.
  */
-export async function runLoad(url: string, options: { rate: number; seconds: number; memoryEverySeconds: number; onSample?: (sample: MemorySample) => void }): Promise<LoadResult> {
+export async function runLoad(
+  url: string,
+  options: { rate: number; seconds: number; memoryEverySeconds: number; onSample?: (sample: MemorySample) => void },
+): Promise<LoadResult> {
   const kinds = await workload(url);
   const totalWeight = kinds.reduce((sum, kind) => sum + kind.weight, 0);
   const latencies = new Map<string, number[]>(kinds.map((kind) => [kind.name, []]));
@@ -221,7 +245,9 @@ export async function runLoad(url: string, options: { rate: number; seconds: num
 /** Prints a run's figures as a small table. */
 export function printResult(title: string, result: LoadResult): void {
   const mb = (bytes: number) => (bytes / 1024 / 1024).toFixed(1);
-  console.log(`\n${title}: ${result.sent} requests in ${result.seconds.toFixed(1)} s = ${(result.sent / result.seconds).toFixed(1)} req/s, errors ${result.errors}`);
+  console.log(
+    `\n${title}: ${result.sent} requests in ${result.seconds.toFixed(1)} s = ${(result.sent / result.seconds).toFixed(1)} req/s, errors ${result.errors}`,
+  );
   console.log('kind          count  errors   p50 ms   p95 ms   p99 ms   max ms');
   for (const [name, kind] of Object.entries(result.byKind)) {
     console.log(
@@ -229,6 +255,8 @@ export function printResult(title: string, result: LoadResult): void {
     );
   }
   const rss = result.memory.map((sample) => sample.rssBytes);
-  console.log(`gateway memory: RSS start ${mb(rss[0]!)} MB, end ${mb(rss.at(-1)!)} MB, peak ${mb(Math.max(...rss))} MB; heap used end ${mb(result.memory.at(-1)!.heapUsedBytes)} MB`);
+  console.log(
+    `gateway memory: RSS start ${mb(rss[0]!)} MB, end ${mb(rss.at(-1)!)} MB, peak ${mb(Math.max(...rss))} MB; heap used end ${mb(result.memory.at(-1)!.heapUsedBytes)} MB`,
+  );
   for (const example of result.errorExamples) console.log(`  error: ${example}`);
 }

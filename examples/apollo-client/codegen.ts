@@ -17,7 +17,9 @@ const config: CodegenConfig = {
         fragmentMasking: false,
         // persisted-documents.json maps the SHA-256 (hex) of each operation to its text: the
         // manifest Dishui's safelist mode loads, and the hash Apollo's persisted-query link sends.
-        persistedDocuments: { hashAlgorithm: (operation: string) => createHash('sha256').update(operation).digest('hex') },
+        persistedDocuments: {
+          hashAlgorithm: (operation: string) => createHash('sha256').update(operation).digest('hex'),
+        },
       },
       config: {
         useTypeImports: true,

@@ -7,7 +7,8 @@ import { ApiKeyInputError, createApiKey, listApiKeys, revokeApiKey, type ApiKeyV
 /** Thrown for a bad `dishui apikey` command line; main.ts prints it as a usage error. */
 export class ApiKeyUsageError extends Error {}
 
-const usage = 'apikey takes "create --role ROLE [--role ROLE] [--org-unit CODE] --label TEXT [--expires YYYY-MM-DD]", "list", or "revoke ID".';
+const usage =
+  'apikey takes "create --role ROLE [--role ROLE] [--org-unit CODE] --label TEXT [--expires YYYY-MM-DD]", "list", or "revoke ID".';
 
 /**
  * `dishui apikey create|list|revoke` over an open database; prints with `print`. `create` prints
@@ -37,7 +38,12 @@ export async function apiKeyCommand(db: Database, args: string[], print: (line: 
       args: rest,
       strict: true,
       allowPositionals: false,
-      options: { role: { type: 'string', multiple: true }, 'org-unit': { type: 'string' }, label: { type: 'string' }, expires: { type: 'string' } },
+      options: {
+        role: { type: 'string', multiple: true },
+        'org-unit': { type: 'string' },
+        label: { type: 'string' },
+        expires: { type: 'string' },
+      },
     }));
   } catch (error) {
     throw new ApiKeyUsageError(`apikey create: ${(error as Error).message}. ${usage}`);
@@ -45,8 +51,11 @@ export async function apiKeyCommand(db: Database, args: string[], print: (line: 
   if (!values.role || !values.label) throw new ApiKeyUsageError(`apikey create needs --role and --label. ${usage}`);
   let expiresAt: Date | null = null;
   if (values.expires !== undefined) {
-    expiresAt = /^\d{4}-\d{2}-\d{2}(T[\d:.]+Z)?$/.test(values.expires) ? new Date(values.expires) : new Date(Number.NaN);
-    if (Number.isNaN(expiresAt.getTime())) throw new ApiKeyUsageError(`apikey create: --expires takes a date like 2027-01-01; got "${values.expires}".`);
+    expiresAt = /^\d{4}-\d{2}-\d{2}(T[\d:.]+Z)?$/.test(values.expires)
+      ? new Date(values.expires)
+      : new Date(Number.NaN);
+    if (Number.isNaN(expiresAt.getTime()))
+      throw new ApiKeyUsageError(`apikey create: --expires takes a date like 2027-01-01; got "${values.expires}".`);
   }
   const { key, apiKey } = await createApiKey(db, {
     label: values.label,
@@ -71,7 +80,11 @@ export async function runApiKey(config: Config, args: string[]): Promise<number>
 }
 
 function describe(key: ApiKeyView): string {
-  const state = key.revokedAt ? `revoked ${key.revokedAt.toISOString()}` : key.expiresAt && key.expiresAt <= new Date() ? 'expired' : 'active';
+  const state = key.revokedAt
+    ? `revoked ${key.revokedAt.toISOString()}`
+    : key.expiresAt && key.expiresAt <= new Date()
+      ? 'expired'
+      : 'active';
   return [
     `#${key.id}`,
     `"${key.label}"`,

@@ -19,14 +19,21 @@ export class ImportUsageError extends Error {}
 export async function runImport(config: Config, args: string[]): Promise<number> {
   let parsed;
   try {
-    parsed = parseArgs({ args, strict: true, allowPositionals: true, options: { 'valid-only': { type: 'boolean', default: false }, actor: { type: 'string', default: 'cli' } } });
+    parsed = parseArgs({
+      args,
+      strict: true,
+      allowPositionals: true,
+      options: { 'valid-only': { type: 'boolean', default: false }, actor: { type: 'string', default: 'cli' } },
+    });
   } catch (error) {
     throw new ImportUsageError(`import: ${(error as Error).message}`);
   }
   const [kindName, file, ...extra] = parsed.positionals;
   const kind = importKinds[kindName as keyof typeof importKinds];
   if (!kind || !file || extra.length > 0) {
-    throw new ImportUsageError(`import takes a kind (${Object.keys(importKinds).join(', ')}) and one CSV file, e.g. "dishui import loans loans.csv".`);
+    throw new ImportUsageError(
+      `import takes a kind (${Object.keys(importKinds).join(', ')}) and one CSV file, e.g. "dishui import loans loans.csv".`,
+    );
   }
   let text: string;
   try {
@@ -38,12 +45,21 @@ export async function runImport(config: Config, args: string[]): Promise<number>
   try {
     await migrate(db);
     const started = Date.now();
-    const report = await importFile(db, { id: parsed.values.actor ?? 'cli', role: 'IMPORT' }, unrestrictedScope, kind as never, text, { validOnly: parsed.values['valid-only'] });
+    const report = await importFile(
+      db,
+      { id: parsed.values.actor ?? 'cli', role: 'IMPORT' },
+      unrestrictedScope,
+      kind as never,
+      text,
+      { validOnly: parsed.values['valid-only'] },
+    );
     for (const problem of report.problems) {
       process.stderr.write(`${file}:${problem.line}: ${problem.column}: ${problem.code}: ${problem.message}\n`);
     }
     const seconds = ((Date.now() - started) / 1000).toFixed(1);
-    console.log(`dishui: ${report.kind}: ${report.rowsRead} rows read, ${report.rowsWritten} written, ${report.problems.length} problems (${seconds} s)`);
+    console.log(
+      `dishui: ${report.kind}: ${report.rowsRead} rows read, ${report.rowsWritten} written, ${report.problems.length} problems (${seconds} s)`,
+    );
     return report.problems.length === 0 ? 0 : 1;
   } finally {
     await db.close();

@@ -69,7 +69,12 @@ export async function main(argv: string[]): Promise<number> {
         throw new UsageError(`unknown command "${command}". Run "dishui help" for the list.`);
     }
   } catch (error) {
-    if (error instanceof UsageError || error instanceof ImportUsageError || error instanceof ApiKeyUsageError || error instanceof TokenUsageError) {
+    if (
+      error instanceof UsageError ||
+      error instanceof ImportUsageError ||
+      error instanceof ApiKeyUsageError ||
+      error instanceof TokenUsageError
+    ) {
       process.stderr.write(`dishui: ${error.message}\n`);
       return 2;
     }

@@ -79,11 +79,7 @@ export class DatabaseOpenError extends Error {
 export async function openDatabase(
   config: Pick<
     Config,
-    | 'DATABASE_URL'
-    | 'DISHUI_DATA_DIR'
-    | 'DATABASE_POOL_MAX'
-    | 'DATABASE_POOL_IDLE_MS'
-    | 'DATABASE_CONNECT_TIMEOUT_MS'
+    'DATABASE_URL' | 'DISHUI_DATA_DIR' | 'DATABASE_POOL_MAX' | 'DATABASE_POOL_IDLE_MS' | 'DATABASE_CONNECT_TIMEOUT_MS'
   >,
   options: { statementTimeoutMs?: number } = {},
 ): Promise<Database> {
@@ -161,7 +157,9 @@ async function openPostgres(
       }
     },
   };
-  const stats = (): PoolStats[] => [{ pool: 'primary', total: pool.totalCount, idle: pool.idleCount, waiting: pool.waitingCount }];
+  const stats = (): PoolStats[] => [
+    { pool: 'primary', total: pool.totalCount, idle: pool.idleCount, waiting: pool.waitingCount },
+  ];
   return assemble('postgres', new PrismaPg(pool), sql, stats, async () => {
     await pool.end();
   });
@@ -199,9 +197,15 @@ async function openPglite(dataDir: string): Promise<Database> {
     },
   };
   const sql: SqlRunner = { ...connection, withConnection: (work) => work(connection) };
-  return assemble('pglite', new PrismaPGlite(lite) as SqlDriverAdapterFactory, sql, () => [], async () => {
-    await lite.close();
-  });
+  return assemble(
+    'pglite',
+    new PrismaPGlite(lite) as SqlDriverAdapterFactory,
+    sql,
+    () => [],
+    async () => {
+      await lite.close();
+    },
+  );
 }
 
 function assemble(

@@ -121,10 +121,11 @@ async function applyOne(connection: SqlConnection, file: MigrationFile): Promise
   await connection.exec('BEGIN');
   try {
     await connection.exec(file.sql);
-    await connection.query(
-      'INSERT INTO _dishui_migrations (name, checksum, duration_ms) VALUES ($1, $2, $3)',
-      [file.name, file.checksum, Date.now() - started],
-    );
+    await connection.query('INSERT INTO _dishui_migrations (name, checksum, duration_ms) VALUES ($1, $2, $3)', [
+      file.name,
+      file.checksum,
+      Date.now() - started,
+    ]);
     await connection.exec('COMMIT');
   } catch (error) {
     await connection.exec('ROLLBACK').catch(() => {});

@@ -12,7 +12,10 @@ export interface ReplicaSet {
   close(): Promise<void>;
 }
 
-type Settings = Pick<Config, 'DATABASE_POOL_MAX' | 'DATABASE_POOL_IDLE_MS' | 'DATABASE_CONNECT_TIMEOUT_MS' | 'DISHUI_DATA_DIR'>;
+type Settings = Pick<
+  Config,
+  'DATABASE_POOL_MAX' | 'DATABASE_POOL_IDLE_MS' | 'DATABASE_CONNECT_TIMEOUT_MS' | 'DISHUI_DATA_DIR'
+>;
 
 interface Replica {
   url: string;
@@ -27,14 +30,23 @@ interface Replica {
  * left; it takes reads again from the first check it passes. A replica down at start does not
  * stop the gateway: it is opened when it first answers.
  */
-export async function openReplicaSet(urls: readonly string[], primary: Database, settings: Settings, checkEveryMs = 2_000): Promise<ReplicaSet> {
+export async function openReplicaSet(
+  urls: readonly string[],
+  primary: Database,
+  settings: Settings,
+  checkEveryMs = 2_000,
+): Promise<ReplicaSet> {
   const replicas: Replica[] = urls.map((url) => ({ url, db: undefined, healthy: false, checking: false }));
   let closed = false;
   const check = async (replica: Replica) => {
     if (replica.checking || closed) return;
     replica.checking = true;
     try {
-      replica.db ??= await openDatabase({ ...settings, DATABASE_URL: replica.url, DATABASE_CONNECT_TIMEOUT_MS: Math.min(settings.DATABASE_CONNECT_TIMEOUT_MS, 1_000) });
+      replica.db ??= await openDatabase({
+        ...settings,
+        DATABASE_URL: replica.url,
+        DATABASE_CONNECT_TIMEOUT_MS: Math.min(settings.DATABASE_CONNECT_TIMEOUT_MS, 1_000),
+      });
       await withTimeout(replica.db.sql.query('SELECT 1'), 1_000);
       replica.healthy = true;
     } catch {
@@ -68,7 +80,9 @@ export async function openReplicaSet(urls: readonly string[], primary: Database,
       return primary.statements;
     },
     poolStats: (): PoolStats[] =>
-      replicas.flatMap((replica, index) => (replica.db?.poolStats() ?? []).map((stats) => ({ ...stats, pool: `replica${index + 1}` }))),
+      replicas.flatMap((replica, index) =>
+        (replica.db?.poolStats() ?? []).map((stats) => ({ ...stats, pool: `replica${index + 1}` })),
+      ),
     close: async () => undefined,
   };
   return {

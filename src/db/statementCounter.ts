@@ -17,10 +17,7 @@ export interface StatementCounter {
  * transaction, adds one to `counter`. Tests use it to prove that nested reads do not grow
  * with the number of rows (no N+1).
  */
-export function countStatements(
-  factory: SqlDriverAdapterFactory,
-  counter: StatementCounter,
-): SqlDriverAdapterFactory {
+export function countStatements(factory: SqlDriverAdapterFactory, counter: StatementCounter): SqlDriverAdapterFactory {
   return new Proxy(factory, {
     get(target, property, receiver) {
       if (property === 'connect') {

@@ -17,12 +17,26 @@ export const financeSpecs: Record<string, EntitySpec> = {
       industrySection: text('industrySection', 'GB/T 4754 section letter.'),
       industryCode: text('industryCode', 'GB/T 4754 class code.'),
       size: en('EnterpriseSize', 'size', 'Size class.'),
-      leadingEnterpriseLevel: en('LeadingEnterpriseLevel', 'leadingEnterpriseLevel', 'Leading-enterprise level (農業產業化龍頭企業).'),
+      leadingEnterpriseLevel: en(
+        'LeadingEnterpriseLevel',
+        'leadingEnterpriseLevel',
+        'Leading-enterprise level (農業產業化龍頭企業).',
+      ),
     },
     relations: {
-      headOfficeRegion: { cardinality: 'one', target: 'Region', column: 'headOfficeRegionId', description: 'Head-office region.' },
+      headOfficeRegion: {
+        cardinality: 'one',
+        target: 'Region',
+        column: 'headOfficeRegionId',
+        description: 'Head-office region.',
+      },
       sites: { cardinality: 'many', target: 'EnterpriseSite', foreignKey: 'enterpriseId', description: 'Sites.' },
-      loans: { cardinality: 'many', target: 'EnterpriseLoan', foreignKey: 'enterpriseId', description: 'Loans borrowed.' },
+      loans: {
+        cardinality: 'many',
+        target: 'EnterpriseLoan',
+        foreignKey: 'enterpriseId',
+        description: 'Loans borrowed.',
+      },
     },
     regionId: (alias) => col(alias, 'headOfficeRegionId'),
     inScope: (alias, units) => enterpriseInUnits(col(alias, 'id'), units),
@@ -37,9 +51,19 @@ export const financeSpecs: Record<string, EntitySpec> = {
       openedOn: of('date', 'openedOn', 'Opening date.'),
     },
     relations: {
-      enterprise: { cardinality: 'one', target: 'Enterprise', column: 'enterpriseId', description: 'Operating enterprise.' },
+      enterprise: {
+        cardinality: 'one',
+        target: 'Enterprise',
+        column: 'enterpriseId',
+        description: 'Operating enterprise.',
+      },
       region: { cardinality: 'one', target: 'Region', column: 'regionId', description: 'Region of the site.' },
-      loans: { cardinality: 'many', target: 'EnterpriseLoan', foreignKey: 'siteId', description: 'Loans used at the site.' },
+      loans: {
+        cardinality: 'many',
+        target: 'EnterpriseLoan',
+        foreignKey: 'siteId',
+        description: 'Loans used at the site.',
+      },
     },
     regionId: (alias) => col(alias, 'regionId'),
     inScope: (alias, units) => enterpriseInUnits(col(alias, 'enterpriseId'), units),
@@ -77,18 +101,43 @@ export const financeSpecs: Record<string, EntitySpec> = {
     relations: {
       enterprise: { cardinality: 'one', target: 'Enterprise', column: 'enterpriseId', description: 'The borrower.' },
       orgUnit: { cardinality: 'one', target: 'OrgUnit', column: 'orgUnitId', description: 'Booking unit.' },
-      site: { cardinality: 'one', target: 'EnterpriseSite', column: 'siteId', description: 'Site where the money is used.' },
-      region: { cardinality: 'one', target: 'Region', column: 'regionId', description: 'County where the money is used.' },
+      site: {
+        cardinality: 'one',
+        target: 'EnterpriseSite',
+        column: 'siteId',
+        description: 'Site where the money is used.',
+      },
+      region: {
+        cardinality: 'one',
+        target: 'Region',
+        column: 'regionId',
+        description: 'County where the money is used.',
+      },
       campaigns: {
         cardinality: 'many',
         target: 'Campaign',
         link: Prisma.sql`SELECT "campaignId" AS child, "loanId" AS parent FROM "LoanCampaign"`,
         description: 'Campaigns the loan was granted under.',
       },
-      scheduleItems: { cardinality: 'many', target: 'RepaymentScheduleItem', foreignKey: 'loanId', description: 'Planned instalments.' },
+      scheduleItems: {
+        cardinality: 'many',
+        target: 'RepaymentScheduleItem',
+        foreignKey: 'loanId',
+        description: 'Planned instalments.',
+      },
       repayments: { cardinality: 'many', target: 'Repayment', foreignKey: 'loanId', description: 'Actual payments.' },
-      classificationHistory: { cardinality: 'many', target: 'LoanClassificationSnapshot', foreignKey: 'loanId', description: 'Month-end classification.' },
-      impactRecords: { cardinality: 'many', target: 'ImpactRecord', foreignKey: 'loanId', description: 'Impact records.' },
+      classificationHistory: {
+        cardinality: 'many',
+        target: 'LoanClassificationSnapshot',
+        foreignKey: 'loanId',
+        description: 'Month-end classification.',
+      },
+      impactRecords: {
+        cardinality: 'many',
+        target: 'ImpactRecord',
+        foreignKey: 'loanId',
+        description: 'Impact records.',
+      },
     },
     // The stored region, else the site's, else the borrower's head office.
     regionId: (alias) =>
@@ -111,7 +160,12 @@ export const financeSpecs: Record<string, EntitySpec> = {
     },
     relations: {
       loan: { cardinality: 'one', target: 'EnterpriseLoan', column: 'loanId', description: 'The loan.' },
-      repayments: { cardinality: 'many', target: 'Repayment', foreignKey: 'scheduleItemId', description: 'Payments against it.' },
+      repayments: {
+        cardinality: 'many',
+        target: 'Repayment',
+        foreignKey: 'scheduleItemId',
+        description: 'Payments against it.',
+      },
     },
     readers: loanReaders,
     inScope: (alias, units) => loanInUnits(col(alias, 'loanId'), units),
@@ -128,7 +182,12 @@ export const financeSpecs: Record<string, EntitySpec> = {
     },
     relations: {
       loan: { cardinality: 'one', target: 'EnterpriseLoan', column: 'loanId', description: 'The loan.' },
-      scheduleItem: { cardinality: 'one', target: 'RepaymentScheduleItem', column: 'scheduleItemId', description: 'Instalment paid.' },
+      scheduleItem: {
+        cardinality: 'one',
+        target: 'RepaymentScheduleItem',
+        column: 'scheduleItemId',
+        description: 'Instalment paid.',
+      },
     },
     readers: loanReaders,
     inScope: (alias, units) => loanInUnits(col(alias, 'loanId'), units),

@@ -76,7 +76,9 @@ function refuse(request: FastifyRequest, reply: FastifyReply, message: string): 
   reply.code(401).header('www-authenticate', 'Bearer realm="dishui"');
   request.log.info({ reason: message }, 'request refused: not authenticated');
   if (request.url.startsWith('/graphql')) {
-    return reply.send({ errors: [{ message: `Not authenticated: ${message}`, extensions: { code, requestId: String(request.id) } }] });
+    return reply.send({
+      errors: [{ message: `Not authenticated: ${message}`, extensions: { code, requestId: String(request.id) } }],
+    });
   }
   return reply.send({ error: { code, message: `Not authenticated: ${message}` } });
 }

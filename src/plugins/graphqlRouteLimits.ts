@@ -11,7 +11,10 @@ export interface RouteLimitSettings {
 
 /** A GraphQL-shaped error body, so clients read every refusal the same way. */
 function sendGraphQLError(reply: FastifyReply, status: number, message: string, extensions: Record<string, unknown>) {
-  return reply.code(status).type('application/json').send({ errors: [{ message, extensions }] });
+  return reply
+    .code(status)
+    .type('application/json')
+    .send({ errors: [{ message, extensions }] });
 }
 
 /**
@@ -39,10 +42,15 @@ export function addGraphQLRouteLimits(app: FastifyInstance, settings: RouteLimit
     route.errorHandler = (error: FastifyError, _request, reply) => {
       switch (error.code) {
         case 'FST_ERR_HANDLER_TIMEOUT':
-          return sendGraphQLError(reply, 504, `The request took longer than ${settings.executionTimeoutMs} ms and was abandoned.`, {
-            code: 'EXECUTION_TIMEOUT',
-            maximum: settings.executionTimeoutMs,
-          });
+          return sendGraphQLError(
+            reply,
+            504,
+            `The request took longer than ${settings.executionTimeoutMs} ms and was abandoned.`,
+            {
+              code: 'EXECUTION_TIMEOUT',
+              maximum: settings.executionTimeoutMs,
+            },
+          );
         case 'FST_ERR_CTP_BODY_TOO_LARGE':
           return sendGraphQLError(reply, 413, `The request body is larger than ${settings.bodyLimitBytes} bytes.`, {
             code: 'PAYLOAD_TOO_LARGE',
@@ -50,9 +58,14 @@ export function addGraphQLRouteLimits(app: FastifyInstance, settings: RouteLimit
           });
         default:
           if (error.code?.startsWith('FST_ERR_CTP_') || error.statusCode === 400) {
-            return sendGraphQLError(reply, error.statusCode ?? 400, `The request body cannot be read: ${error.message}`, {
-              code: 'BAD_REQUEST',
-            });
+            return sendGraphQLError(
+              reply,
+              error.statusCode ?? 400,
+              `The request body cannot be read: ${error.message}`,
+              {
+                code: 'BAD_REQUEST',
+              },
+            );
           }
           return reply.send(error);
       }

@@ -43,7 +43,12 @@ export type LimitSettings = Pick<Config, (typeof limitKeys)[number]>;
 /** The Apollo Server options that carry the limits. */
 export type LimitApolloOptions = Pick<
   ApolloServerOptions<GraphQLContext>,
-  'validationRules' | 'parseOptions' | 'persistedQueries' | 'csrfPrevention' | 'allowBatchedHttpRequests' | 'introspection'
+  | 'validationRules'
+  | 'parseOptions'
+  | 'persistedQueries'
+  | 'csrfPrevention'
+  | 'allowBatchedHttpRequests'
+  | 'introspection'
 >;
 
 /** What buildServer wires in: Apollo options and plugins, and each request's limits. */
@@ -138,6 +143,9 @@ export async function registerLimits(
       warn,
     }),
   ];
-  const inspecting = { production: settings.NODE_ENV === 'production', inspectingRoles: settings.DISHUI_INTROSPECTION_ROLES };
+  const inspecting = {
+    production: settings.NODE_ENV === 'production',
+    inspectingRoles: settings.DISHUI_INTROSPECTION_ROLES,
+  };
   return { apolloOptions, apolloPlugins, forRequest: (request) => requestLimits(request, inspecting) };
 }

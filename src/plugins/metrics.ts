@@ -27,18 +27,51 @@ export function registerMetrics(app: FastifyInstance, db: Database, replicas?: P
   collectDefaultMetrics({ register: registry, prefix: 'dishui_' });
   const registers = [registry];
 
-  const httpRequests = new Counter({ name: 'dishui_http_requests_total', help: 'HTTP requests by route, method and status.', labelNames: ['route', 'method', 'status'], registers });
-  const httpSeconds = new Histogram({ name: 'dishui_http_request_duration_seconds', help: 'HTTP request duration by route.', labelNames: ['route', 'method'], buckets: seconds, registers });
-  const operations = new Counter({ name: 'dishui_graphql_operations_total', help: 'GraphQL operations by name, type and outcome (ok, error, rejected).', labelNames: ['operation', 'type', 'outcome'], registers });
-  const operationSeconds = new Histogram({ name: 'dishui_graphql_operation_duration_seconds', help: 'GraphQL operation duration by name and type.', labelNames: ['operation', 'type'], buckets: seconds, registers });
-  const errors = new Counter({ name: 'dishui_graphql_errors_total', help: 'GraphQL errors sent, by extensions.code.', labelNames: ['code'], registers });
+  const httpRequests = new Counter({
+    name: 'dishui_http_requests_total',
+    help: 'HTTP requests by route, method and status.',
+    labelNames: ['route', 'method', 'status'],
+    registers,
+  });
+  const httpSeconds = new Histogram({
+    name: 'dishui_http_request_duration_seconds',
+    help: 'HTTP request duration by route.',
+    labelNames: ['route', 'method'],
+    buckets: seconds,
+    registers,
+  });
+  const operations = new Counter({
+    name: 'dishui_graphql_operations_total',
+    help: 'GraphQL operations by name, type and outcome (ok, error, rejected).',
+    labelNames: ['operation', 'type', 'outcome'],
+    registers,
+  });
+  const operationSeconds = new Histogram({
+    name: 'dishui_graphql_operation_duration_seconds',
+    help: 'GraphQL operation duration by name and type.',
+    labelNames: ['operation', 'type'],
+    buckets: seconds,
+    registers,
+  });
+  const errors = new Counter({
+    name: 'dishui_graphql_errors_total',
+    help: 'GraphQL errors sent, by extensions.code.',
+    labelNames: ['code'],
+    registers,
+  });
   const rejected = new Counter({
     name: 'dishui_graphql_rejected_operations_total',
     help: 'Operations refused before running (limits, validation, bad requests), by the refusing code.',
     labelNames: ['code'],
     registers,
   });
-  const statementSeconds = new Histogram({ name: 'dishui_db_statement_duration_seconds', help: 'Duration of SQL statements sent through Prisma.', labelNames: ['outcome'], buckets: seconds, registers });
+  const statementSeconds = new Histogram({
+    name: 'dishui_db_statement_duration_seconds',
+    help: 'Duration of SQL statements sent through Prisma.',
+    labelNames: ['outcome'],
+    buckets: seconds,
+    registers,
+  });
   const poolGauge = (name: string, help: string, pick: (stats: ReturnType<Database['poolStats']>[number]) => number) =>
     new Gauge({
       name,
@@ -47,16 +80,33 @@ export function registerMetrics(app: FastifyInstance, db: Database, replicas?: P
       registers,
       collect() {
         this.reset();
-        for (const stats of [...db.poolStats(), ...(replicas?.poolStats() ?? [])]) this.set({ pool: stats.pool }, pick(stats));
+        for (const stats of [...db.poolStats(), ...(replicas?.poolStats() ?? [])])
+          this.set({ pool: stats.pool }, pick(stats));
       },
     });
   poolGauge('dishui_db_pool_connections', 'Open PostgreSQL connections per pool.', (stats) => stats.total);
   poolGauge('dishui_db_pool_idle_connections', 'Idle PostgreSQL connections per pool.', (stats) => stats.idle);
-  poolGauge('dishui_db_pool_waiting_requests', 'Callers waiting for a PostgreSQL connection per pool.', (stats) => stats.waiting);
-  const batchSizes = new Histogram({ name: 'dishui_dataloader_batch_size', help: 'Keys per DataLoader batch, by loader.', labelNames: ['loader'], buckets: [1, 2, 5, 10, 25, 50, 100, 250, 500, 1000], registers });
-  const exportRows = new Counter({ name: 'dishui_export_rows_total', help: 'Rows written by streaming exports and export jobs.', labelNames: ['kind', 'format'], registers });
+  poolGauge(
+    'dishui_db_pool_waiting_requests',
+    'Callers waiting for a PostgreSQL connection per pool.',
+    (stats) => stats.waiting,
+  );
+  const batchSizes = new Histogram({
+    name: 'dishui_dataloader_batch_size',
+    help: 'Keys per DataLoader batch, by loader.',
+    labelNames: ['loader'],
+    buckets: [1, 2, 5, 10, 25, 50, 100, 250, 500, 1000],
+    registers,
+  });
+  const exportRows = new Counter({
+    name: 'dishui_export_rows_total',
+    help: 'Rows written by streaming exports and export jobs.',
+    labelNames: ['kind', 'format'],
+    registers,
+  });
 
-  const observeStatement = (duration: number, failed: boolean) => statementSeconds.observe({ outcome: failed ? 'error' : 'ok' }, duration);
+  const observeStatement = (duration: number, failed: boolean) =>
+    statementSeconds.observe({ outcome: failed ? 'error' : 'ok' }, duration);
   db.statements.observers ??= new Set();
   db.statements.observers.add(observeStatement);
   const removeSink = addTelemetrySink({
@@ -74,7 +124,9 @@ export function registerMetrics(app: FastifyInstance, db: Database, replicas?: P
     httpRequests.inc({ route, method: request.method, status: String(reply.statusCode) });
     httpSeconds.observe({ route, method: request.method }, reply.elapsedTime / 1000);
   });
-  app.get('/metrics', async (_request, reply) => reply.header('content-type', registry.contentType).send(await registry.metrics()));
+  app.get('/metrics', async (_request, reply) =>
+    reply.header('content-type', registry.contentType).send(await registry.metrics()),
+  );
 
   const seenNames = new Set<string>();
   const apolloPlugin: ApolloServerPlugin<GraphQLContext> = {

@@ -18,6 +18,12 @@ export function answerOutagesWith503(app: FastifyInstance): void {
     return reply
       .code(503)
       .header('retry-after', '5')
-      .send({ error: { code: 'SERVICE_UNAVAILABLE', message: 'The database is unavailable; retry later.', requestId: String(request.id) } });
+      .send({
+        error: {
+          code: 'SERVICE_UNAVAILABLE',
+          message: 'The database is unavailable; retry later.',
+          requestId: String(request.id),
+        },
+      });
   });
 }

@@ -61,9 +61,10 @@ export function safelistHook(manifest: PersistedOperationManifest): preHandlerAs
     let document: string | undefined;
     if (typeof params.documentId === 'string') {
       // The GraphQL-over-HTTP persisted documents appendix writes ids as "sha256:<hex>".
-      document = manifest.byHash.get(params.documentId) ?? manifest.byHash.get(params.documentId.replace(/^sha256:/, ''));
-    }
-    else if (typeof params.query === 'string') document = manifest.documents.has(params.query) ? params.query : undefined;
+      document =
+        manifest.byHash.get(params.documentId) ?? manifest.byHash.get(params.documentId.replace(/^sha256:/, ''));
+    } else if (typeof params.query === 'string')
+      document = manifest.documents.has(params.query) ? params.query : undefined;
     else if (typeof hash === 'string') document = manifest.byHash.get(hash);
     if (document === undefined) {
       return reply
@@ -72,7 +73,8 @@ export function safelistHook(manifest: PersistedOperationManifest): preHandlerAs
         .send({
           errors: [
             {
-              message: 'This server runs only the operations of its persisted-operations manifest; this one is not in it.',
+              message:
+                'This server runs only the operations of its persisted-operations manifest; this one is not in it.',
               extensions: { code: 'OPERATION_NOT_IN_SAFELIST' },
             },
           ],

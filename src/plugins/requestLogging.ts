@@ -38,14 +38,18 @@ export function loggerOptions(
   stream?: DestinationStream,
 ): Pick<FastifyServerOptions, 'logger' | 'logController'> {
   const format = config.LOG_FORMAT ?? 'auto';
-  const pretty = !stream && (format === 'pretty' || (format === 'auto' && config.NODE_ENV === 'development' && process.stdout.isTTY === true));
+  const pretty =
+    !stream &&
+    (format === 'pretty' || (format === 'auto' && config.NODE_ENV === 'development' && process.stdout.isTTY === true));
   return {
     logController: new LogController({ disableRequestLogging: true }),
     logger: {
       level: config.LOG_LEVEL,
       redact: { paths: redactPaths, censor: '[redacted]' },
       ...(stream ? { stream } : {}),
-      ...(pretty ? { transport: { target: 'pino-pretty', options: { translateTime: 'SYS:standard', ignore: 'pid,hostname' } } } : {}),
+      ...(pretty
+        ? { transport: { target: 'pino-pretty', options: { translateTime: 'SYS:standard', ignore: 'pid,hostname' } } }
+        : {}),
     },
   };
 }
@@ -92,7 +96,9 @@ export function logRequests(app: FastifyInstance): ApolloServerPlugin<GraphQLCon
         },
         async willSendResponse({ response }) {
           if (response.body.kind !== 'single') return;
-          note.codes = (response.body.singleResult.errors ?? []).map((error) => String(error.extensions?.code ?? 'INTERNAL_SERVER_ERROR'));
+          note.codes = (response.body.singleResult.errors ?? []).map((error) =>
+            String(error.extensions?.code ?? 'INTERNAL_SERVER_ERROR'),
+          );
         },
       };
     },

@@ -32,7 +32,10 @@ export function chargeRoutes(app: FastifyInstance, settings: RouteChargeSettings
     const charge = settings.charges.find((c) => methods.includes(c.method) && route.url.startsWith(c.prefix));
     if (!charge) return;
     const existing = route.preHandler ? [route.preHandler].flat() : [];
-    route.preHandler = [...existing, (request: FastifyRequest, reply: FastifyReply) => spend(request, reply, charge.cost, settings)];
+    route.preHandler = [
+      ...existing,
+      (request: FastifyRequest, reply: FastifyReply) => spend(request, reply, charge.cost, settings),
+    ];
   });
 }
 

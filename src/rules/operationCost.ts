@@ -47,7 +47,11 @@ export function operationCost(
   const root = schema.getRootType(operation.operation);
   if (!root) return 0;
 
-  const selectionCost = (parent: GraphQLCompositeType, selectionSet: SelectionSetNode, visiting: Set<string>): number => {
+  const selectionCost = (
+    parent: GraphQLCompositeType,
+    selectionSet: SelectionSetNode,
+    visiting: Set<string>,
+  ): number => {
     let total = 0;
     for (const selection of selectionSet.selections) {
       if (selection.kind === Kind.FIELD) {

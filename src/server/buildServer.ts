@@ -12,7 +12,13 @@ import { createAuthenticator } from '../modules/auth/authenticate.js';
 import { forbiddenStatus } from '../modules/auth/forbiddenStatus.js';
 import { guardResolvers } from '../modules/auth/guardResolvers.js';
 import { requestViewer } from '../modules/auth/requestViewer.js';
-import { defaultExportDirectory, exportJobResolvers, exportJobRoutes, exportRoutes, type ExportJobOptions } from '../modules/exports/index.js';
+import {
+  defaultExportDirectory,
+  exportJobResolvers,
+  exportJobRoutes,
+  exportRoutes,
+  type ExportJobOptions,
+} from '../modules/exports/index.js';
 import { federatedSchema } from '../modules/federation/index.js';
 import { importRoutes } from '../modules/imports/index.js';
 import { resolvers } from '../modules/index.js';
@@ -32,7 +38,15 @@ import { createRedisProbe } from './redisProbe.js';
 
 /** The authentication settings a server reads; unset ones take the defaults of src/config.ts. */
 export type AuthSettings = Partial<
-  Pick<Config, 'DISHUI_JWT_SECRET' | 'DISHUI_JWKS' | 'DISHUI_JWT_ISSUER' | 'DISHUI_JWT_AUDIENCE' | 'DISHUI_JWT_CLOCK_SKEW_S' | 'DISHUI_ANONYMOUS'>
+  Pick<
+    Config,
+    | 'DISHUI_JWT_SECRET'
+    | 'DISHUI_JWKS'
+    | 'DISHUI_JWT_ISSUER'
+    | 'DISHUI_JWT_AUDIENCE'
+    | 'DISHUI_JWT_CLOCK_SKEW_S'
+    | 'DISHUI_ANONYMOUS'
+  >
 >;
 
 /** What a server is built from. Without DISHUI_ANONYMOUS, callers without a credential are refused. */
@@ -41,7 +55,15 @@ export interface ServerDependencies {
     Partial<
       Pick<
         Config,
-        'DISHUI_DATA_DIR' | 'DISHUI_EXPORT_DIR' | 'DISHUI_EXPORT_JOB_STALE_MS' | 'FEDERATION' | 'DISHUI_GRAPHIQL' | 'DISHUI_DASHBOARD' | 'DISHUI_TRUST_PROXY' | 'LOG_FORMAT' | 'REDIS_URL'
+        | 'DISHUI_DATA_DIR'
+        | 'DISHUI_EXPORT_DIR'
+        | 'DISHUI_EXPORT_JOB_STALE_MS'
+        | 'FEDERATION'
+        | 'DISHUI_GRAPHIQL'
+        | 'DISHUI_DASHBOARD'
+        | 'DISHUI_TRUST_PROXY'
+        | 'LOG_FORMAT'
+        | 'REDIS_URL'
       > &
         LimitSettings
     > &
@@ -62,7 +84,13 @@ export interface ServerDependencies {
  * Builds the Fastify app with GraphQL at /graphql (GET and POST) and /healthz, not yet listening.
  * Tests call it in-process with `app.inject()`.
  */
-export async function buildServer({ config, db, exportJobs, logStream, reads }: ServerDependencies): Promise<FastifyInstance> {
+export async function buildServer({
+  config,
+  db,
+  exportJobs,
+  logStream,
+  reads,
+}: ServerDependencies): Promise<FastifyInstance> {
   const app = Fastify({
     ...loggerOptions(config, logStream),
     // A client's own id lets it find its request in our logs; otherwise we make one.
@@ -129,7 +157,9 @@ export async function buildServer({ config, db, exportJobs, logStream, reads }: 
     readAccessRules(typeDefs),
   );
   const apollo = new ApolloServer<GraphQLContext>({
-    ...(config.FEDERATION ? { schema: federatedSchema(typeDefs, allResolvers) } : { typeDefs, resolvers: allResolvers }),
+    ...(config.FEDERATION
+      ? { schema: federatedSchema(typeDefs, allResolvers) }
+      : { typeDefs, resolvers: allResolvers }),
     formatError,
     plugins: [
       internalErrorLogging(app.log),
@@ -150,7 +180,11 @@ export async function buildServer({ config, db, exportJobs, logStream, reads }: 
     path: '/graphql',
     method: ['GET', 'POST', 'OPTIONS'],
     context: async (request) => ({
-      ...createContext(reads && isReadOnlyRequest(request) ? reads.pick() : db, String(request.id), requestViewer(request)),
+      ...createContext(
+        reads && isReadOnlyRequest(request) ? reads.pick() : db,
+        String(request.id),
+        requestViewer(request),
+      ),
       limits: limits.forRequest(request),
     }),
   });

@@ -49,7 +49,10 @@ export function internalErrorLogging(logger: FastifyBaseLogger): ApolloServerPlu
           for (const error of errors) {
             if (isClientError(error.extensions?.code)) continue;
             if (isDatabaseUnavailable(unwrapResolverError(error))) {
-              logger.warn({ path: error.path, requestId: contextValue.requestId }, 'database unavailable during a GraphQL request');
+              logger.warn(
+                { path: error.path, requestId: contextValue.requestId },
+                'database unavailable during a GraphQL request',
+              );
               continue;
             }
             logger.error(
@@ -62,7 +65,10 @@ export function internalErrorLogging(logger: FastifyBaseLogger): ApolloServerPlu
           if (response.body.kind !== 'single') return;
           const { data, errors = [] } = response.body.singleResult;
           for (const error of errors) {
-            if (error.extensions?.code === 'INTERNAL_SERVER_ERROR' || error.extensions?.code === 'SERVICE_UNAVAILABLE') {
+            if (
+              error.extensions?.code === 'INTERNAL_SERVER_ERROR' ||
+              error.extensions?.code === 'SERVICE_UNAVAILABLE'
+            ) {
               (error.extensions as Record<string, unknown>).requestId = contextValue.requestId;
             }
           }

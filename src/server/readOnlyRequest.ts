@@ -11,7 +11,10 @@ export function isReadOnlyRequest(request: FastifyRequest): boolean {
   const body = request.body as { query?: unknown; operationName?: unknown } | undefined;
   if (typeof body?.query !== 'string') return false;
   try {
-    const operation = getOperationAST(parse(body.query), typeof body.operationName === 'string' ? body.operationName : undefined);
+    const operation = getOperationAST(
+      parse(body.query),
+      typeof body.operationName === 'string' ? body.operationName : undefined,
+    );
     return operation?.operation === 'query';
   } catch {
     return false;

@@ -34,7 +34,8 @@ export async function checkReadiness(db: Database, redis?: RedisProbe): Promise<
         )
       : undefined,
   ]);
-  const ready = database.state === 'ok' && database.pending.length === 0 && (redisState === undefined || redisState === 'ok');
+  const ready =
+    database.state === 'ok' && database.pending.length === 0 && (redisState === undefined || redisState === 'ok');
   return {
     ready,
     database: database.state,

@@ -13,7 +13,12 @@ import { buildServer } from './buildServer.js';
  * streaming exports and export jobs finish for up to `graceMs`, then cuts what is left and closes
  * the database pools.
  */
-async function drainThenClose(app: FastifyInstance, db: Database, graceMs: number, log: (line: string) => void): Promise<void> {
+async function drainThenClose(
+  app: FastifyInstance,
+  db: Database,
+  graceMs: number,
+  log: (line: string) => void,
+): Promise<void> {
   const closing = app.close();
   const finished = await within(closing, graceMs);
   if (!finished) {
@@ -70,14 +75,21 @@ export async function startServer(given: Config, log: (line: string) => void = c
     if (config.DATABASE_URL && config.DATABASE_REPLICA_URLS?.length) {
       replicas = await openReplicaSet(config.DATABASE_REPLICA_URLS, db, config);
       const healthy = replicas.state().filter((replica) => replica.healthy).length;
-      log(`dishui: ${healthy} of ${config.DATABASE_REPLICA_URLS.length} read replica(s) answering; reads fall back to the primary without them`);
+      log(
+        `dishui: ${healthy} of ${config.DATABASE_REPLICA_URLS.length} read replica(s) answering; reads fall back to the primary without them`,
+      );
     }
     const app = await buildServer({ config, db, reads: replicas });
     const url = await app.listen({ host: config.HOST, port: config.PORT });
-    log(`dishui: serving GraphQL at ${url}/graphql on ${db.kind === 'pglite' ? `embedded PGlite (${config.DISHUI_DATA_DIR})` : 'PostgreSQL'}`);
+    log(
+      `dishui: serving GraphQL at ${url}/graphql on ${db.kind === 'pglite' ? `embedded PGlite (${config.DISHUI_DATA_DIR})` : 'PostgreSQL'}`,
+    );
     for (const line of accessLines(config)) log(line);
     if (graphiqlEnabled(config) || config.DISHUI_DASHBOARD) {
-      const pages = [graphiqlEnabled(config) ? `GraphiQL at ${url}/graphql` : '', config.DISHUI_DASHBOARD ? `the dashboard at ${url}/dashboard` : ''];
+      const pages = [
+        graphiqlEnabled(config) ? `GraphiQL at ${url}/graphql` : '',
+        config.DISHUI_DASHBOARD ? `the dashboard at ${url}/dashboard` : '',
+      ];
       log(`dishui: open ${pages.filter(Boolean).join(' and ')} in a browser`);
     }
     let stopping: Promise<void> | undefined;
@@ -99,9 +111,10 @@ export async function startServer(given: Config, log: (line: string) => void = c
 
 // Tell whoever started the server how to get in: the first thing a new user needs.
 function accessLines(config: Config): string[] {
-  const anonymous = config.DISHUI_ANONYMOUS === 'viewer'
-    ? 'dishui: callers without a credential may read as VIEWER (DISHUI_ANONYMOUS=viewer)'
-    : 'dishui: callers without a credential are refused (401); /healthz and /readyz stay open';
+  const anonymous =
+    config.DISHUI_ANONYMOUS === 'viewer'
+      ? 'dishui: callers without a credential may read as VIEWER (DISHUI_ANONYMOUS=viewer)'
+      : 'dishui: callers without a credential are refused (401); /healthz and /readyz stay open';
   const credentials = config.DISHUI_JWT_SECRET
     ? 'dishui: for an admin token run `npm run dishui -- token --role ADMIN` and send it as "Authorization: Bearer <token>"'
     : config.DISHUI_JWKS

@@ -12,7 +12,8 @@ export interface WebRoutesOptions {
  * when GraphiQL is on, the dashboard's only when the dashboard is).
  */
 export const webRoutes: FastifyPluginAsync<WebRoutesOptions> = async (app, { graphiql, dashboard }) => {
-  const served = (name: string) => (name.startsWith('graphiql') ? graphiql : name.startsWith('dashboard') ? dashboard : false);
+  const served = (name: string) =>
+    name.startsWith('graphiql') ? graphiql : name.startsWith('dashboard') ? dashboard : false;
 
   if (dashboard) {
     app.get('/dashboard', async (_request, reply) => {

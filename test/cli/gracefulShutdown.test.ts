@@ -8,7 +8,11 @@ import { adminHeaders } from '../support/auth.js';
 import { startGateway, type GatewayProcess } from '../support/gatewayProcess.js';
 
 /** Reads a response slowly (about `bytesPerSecond`), so the export is still streaming for seconds. */
-function slowDownload(url: string, bytesPerSecond: number, headers: Record<string, string>): Promise<{ status: number; body: string }> {
+function slowDownload(
+  url: string,
+  bytesPerSecond: number,
+  headers: Record<string, string>,
+): Promise<{ status: number; body: string }> {
   return new Promise((resolve, reject) => {
     http
       .get(url, { headers }, (response) => {
@@ -38,10 +42,12 @@ function slowDownload(url: string, bytesPerSecond: number, headers: Record<strin
 
 function connects(url: string): Promise<boolean> {
   return new Promise((resolve) => {
-    http.get(`${url}/healthz`, (response) => {
-      response.resume();
-      resolve(true);
-    }).on('error', () => resolve(false));
+    http
+      .get(`${url}/healthz`, (response) => {
+        response.resume();
+        resolve(true);
+      })
+      .on('error', () => resolve(false));
   });
 }
 
@@ -61,7 +67,9 @@ describe('dishui serve on SIGTERM', async () => {
     await database?.dispose();
   });
 
-  test('refuses new connections at once, lets a long streaming export finish, then exits 0', { skip: !onPostgres && 'needs PostgreSQL' }, async () => {
+  test('refuses new connections at once, lets a long streaming export finish, then exits 0', {
+    skip: !onPostgres && 'needs PostgreSQL',
+  }, async () => {
     gateway = await startGateway({ DATABASE_URL: database.url!, DISHUI_SHUTDOWN_GRACE_MS: '20000' });
     const download = slowDownload(`${gateway.url}/export/loan-facts.csv`, 600_000, await adminHeaders());
     await sleep(700);

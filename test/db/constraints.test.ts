@@ -65,7 +65,11 @@ describe('the database refuses rows that break the domain invariants', async () 
               await sql.exec(await disabling(sql, rule.table, rule.constraint));
               await insertRow(sql, rule.table, row);
             });
-            assert.equal(alone, undefined, `${rule.table} ${JSON.stringify(row)} breaks more than ${rule.constraint}: ${alone}`);
+            assert.equal(
+              alone,
+              undefined,
+              `${rule.table} ${JSON.stringify(row)} breaks more than ${rule.constraint}: ${alone}`,
+            );
           }
           for (const overrides of [{}, ...(rule.alsoValid ?? [])]) {
             const row: Row = { ...rule.valid, ...overrides };
@@ -108,11 +112,17 @@ describe('the database refuses rows that break the domain invariants', async () 
           `SELECT p.prosrc AS source FROM pg_proc p JOIN pg_namespace n ON n.oid = p.pronamespace
            WHERE p.prorettype = 'trigger'::regtype AND n.nspname = current_schema()`,
         );
-        const triggerRules = triggers.flatMap((row) => [...row.source.matchAll(/CONSTRAINT = '([^']+)'/g)].map((match) => match[1]!));
+        const triggerRules = triggers.flatMap((row) =>
+          [...row.source.matchAll(/CONSTRAINT = '([^']+)'/g)].map((match) => match[1]!),
+        );
         const inDatabase = new Set([...checks.map((row) => row.name), ...triggerRules]);
         const covered = new Set([...invariantCases, ...invariantUpdateCases].map((rule) => rule.constraint));
         assert.deepEqual([...inDatabase].filter((name) => !covered.has(name)).sort(), [], 'rules without a case');
-        assert.deepEqual([...covered].filter((name) => !inDatabase.has(name)).sort(), [], 'cases for rules that do not exist');
+        assert.deepEqual(
+          [...covered].filter((name) => !inDatabase.has(name)).sort(),
+          [],
+          'cases for rules that do not exist',
+        );
       });
 
       test('dishui_credit_code_valid accepts exactly one check character per 17-character body, the GB 32100 one', async () => {
@@ -121,7 +131,12 @@ describe('the database refuses rows that break the domain invariants', async () 
         const bodies = ['91350100M000100Y4', '91350100M000100Y3'];
         // Thirty more bodies spread over the alphabet, the same on every run.
         for (let index = 1; index <= 30; index++) {
-          bodies.push(Array.from({ length: 17 }, (_, at) => creditCodeAlphabet[(index * 7 + at * 13 + index * at * at) % 31]).join(''));
+          bodies.push(
+            Array.from(
+              { length: 17 },
+              (_, at) => creditCodeAlphabet[(index * 7 + at * 13 + index * at * at) % 31],
+            ).join(''),
+          );
         }
         const rows = await database.db.sql.query<{ body: string; accepted: string[] }>(
           `SELECT body, json_agg(ch ORDER BY ch) FILTER (WHERE dishui_credit_code_valid(body || ch)) AS accepted
@@ -144,7 +159,14 @@ describe('the database refuses rows that break the domain invariants', async () 
                   dishui_credit_code_valid('91350100m000100y43') AS lower_case,
                   dishui_credit_code_valid(NULL) AS missing`,
         );
-        assert.deepEqual(row, { valid: true, short: false, long: false, letter_o: false, lower_case: false, missing: null });
+        assert.deepEqual(row, {
+          valid: true,
+          short: false,
+          long: false,
+          letter_o: false,
+          lower_case: false,
+          missing: null,
+        });
       });
     });
   }

@@ -22,12 +22,18 @@ describe('the migrated database matches prisma/schema.prisma', async () => {
       after(() => database?.dispose());
 
       test('every enum exists with the schema values in the schema order, and no other enum', () => {
-        assert.deepEqual(differences.filter((line) => line.startsWith('enum ')), []);
+        assert.deepEqual(
+          differences.filter((line) => line.startsWith('enum ')),
+          [],
+        );
       });
 
       test('every model has a table and there is no table the schema lacks, except the migration history', () => {
         const tableLevel = /^table [^:]+: (missing from the database|in the database but not in the schema)$/;
-        assert.deepEqual(differences.filter((line) => tableLevel.test(line)), []);
+        assert.deepEqual(
+          differences.filter((line) => tableLevel.test(line)),
+          [],
+        );
       });
 
       test('the comparison notices drift of every kind it checks (made in a transaction that is rolled back)', async () => {
@@ -81,7 +87,10 @@ describe('the migrated database matches prisma/schema.prisma', async () => {
       for (const model of datamodel.models) {
         const table = model.dbName ?? model.name;
         test(`${table}: columns (type, nullability, default), primary key, indexes and foreign keys match the model`, () => {
-          assert.deepEqual(differences.filter((line) => line.startsWith(`table ${table}: `)), []);
+          assert.deepEqual(
+            differences.filter((line) => line.startsWith(`table ${table}: `)),
+            [],
+          );
         });
       }
     });

@@ -4,7 +4,13 @@ import os from 'node:os';
 import path from 'node:path';
 import { after, before, describe, test } from 'node:test';
 import { openDatabase } from '../../src/db/client.js';
-import { defaultMigrationsDir, migrate, MigrationError, pendingMigrations, readMigrations } from '../../src/db/migrator.js';
+import {
+  defaultMigrationsDir,
+  migrate,
+  MigrationError,
+  pendingMigrations,
+  readMigrations,
+} from '../../src/db/migrator.js';
 import { createTestDatabase, testBackends, type TestDatabase } from '../support/database.js';
 
 /** A scratch copy of prisma/migrations that a test may change; removed by the returned function. */
@@ -53,7 +59,10 @@ describe('migrate', async () => {
 
   test('there are migrations to apply, in timestamp order', () => {
     assert.ok(onDisk.length >= 2, 'expected the init and invariants migrations');
-    assert.deepEqual(onDisk.map((file) => file.name), onDisk.map((file) => file.name).sort());
+    assert.deepEqual(
+      onDisk.map((file) => file.name),
+      onDisk.map((file) => file.name).sort(),
+    );
     for (const file of onDisk) assert.match(file.name, /^\d{14}_[a-z0-9_]+$/);
   });
 
@@ -69,19 +78,29 @@ describe('migrate', async () => {
         await onEmptySchema(shared, async (database) => {
           const first = await migrate(database.db);
           assert.deepEqual(first, { applied: onDisk.map((file) => file.name), alreadyApplied: 0 });
-          assert.deepEqual(await history(database), onDisk.map(({ name, checksum }) => ({ name, checksum })));
+          assert.deepEqual(
+            await history(database),
+            onDisk.map(({ name, checksum }) => ({ name, checksum })),
+          );
           assert.deepEqual(await pendingMigrations(database.db), []);
 
           const second = await migrate(database.db);
           assert.deepEqual(second, { applied: [], alreadyApplied: onDisk.length });
-          assert.deepEqual(await history(database), onDisk.map(({ name, checksum }) => ({ name, checksum })));
+          assert.deepEqual(
+            await history(database),
+            onDisk.map(({ name, checksum }) => ({ name, checksum })),
+          );
         });
       });
 
       test('applies only the new migration when one is added', async () => {
         await onEmptySchema(shared, async (database, migrations) => {
           await migrate(database.db, migrations);
-          addMigration(migrations, '20991231000000_scratch', 'CREATE TABLE "MigratorScratch" ("id" INTEGER PRIMARY KEY);\n');
+          addMigration(
+            migrations,
+            '20991231000000_scratch',
+            'CREATE TABLE "MigratorScratch" ("id" INTEGER PRIMARY KEY);\n',
+          );
           assert.deepEqual(await pendingMigrations(database.db, migrations), ['20991231000000_scratch']);
           const result = await migrate(database.db, migrations);
           assert.deepEqual(result, { applied: ['20991231000000_scratch'], alreadyApplied: onDisk.length });
@@ -94,7 +113,11 @@ describe('migrate', async () => {
           await migrate(database.db, migrations);
           const changed = onDisk[0]!.name;
           fs.appendFileSync(path.join(migrations, changed, 'migration.sql'), '\n-- an edit after the fact\n');
-          addMigration(migrations, '20991231000000_scratch', 'CREATE TABLE "MigratorScratch" ("id" INTEGER PRIMARY KEY);\n');
+          addMigration(
+            migrations,
+            '20991231000000_scratch',
+            'CREATE TABLE "MigratorScratch" ("id" INTEGER PRIMARY KEY);\n',
+          );
 
           await assert.rejects(migrate(database.db, migrations), (error: unknown) => {
             assert.ok(error instanceof MigrationError);
@@ -102,7 +125,10 @@ describe('migrate', async () => {
             return true;
           });
           assert.equal(await tableExists(database, 'MigratorScratch'), false);
-          assert.deepEqual(await history(database), onDisk.map(({ name, checksum }) => ({ name, checksum })));
+          assert.deepEqual(
+            await history(database),
+            onDisk.map(({ name, checksum }) => ({ name, checksum })),
+          );
         });
       });
 
@@ -113,7 +139,10 @@ describe('migrate', async () => {
           fs.rmSync(path.join(migrations, removed), { recursive: true });
           await assert.rejects(migrate(database.db, migrations), (error: unknown) => {
             assert.ok(error instanceof MigrationError);
-            assert.match(error.message, new RegExp(`Migration ${removed} is applied to this database but its folder is missing`));
+            assert.match(
+              error.message,
+              new RegExp(`Migration ${removed} is applied to this database but its folder is missing`),
+            );
             return true;
           });
         });
@@ -130,12 +159,18 @@ describe('migrate', async () => {
           );
           await assert.rejects(migrate(database.db, migrations), (error: unknown) => {
             assert.ok(error instanceof MigrationError);
-            assert.match(error.message, /Migration 20991231000000_breaks_halfway failed and was rolled back: .*duplicate key/);
+            assert.match(
+              error.message,
+              /Migration 20991231000000_breaks_halfway failed and was rolled back: .*duplicate key/,
+            );
             return true;
           });
           assert.equal(await tableExists(database, 'MigratorScratch'), false);
           // The migrations before it were each committed on their own and stay applied.
-          assert.deepEqual(await history(database), onDisk.map(({ name, checksum }) => ({ name, checksum })));
+          assert.deepEqual(
+            await history(database),
+            onDisk.map(({ name, checksum }) => ({ name, checksum })),
+          );
           assert.deepEqual(await pendingMigrations(database.db, migrations), ['20991231000000_breaks_halfway']);
         });
       });
@@ -156,7 +191,10 @@ describe('migrate', async () => {
               assert.deepEqual(appliedCounts, [0, onDisk.length]);
               const waiter = results.find((result) => result.applied.length === 0);
               assert.equal(waiter?.alreadyApplied, onDisk.length);
-              assert.deepEqual(await history(database), onDisk.map(({ name, checksum }) => ({ name, checksum })));
+              assert.deepEqual(
+                await history(database),
+                onDisk.map(({ name, checksum }) => ({ name, checksum })),
+              );
             } finally {
               await other.close();
             }

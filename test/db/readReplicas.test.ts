@@ -10,7 +10,12 @@ import { insertWriteFixture } from '../modules/writes/writeFixture.js';
 import { canRunClusters, createPgCluster, type PgCluster } from '../support/pgCluster.js';
 import { adminHeaders, testServerConfig } from '../support/auth.js';
 
-const settings = { DATABASE_POOL_MAX: 3, DATABASE_POOL_IDLE_MS: 10_000, DATABASE_CONNECT_TIMEOUT_MS: 1_000, DISHUI_DATA_DIR: 'memory://' };
+const settings = {
+  DATABASE_POOL_MAX: 3,
+  DATABASE_POOL_IDLE_MS: 10_000,
+  DATABASE_CONNECT_TIMEOUT_MS: 1_000,
+  DISHUI_DATA_DIR: 'memory://',
+};
 const read = 'query Villages { villages(first: 3) { nodes { id name } } }';
 const rename = (id: string, version: number, name: string) =>
   `mutation { updateVillage(input: { id: "${id}", expectedVersion: ${version}, name: "${name}" }) { village { id name version } userErrors { code message } } }`;
@@ -40,7 +45,12 @@ describe('read replicas', { skip: !canRunClusters() && 'needs PostgreSQL 15 bina
   });
 
   const post = async (query: string) => {
-    const response = await app.inject({ method: 'POST', url: '/graphql', headers: await adminHeaders(), payload: { query } });
+    const response = await app.inject({
+      method: 'POST',
+      url: '/graphql',
+      headers: await adminHeaders(),
+      payload: { query },
+    });
     return { status: response.statusCode, body: response.json() as { data?: any; errors?: any[] } };
   };
   const replicaDb = () => replicas.state()[0]!.db!;
@@ -61,12 +71,16 @@ describe('read replicas', { skip: !canRunClusters() && 'needs PostgreSQL 15 bina
     assert.ok(replicaDb().statements.count > onReplica, 'the query ran on the replica');
 
     const [village] = answer.body.data.villages.nodes;
-    const versionRow = await primary.sql.query<{ version: number }>('SELECT version FROM "Village" WHERE name = $1', [village.name]);
+    const versionRow = await primary.sql.query<{ version: number }>('SELECT version FROM "Village" WHERE name = $1', [
+      village.name,
+    ]);
     const beforeWrite = replicaDb().statements.count;
     const written = await post(rename(village.id, versionRow[0]!.version, '复制村'));
     assert.deepEqual(written.body.data.updateVillage.userErrors, []);
     assert.equal(replicaDb().statements.count, beforeWrite, 'the mutation, its reads included, ran on the primary');
-    await waitFor('the replica has the change', async () => (await post(read)).body.data.villages.nodes.some((node: any) => node.name === '复制村'));
+    await waitFor('the replica has the change', async () =>
+      (await post(read)).body.data.villages.nodes.some((node: any) => node.name === '复制村'),
+    );
 
     const exported = await app.inject({ method: 'GET', url: '/export/loan-facts.csv', headers: await adminHeaders() });
     assert.equal(exported.statusCode, 200);

@@ -16,7 +16,9 @@ import { createTestDatabase, type TestDatabase } from '../support/database.js';
 import { adminHeaders, testServerConfig } from '../support/auth.js';
 
 const example = new URL('../../examples/apollo-client/', import.meta.url);
-const manifest: Record<string, string> = JSON.parse(fs.readFileSync(new URL('src/gql/persisted-documents.json', example), 'utf8'));
+const manifest: Record<string, string> = JSON.parse(
+  fs.readFileSync(new URL('src/gql/persisted-documents.json', example), 'utf8'),
+);
 
 describe('the persisted-operations manifest of examples/apollo-client', () => {
   test('every entry is keyed by the SHA-256 of its text and validates against schema.graphql', () => {
@@ -24,17 +26,28 @@ describe('the persisted-operations manifest of examples/apollo-client', () => {
     assert.ok(Object.keys(manifest).length >= 3);
     for (const [hash, document] of Object.entries(manifest)) {
       assert.equal(hash, createHash('sha256').update(document).digest('hex'));
-      assert.deepEqual(validate(schema, parse(document)).map((error) => error.message), [], document);
+      assert.deepEqual(
+        validate(schema, parse(document)).map((error) => error.message),
+        [],
+        document,
+      );
     }
   });
 
   test("it holds exactly the example's operations: a stale manifest fails here", () => {
     const folder = new URL('src/operations/', example);
-    const inSource = fs.readdirSync(folder).flatMap((file) =>
-      [...fs.readFileSync(new URL(file, folder), 'utf8').matchAll(/graphql\(`([\s\S]*?)`\)/g)].map((m) => parse(m[1]!)),
-    );
+    const inSource = fs
+      .readdirSync(folder)
+      .flatMap((file) =>
+        [...fs.readFileSync(new URL(file, folder), 'utf8').matchAll(/graphql\(`([\s\S]*?)`\)/g)].map((m) =>
+          parse(m[1]!),
+        ),
+      );
     const names = (documents: ReturnType<typeof parse>[]) =>
-      documents.flatMap((d) => d.definitions.filter((x): x is OperationDefinitionNode => x.kind === Kind.OPERATION_DEFINITION)).map((o) => `${o.operation} ${o.name?.value}`).sort();
+      documents
+        .flatMap((d) => d.definitions.filter((x): x is OperationDefinitionNode => x.kind === Kind.OPERATION_DEFINITION))
+        .map((o) => `${o.operation} ${o.name?.value}`)
+        .sort();
     assert.deepEqual(names(Object.values(manifest).map((text) => parse(text))), names(inSource));
     assert.deepEqual(names(inSource), ['mutation DisburseLoan', 'query LoansPage', 'query RefetchNode']);
   });
@@ -71,7 +84,12 @@ describe('the typed client against a running Dishui (PGlite)', () => {
     const client = createDishuiClient({ uri, authorization: (await adminHeaders()).authorization });
     const [loan] = await allLoans(client, {}, 5);
     assert.match((await describeNode(client, loan!.id))!, new RegExp(`^loan ${loan!.contractNo} \\(`));
-    const outcome = await disburse(client, { loanId: loan!.id, amount: '-1.00', disbursedOn: '2020-01-10', idempotencyKey: 'example-client-test' });
+    const outcome = await disburse(client, {
+      loanId: loan!.id,
+      amount: '-1.00',
+      disbursedOn: '2020-01-10',
+      idempotencyKey: 'example-client-test',
+    });
     assert.equal(outcome.ok, false);
     // Each refusal is keyed by the input path a form field binds to, with its code.
     const errors = Object.entries(outcome.ok ? {} : outcome.errors);

@@ -33,10 +33,19 @@ describe('GET /metrics', async () => {
       });
 
       test('counts operations by name and type, errors and refusals by code, batches, statements, pools and export rows', async () => {
-        const post = async (query: string) => app.inject({ method: 'POST', url: '/graphql', headers: await adminHeaders(), payload: { query } });
-        for (let i = 0; i < 2; i += 1) assert.equal((await post('query Firms { enterprises(first: 5) { nodes { id sites { nodes { id } } } } }')).statusCode, 200);
+        const post = async (query: string) =>
+          app.inject({ method: 'POST', url: '/graphql', headers: await adminHeaders(), payload: { query } });
+        for (let i = 0; i < 2; i += 1)
+          assert.equal(
+            (await post('query Firms { enterprises(first: 5) { nodes { id sites { nodes { id } } } } }')).statusCode,
+            200,
+          );
         assert.equal((await post('query Broken { enterprises { noSuchField } }')).statusCode, 400);
-        const exported = await app.inject({ method: 'GET', url: '/export/loan-facts.csv', headers: await adminHeaders() });
+        const exported = await app.inject({
+          method: 'GET',
+          url: '/export/loan-facts.csv',
+          headers: await adminHeaders(),
+        });
         assert.equal(exported.statusCode, 200);
         const exportedRows = exported.body.trimEnd().split('\n').length - 1;
         assert.ok(exportedRows > 0);
@@ -45,15 +54,31 @@ describe('GET /metrics', async () => {
         assert.equal(response.statusCode, 200);
         assert.match(String(response.headers['content-type']), /^text\/plain/);
         const text = response.body;
-        assert.equal(sample(text, 'dishui_graphql_operations_total', { operation: 'Firms', type: 'query', outcome: 'ok' }), 2);
-        assert.equal(sample(text, 'dishui_graphql_operation_duration_seconds_count', { operation: 'Firms', type: 'query' }), 2);
+        assert.equal(
+          sample(text, 'dishui_graphql_operations_total', { operation: 'Firms', type: 'query', outcome: 'ok' }),
+          2,
+        );
+        assert.equal(
+          sample(text, 'dishui_graphql_operation_duration_seconds_count', { operation: 'Firms', type: 'query' }),
+          2,
+        );
         assert.equal(sample(text, 'dishui_graphql_errors_total', { code: 'GRAPHQL_VALIDATION_FAILED' }), 1);
-        assert.equal(sample(text, 'dishui_graphql_rejected_operations_total', { code: 'GRAPHQL_VALIDATION_FAILED' }), 1);
-        assert.equal(sample(text, 'dishui_dataloader_batch_size_count', { loader: 'Enterprise.sites' }), 2, 'one batch per request');
+        assert.equal(
+          sample(text, 'dishui_graphql_rejected_operations_total', { code: 'GRAPHQL_VALIDATION_FAILED' }),
+          1,
+        );
+        assert.equal(
+          sample(text, 'dishui_dataloader_batch_size_count', { loader: 'Enterprise.sites' }),
+          2,
+          'one batch per request',
+        );
         assert.ok(sample(text, 'dishui_dataloader_batch_size_sum', { loader: 'Enterprise.sites' })! >= 2);
         assert.equal(sample(text, 'dishui_export_rows_total', { kind: 'loan-facts', format: 'csv' }), exportedRows);
         assert.ok(sample(text, 'dishui_db_statement_duration_seconds_count', { outcome: 'ok' })! > 0);
-        assert.equal(sample(text, 'dishui_http_requests_total', { route: '/graphql', method: 'POST', status: '200' }), 2);
+        assert.equal(
+          sample(text, 'dishui_http_requests_total', { route: '/graphql', method: 'POST', status: '200' }),
+          2,
+        );
         assert.ok(sample(text, 'dishui_process_resident_memory_bytes')! > 0);
         if (backend === 'postgres') {
           assert.ok(sample(text, 'dishui_db_pool_connections', { pool: 'primary' })! >= 1);

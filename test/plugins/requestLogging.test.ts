@@ -33,12 +33,25 @@ describe('request logs', () => {
       method: 'POST',
       url: '/graphql',
       headers: { 'x-request-id': 'log-test-1', authorization: `Bearer ${secret}`, cookie: 'session=cookie-secret-7' },
-      payload: { query: 'query Firms($name: String) { enterprises(first: 2, where: { name: { eq: $name } }) { nodes { id } } }', variables: { name: personal } },
+      payload: {
+        query: 'query Firms($name: String) { enterprises(first: 2, where: { name: { eq: $name } }) { nodes { id } } }',
+        variables: { name: personal },
+      },
     });
     assert.equal(answer.statusCode, 200);
-    const failed = await app.inject({ method: 'POST', url: '/graphql', headers: { 'x-request-id': 'log-test-2', ...(await adminHeaders()) }, payload: { query: '{ nope }' } });
+    const failed = await app.inject({
+      method: 'POST',
+      url: '/graphql',
+      headers: { 'x-request-id': 'log-test-2', ...(await adminHeaders()) },
+      payload: { query: '{ nope }' },
+    });
     assert.equal(failed.statusCode, 400);
-    const refused = await app.inject({ method: 'POST', url: '/graphql', headers: { 'x-api-key': 'key-secret-42' }, payload: { query: '{ __typename }' } });
+    const refused = await app.inject({
+      method: 'POST',
+      url: '/graphql',
+      headers: { 'x-api-key': 'key-secret-42' },
+      payload: { query: '{ __typename }' },
+    });
     assert.equal(refused.statusCode, 401);
 
     const mine = logged().filter((line) => line.msg === 'request' && line.reqId === 'log-test-1');
@@ -50,13 +63,18 @@ describe('request logs', () => {
     assert.equal(line!.outcome, 'ok');
     assert.equal(line!.status, 200);
     assert.equal(typeof line!.durationMs, 'number');
-    assert.equal(logged().filter((entry) => entry.reqId === 'log-test-1').length, 1, "Fastify's own request lines are off");
+    assert.equal(
+      logged().filter((entry) => entry.reqId === 'log-test-1').length,
+      1,
+      "Fastify's own request lines are off",
+    );
 
     const [bad] = logged().filter((entry) => entry.reqId === 'log-test-2');
     assert.deepEqual([bad!.outcome, bad!.errorCodes, bad!.status], ['error', ['GRAPHQL_VALIDATION_FAILED'], 400]);
 
     const everything = lines.join('\n');
-    for (const leak of [secret, 'key-secret-42', 'cookie-secret-7', personal]) assert.ok(!everything.includes(leak), `the logs hold ${leak}`);
+    for (const leak of [secret, 'key-secret-42', 'cookie-secret-7', personal])
+      assert.ok(!everything.includes(leak), `the logs hold ${leak}`);
   });
 
   test('a logged object with headers or variables has them redacted', async () => {

@@ -17,7 +17,7 @@ after(() => database.dispose());
 
 const budget = { DISHUI_MAX_COST: 1000, DISHUI_RATE_LIMIT_POINTS: 1000, DISHUI_RATE_LIMIT_WINDOW_MS: 60_000 };
 
-describe('the export and import routes spend a fixed cost from the caller\'s rate-limit budget', () => {
+describe("the export and import routes spend a fixed cost from the caller's rate-limit budget", () => {
   test('a budget for three exports refuses the fourth with 429 RATE_LIMITED and Retry-After, reading nothing', async () => {
     const { db, statements } = countingDatabase(database.db);
     const app = await buildServer({ config: { ...testServerConfig, ...budget, DISHUI_EXPORT_COST: 300 }, db });
@@ -39,10 +39,19 @@ describe('the export and import routes spend a fixed cost from the caller\'s rat
       assert.deepEqual([error.cost, error.limit, error.windowMs], [300, 1000, 60_000]);
       assert.match(error.message, /costs 300 of your 1000 points/);
       // The budget is the caller's: another user still exports.
-      const other = await app.inject({ method: 'GET', url: '/export/impact-facts.jsonl', headers: await bearerHeaders({ sub: 'admin-2', roles: ['ADMIN'] }) });
+      const other = await app.inject({
+        method: 'GET',
+        url: '/export/impact-facts.jsonl',
+        headers: await bearerHeaders({ sub: 'admin-2', roles: ['ADMIN'] }),
+      });
       assert.equal(other.statusCode, 200, other.body);
       // The GraphQL route spends from the same budget: 100 points left, a query costing 301 does not fit.
-      const query = await app.inject({ method: 'POST', url: '/graphql', headers, payload: { query: '{ regions(first: 300) { nodes { code } } }' } });
+      const query = await app.inject({
+        method: 'POST',
+        url: '/graphql',
+        headers,
+        payload: { query: '{ regions(first: 300) { nodes { code } } }' },
+      });
       assert.equal(query.statusCode, 429, query.body);
     } finally {
       await app.close();
@@ -53,13 +62,20 @@ describe('the export and import routes spend a fixed cost from the caller\'s rat
     if (!(await redisAvailable())) return t.skip('Redis unreachable');
     const probe = new Redis(testRedisUrl);
     const prefix = `dishui-test-${randomBytes(4).toString('hex')}:`;
-    const config = { ...testServerConfig, ...budget, DISHUI_IMPORT_COST: 400, REDIS_URL: testRedisUrl, DISHUI_REDIS_PREFIX: prefix };
+    const config = {
+      ...testServerConfig,
+      ...budget,
+      DISHUI_IMPORT_COST: 400,
+      REDIS_URL: testRedisUrl,
+      DISHUI_REDIS_PREFIX: prefix,
+    };
     const first = await buildServer({ config, db: database.db });
     const second = await buildServer({ config, db: database.db });
     try {
       const headers = { ...(await adminHeaders()), 'content-type': 'text/csv' };
       // A header-only file: read, nothing to write.
-      const upload = (app: typeof first) => app.inject({ method: 'POST', url: '/import/villages', headers, payload: 'code,name\n' });
+      const upload = (app: typeof first) =>
+        app.inject({ method: 'POST', url: '/import/villages', headers, payload: 'code,name\n' });
       assert.notEqual((await upload(first)).statusCode, 429);
       assert.notEqual((await upload(second)).statusCode, 429);
       const refused = await upload(first);

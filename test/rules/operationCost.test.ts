@@ -15,7 +15,10 @@ function cost(source: string, variables?: Record<string, unknown>, defaultListSi
 describe('operationCost', () => {
   test('object fields cost 1, times the page size of every paginated field above them; scalars are free', () => {
     assert.equal(cost('{ regions(first: 10) { nodes { code name } } }'), 1 + 10 * 1);
-    assert.equal(cost('{ regions(first: 10) { nodes { villages(last: 3) { nodes { code } } } } }'), 1 + 10 * (1 + (1 + 3 * 1)));
+    assert.equal(
+      cost('{ regions(first: 10) { nodes { villages(last: 3) { nodes { code } } } } }'),
+      1 + 10 * (1 + (1 + 3 * 1)),
+    );
     assert.equal(cost('{ region(code: "410523") { code parent { code } } }'), 1 + 1);
   });
 
@@ -27,8 +30,16 @@ describe('operationCost', () => {
   });
 
   test('nodes(ids:) counts the ids; fragments and inline fragments count like fields; __typename and introspection are free', () => {
-    assert.equal(cost('query ($ids: [ID!]!) { nodes(ids: $ids) { id ... on Region { parent { code } } } }', { ids: ['a', 'b', 'c'] }), 1 + 3 * 1);
-    assert.equal(cost('{ regions(first: 4) { ...R } } fragment R on RegionConnection { nodes { __typename parent { code } } }'), 1 + 4 * (1 + 1));
+    assert.equal(
+      cost('query ($ids: [ID!]!) { nodes(ids: $ids) { id ... on Region { parent { code } } } }', {
+        ids: ['a', 'b', 'c'],
+      }),
+      1 + 3 * 1,
+    );
+    assert.equal(
+      cost('{ regions(first: 4) { ...R } } fragment R on RegionConnection { nodes { __typename parent { code } } }'),
+      1 + 4 * (1 + 1),
+    );
     assert.equal(cost('{ __schema { types { name fields { name } } } }'), 0);
   });
 });

@@ -33,7 +33,12 @@ for (const backend of await testBackends()) {
       const section = readme.split('## A first query')[1]!.split('\n## ')[0]!;
       const body = JSON.parse(/-d '(.+)'/.exec(section)![1]!);
       const answer = JSON.parse(/```json\n([\s\S]+?)\n```/.exec(section)![1]!);
-      const response = await app.inject({ headers: await adminHeaders(), method: 'POST', url: '/graphql', payload: body });
+      const response = await app.inject({
+        headers: await adminHeaders(),
+        method: 'POST',
+        url: '/graphql',
+        payload: body,
+      });
       assert.equal(response.statusCode, 200);
       assert.deepEqual(response.json(), answer);
     });

@@ -28,14 +28,21 @@ for (const backend of await testBackends()) {
         url: '/graphql',
         payload: { query: '{ loanStatistics(groupBy: [COUNTY]) { groups { key { countyCode } loanCount } } }' },
       });
-      const groups = response.json().data.loanStatistics.groups as { key: { countyCode: string | null }; loanCount: number }[];
+      const groups = response.json().data.loanStatistics.groups as {
+        key: { countyCode: string | null };
+        loanCount: number;
+      }[];
       const byCounty = Object.fromEntries(groups.map((g) => [g.key.countyCode ?? 'none', g.loanCount]));
       // Loan A is booked in 若羌县, C in 叶县; B's county is not in the article.
       assert.deepEqual(byCounty, { '410422': 1, '652824': 1, none: 1 });
     });
 
     test('the loan-facts CSV export is served with a header row and one line per loan', async () => {
-      const response = await app.inject({ headers: await adminHeaders(), method: 'GET', url: '/export/loan-facts.csv' });
+      const response = await app.inject({
+        headers: await adminHeaders(),
+        method: 'GET',
+        url: '/export/loan-facts.csv',
+      });
       assert.equal(response.statusCode, 200);
       assert.match(String(response.headers['content-disposition']), /attachment; filename="?loan-facts/);
       const lines = response.body.trimEnd().split('\r\n');
@@ -44,7 +51,11 @@ for (const backend of await testBackends()) {
     });
 
     test('a malformed where on an export URL is a 400 naming the argument', async () => {
-      const response = await app.inject({ headers: await adminHeaders(), method: 'GET', url: '/export/loan-facts.csv?where=%7Bnope' });
+      const response = await app.inject({
+        headers: await adminHeaders(),
+        method: 'GET',
+        url: '/export/loan-facts.csv?where=%7Bnope',
+      });
       assert.equal(response.statusCode, 400);
       assert.equal(response.json().error.code, 'BAD_USER_INPUT');
       assert.equal(response.json().error.argument, 'where');

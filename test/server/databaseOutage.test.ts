@@ -3,7 +3,13 @@ import { setTimeout as sleep } from 'node:timers/promises';
 import { after, before, describe, test } from 'node:test';
 import { openDatabase, type Database } from '../../src/db/client.js';
 import { migrate } from '../../src/db/migrator.js';
-import { fixtureGlobalIds, httpWriteClient, loanApplication, type FixtureGlobalIds, type HttpWriteClient } from '../modules/writes/httpClient.js';
+import {
+  fixtureGlobalIds,
+  httpWriteClient,
+  loanApplication,
+  type FixtureGlobalIds,
+  type HttpWriteClient,
+} from '../modules/writes/httpClient.js';
 import { insertWriteFixture } from '../modules/writes/writeFixture.js';
 import { canRunClusters, createPgCluster, type PgCluster } from '../support/pgCluster.js';
 import { adminHeaders } from '../support/auth.js';
@@ -20,7 +26,9 @@ interface Attempt {
   code: string | undefined;
 }
 
-describe('a PostgreSQL outage under load', { skip: !canRunClusters() && 'needs PostgreSQL 15 binaries and root' }, () => {
+describe('a PostgreSQL outage under load', {
+  skip: !canRunClusters() && 'needs PostgreSQL 15 binaries and root',
+}, () => {
   let cluster: PgCluster;
   let db: Database;
   let client: HttpWriteClient;
@@ -64,7 +72,10 @@ describe('a PostgreSQL outage under load', { skip: !canRunClusters() && 'needs P
           attempts.push({ key, contractNo: `OUT-${n}-${counter}`, status: answer.status, code });
         } else {
           const answer = await client.post(nestedRead);
-          readAnswers.push({ status: answer.status, codes: (answer.body.errors ?? []).map((error) => String(error.extensions?.code)) });
+          readAnswers.push({
+            status: answer.status,
+            codes: (answer.body.errors ?? []).map((error) => String(error.extensions?.code)),
+          });
         }
       }
     };
@@ -81,7 +92,11 @@ describe('a PostgreSQL outage under load', { skip: !canRunClusters() && 'needs P
       assert.equal(down.body.errors?.[0]?.extensions?.code, 'SERVICE_UNAVAILABLE');
       assert.match(String(down.body.errors?.[0]?.extensions?.requestId), /.+/);
       assert.ok(downMs < 2_000, `a request while the database is down answered in ${downMs} ms`);
-      const exported = await client.app.inject({ method: 'GET', url: '/export/loan-facts.csv', headers: await adminHeaders() });
+      const exported = await client.app.inject({
+        method: 'GET',
+        url: '/export/loan-facts.csv',
+        headers: await adminHeaders(),
+      });
       assert.equal(exported.statusCode, 503);
       assert.equal(exported.json().error.code, 'SERVICE_UNAVAILABLE');
       const readiness = await client.app.inject({ method: 'GET', url: '/readyz' });
@@ -111,7 +126,10 @@ describe('a PostgreSQL outage under load', { skip: !canRunClusters() && 'needs P
     const cut = attempts.filter((attempt) => attempt.code !== undefined);
     assert.ok(cut.length > 0, 'some writes ran into the outage');
     for (const attempt of cut) assert.deepEqual([attempt.status, attempt.code], [503, 'SERVICE_UNAVAILABLE']);
-    assert.ok(attempts.some((attempt) => attempt.code === undefined), 'some writes succeeded');
+    assert.ok(
+      attempts.some((attempt) => attempt.code === undefined),
+      'some writes succeeded',
+    );
 
     // A cut write is all there or all absent: the loan, its key record and its audit event together.
     for (const attempt of cut) {

@@ -16,7 +16,9 @@ describe('errors the client sees', () => {
         headers: await adminHeaders(),
         method: 'POST',
         url: '/graphql',
-        payload: { query: 'query A { villages(first: 1) { nodes { id } } } query B { regions(first: 1) { nodes { id } } }' },
+        payload: {
+          query: 'query A { villages(first: 1) { nodes { id } } } query B { regions(first: 1) { nodes { id } } }',
+        },
       });
       assert.equal(twoOperations.statusCode, 400);
       assert.equal(twoOperations.json().errors[0].extensions.code, 'OPERATION_RESOLUTION_FAILURE');

@@ -39,7 +39,12 @@ describe('execution timeout', async () => {
       }
       try {
         const started = Date.now();
-        const response = await app.inject({ method: 'POST', url: '/graphql', payload: query, headers: { 'x-test-stall': '1' } });
+        const response = await app.inject({
+          method: 'POST',
+          url: '/graphql',
+          payload: query,
+          headers: { 'x-test-stall': '1' },
+        });
         const elapsed = Date.now() - started;
         assert.equal(response.statusCode, 504, response.body);
         assert.deepEqual(response.json().errors[0].extensions, { code: 'EXECUTION_TIMEOUT', maximum: 300 });

@@ -6,7 +6,8 @@ import { createTestDatabase, type TestDatabase } from '../support/database.js';
 import { anonymousTestServerConfig } from '../support/auth.js';
 
 const normal = { query: '{ regions(first: 2) { nodes { code name } } }' };
-const repeat = (count: number, make: (i: number) => string) => Array.from({ length: count }, (_, i) => make(i)).join(' ');
+const repeat = (count: number, make: (i: number) => string) =>
+  Array.from({ length: count }, (_, i) => make(i)).join(' ');
 
 let database: TestDatabase;
 let app: FastifyInstance;
@@ -44,12 +45,20 @@ async function refusedThenServing(
 describe('hostile queries are refused with their status and code, and the server keeps serving', () => {
   test('deep nesting passes the depth limit', async () => {
     const query = `{ regions(first: 1) { nodes { ${'parent { '.repeat(20)}code${' }'.repeat(20)} } } }`;
-    await refusedThenServing(await post({ query }), 400, 'QUERY_TOO_COMPLEX', { limit: 'depth', maximum: 12, actual: 23 });
+    await refusedThenServing(await post({ query }), 400, 'QUERY_TOO_COMPLEX', {
+      limit: 'depth',
+      maximum: 12,
+      actual: 23,
+    });
   });
 
   test('an alias flood passes the alias limit', async () => {
     const query = `{ regions(first: 1) { nodes { ${repeat(40, (i) => `c${i}: code`)} } } }`;
-    await refusedThenServing(await post({ query }), 400, 'QUERY_TOO_COMPLEX', { limit: 'aliases', maximum: 30, actual: 40 });
+    await refusedThenServing(await post({ query }), 400, 'QUERY_TOO_COMPLEX', {
+      limit: 'aliases',
+      maximum: 30,
+      actual: 40,
+    });
   });
 
   test('too many root fields', async () => {
@@ -69,11 +78,16 @@ describe('hostile queries are refused with their status and code, and the server
   });
 
   test('a huge `first`, literal or variable, passes the cost limit before any resolver runs', async () => {
-    await refusedThenServing(await post({ query: '{ regions(first: 100000) { nodes { code } } }' }), 400, 'QUERY_TOO_COMPLEX', {
-      limit: 'cost',
-      maximum: 100_000,
-      actual: 100_001,
-    });
+    await refusedThenServing(
+      await post({ query: '{ regions(first: 100000) { nodes { code } } }' }),
+      400,
+      'QUERY_TOO_COMPLEX',
+      {
+        limit: 'cost',
+        maximum: 100_000,
+        actual: 100_001,
+      },
+    );
     const nested = 'query ($n: Int) { regions(first: $n) { nodes { villages(first: 500) { nodes { code } } } } }';
     await refusedThenServing(await post({ query: nested, variables: { n: 500 } }), 400, 'QUERY_TOO_COMPLEX', {
       limit: 'cost',

@@ -47,10 +47,15 @@ describe('automatic persisted queries', () => {
     try {
       const text = `{ regions(first: 1) { nodes { code name } } } # ${prefix}`;
       const hash = sha256(text);
-      const register = await first.inject({ method: 'POST', url: '/graphql', payload: { query: text, ...persisted(hash) } });
+      const register = await first.inject({
+        method: 'POST',
+        url: '/graphql',
+        payload: { query: text, ...persisted(hash) },
+      });
       assert.equal(register.statusCode, 200, register.body);
       // Apollo stores in the background; wait until the key is there.
-      for (let i = 0; i < 50 && !(await redis.exists(`${prefix}apq:${hash}`)); i++) await new Promise((r) => setTimeout(r, 20));
+      for (let i = 0; i < 50 && !(await redis.exists(`${prefix}apq:${hash}`)); i++)
+        await new Promise((r) => setTimeout(r, 20));
       assert.equal(await redis.get(`${prefix}apq:${hash}`), text);
       const ttl = await redis.ttl(`${prefix}apq:${hash}`);
       assert.ok(ttl > 0 && ttl <= 120, `ttl ${ttl}`);
@@ -120,7 +125,10 @@ describe('safelist mode', () => {
       { query: `${allowed} ` },
       persisted(sha256('{ villages(first: 1) { nodes { code } } }')),
       { documentId: 'not-a-hash' },
-      { query: '{ regions(first: 1) { nodes { code name } } }', ...persisted(sha256('{ regions(first: 1) { nodes { code name } } }')) },
+      {
+        query: '{ regions(first: 1) { nodes { code name } } }',
+        ...persisted(sha256('{ regions(first: 1) { nodes { code name } } }')),
+      },
     ]) {
       const response = await app.inject({ method: 'POST', url: '/graphql', payload });
       assert.equal(response.statusCode, 400, JSON.stringify(payload));
@@ -131,7 +139,11 @@ describe('safelist mode', () => {
   });
 
   test('a missing or malformed manifest stops startup with its path in the message', async () => {
-    const config = { ...silent, DISHUI_PERSISTED_OPERATIONS: 'safelist' as const, DISHUI_PERSISTED_OPERATIONS_MANIFEST: `${manifest}.missing` };
+    const config = {
+      ...silent,
+      DISHUI_PERSISTED_OPERATIONS: 'safelist' as const,
+      DISHUI_PERSISTED_OPERATIONS_MANIFEST: `${manifest}.missing`,
+    };
     await assert.rejects(buildServer({ config, db: database.db }), new RegExp(`${manifest}\\.missing`));
   });
 });

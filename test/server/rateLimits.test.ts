@@ -66,7 +66,11 @@ describe('rate limits in cost points per caller', () => {
       for (let i = 0; i < 3; i++) assert.equal((await ask(app)).statusCode, 200);
       assert.equal((await ask(app)).statusCode, 429);
       // A small query still fits the 97 points left: refusals did not spend.
-      const small = await app.inject({ method: 'POST', url: '/graphql', payload: { query: '{ regions(first: 90) { nodes { code } } }' } });
+      const small = await app.inject({
+        method: 'POST',
+        url: '/graphql',
+        payload: { query: '{ regions(first: 90) { nodes { code } } }' },
+      });
       assert.equal(small.statusCode, 200, small.body);
       assert.equal((await ask(other)).statusCode, 200);
     } finally {

@@ -48,15 +48,31 @@ describe('readiness with REDIS_URL', () => {
   test('names the Redis check: ok when Redis answers, unreachable (503, within the timeout) when it does not', async () => {
     const { sparePort } = await import('../support/pgCluster.js');
     const database = await createTestDatabase('pglite');
-    const up = await buildServer({ config: { LOG_LEVEL: 'silent', NODE_ENV: 'test', REDIS_URL: process.env.DISHUI_TEST_REDIS_URL ?? 'redis://127.0.0.1:6379' }, db: database.db });
-    const down = await buildServer({ config: { LOG_LEVEL: 'silent', NODE_ENV: 'test', REDIS_URL: `redis://127.0.0.1:${await sparePort()}` }, db: database.db });
+    const up = await buildServer({
+      config: {
+        LOG_LEVEL: 'silent',
+        NODE_ENV: 'test',
+        REDIS_URL: process.env.DISHUI_TEST_REDIS_URL ?? 'redis://127.0.0.1:6379',
+      },
+      db: database.db,
+    });
+    const down = await buildServer({
+      config: { LOG_LEVEL: 'silent', NODE_ENV: 'test', REDIS_URL: `redis://127.0.0.1:${await sparePort()}` },
+      db: database.db,
+    });
     try {
       const ok = await up.inject({ method: 'GET', url: '/readyz' });
-      assert.deepEqual([ok.statusCode, ok.json()], [200, { ready: true, database: 'ok', pendingMigrations: [], redis: 'ok' }]);
+      assert.deepEqual(
+        [ok.statusCode, ok.json()],
+        [200, { ready: true, database: 'ok', pendingMigrations: [], redis: 'ok' }],
+      );
       const started = Date.now();
       const unreachable = await down.inject({ method: 'GET', url: '/readyz' });
       assert.ok(Date.now() - started < 2_500);
-      assert.deepEqual([unreachable.statusCode, unreachable.json()], [503, { ready: false, database: 'ok', pendingMigrations: [], redis: 'unreachable' }]);
+      assert.deepEqual(
+        [unreachable.statusCode, unreachable.json()],
+        [503, { ready: false, database: 'ok', pendingMigrations: [], redis: 'unreachable' }],
+      );
     } finally {
       await up.close();
       await down.close();

@@ -73,7 +73,11 @@ describe('CORS from an allowlist', () => {
       const preflight = await app.inject({
         method: 'OPTIONS',
         url: '/graphql',
-        headers: { origin: 'https://dash.example.cn', 'access-control-request-method': 'POST', 'access-control-request-headers': 'content-type' },
+        headers: {
+          origin: 'https://dash.example.cn',
+          'access-control-request-method': 'POST',
+          'access-control-request-headers': 'content-type',
+        },
       });
       assert.equal(preflight.statusCode, 204, preflight.body);
       assert.equal(preflight.headers['access-control-allow-origin'], 'https://dash.example.cn');

@@ -43,7 +43,13 @@ export function launchChromium(): Promise<Browser> {
 export function ensureWebBuilt(): void {
   const built = ['dashboard.js', 'graphiql.js'].map((name) => path.join(webDistDirectory, name));
   const sources = fs.readdirSync(path.resolve(webDistDirectory, '../src'), { recursive: true, withFileTypes: true });
-  const newestSource = Math.max(...sources.filter((entry) => entry.isFile()).map((entry) => fs.statSync(path.join(entry.parentPath, entry.name)).mtimeMs));
+  const newestSource = Math.max(
+    ...sources
+      .filter((entry) => entry.isFile())
+      .map((entry) => fs.statSync(path.join(entry.parentPath, entry.name)).mtimeMs),
+  );
   if (built.every((file) => fs.existsSync(file) && fs.statSync(file).mtimeMs >= newestSource)) return;
-  execFileSync(process.execPath, [path.resolve(import.meta.dirname, '../../scripts/build-web.mjs')], { stdio: 'inherit' });
+  execFileSync(process.execPath, [path.resolve(import.meta.dirname, '../../scripts/build-web.mjs')], {
+    stdio: 'inherit',
+  });
 }

@@ -44,7 +44,10 @@ export interface TestDatabase {
  * Creates a fresh, uniquely named database on `backend` (PGlite in memory, or a new database on
  * the PostgreSQL server) and applies the migrations unless `migrated` is false.
  */
-export async function createTestDatabase(backend: Backend, options: { migrated?: boolean } = {}): Promise<TestDatabase> {
+export async function createTestDatabase(
+  backend: Backend,
+  options: { migrated?: boolean } = {},
+): Promise<TestDatabase> {
   const settings = {
     DATABASE_POOL_MAX: 5,
     DATABASE_POOL_IDLE_MS: 1000,

@@ -24,15 +24,28 @@ export interface GatewayProcess {
  */
 export async function startGateway(env: Record<string, string>, timeoutMs = 60_000): Promise<GatewayProcess> {
   const child = spawn(process.execPath, [bin, 'serve'], {
-    env: { PATH: process.env.PATH ?? '', HOME: os.tmpdir(), PORT: '0', LOG_LEVEL: 'warn', NODE_ENV: 'test', DISHUI_JWT_SECRET: testJwtSecret, ...env },
+    env: {
+      PATH: process.env.PATH ?? '',
+      HOME: os.tmpdir(),
+      PORT: '0',
+      LOG_LEVEL: 'warn',
+      NODE_ENV: 'test',
+      DISHUI_JWT_SECRET: testJwtSecret,
+      ...env,
+    },
     stdio: ['ignore', 'pipe', 'pipe'],
   });
   let text = '';
   child.stdout!.on('data', (chunk) => (text += chunk));
   child.stderr!.on('data', (chunk) => (text += chunk));
-  const exited = new Promise<number | string>((resolve) => child.once('exit', (code, signal) => resolve(code ?? signal ?? -1)));
+  const exited = new Promise<number | string>((resolve) =>
+    child.once('exit', (code, signal) => resolve(code ?? signal ?? -1)),
+  );
   const url = await new Promise<string>((resolve, reject) => {
-    const timer = setTimeout(() => reject(new Error(`dishui serve did not start in ${timeoutMs} ms:\n${text}`)), timeoutMs);
+    const timer = setTimeout(
+      () => reject(new Error(`dishui serve did not start in ${timeoutMs} ms:\n${text}`)),
+      timeoutMs,
+    );
     const look = () => {
       const match = /serving GraphQL at (http:\/\/[^\s/]+)\/graphql/.exec(text);
       if (match) {

@@ -18,7 +18,13 @@ export interface InvariantCase {
 }
 
 const county: Row = { code: '410186', name: '测试县', level: 'COUNTY', parentId: id.zhengzhou };
-const village: Row = { name: '上冶村', countyId: id.dengfeng, townshipId: id.daye, code: '410185105200', codeVerified: true };
+const village: Row = {
+  name: '上冶村',
+  countyId: id.dengfeng,
+  townshipId: id.daye,
+  code: '410185105200',
+  codeVerified: true,
+};
 const initiative: Row = {
   code: 'T-LUNCH',
   name: 'Love Lunch',
@@ -49,7 +55,12 @@ const metric: Row = {
   approximate: true,
   qualifier: '近',
 };
-const enterprise: Row = { name: 'A health-food company', creditCode: '91350100M000100Y43', industrySection: 'C', industryCode: '1440' };
+const enterprise: Row = {
+  name: 'A health-food company',
+  creditCode: '91350100M000100Y43',
+  industrySection: 'C',
+  industryCode: '1440',
+};
 const loan: Row = {
   contractNo: 'T-LOAN-1',
   enterpriseId: id.enterprise,
@@ -72,9 +83,27 @@ const loan: Row = {
   effectiveRate: '0.043500',
   interestSubsidyRate: '0.010000',
 };
-const scheduleItem: Row = { loanId: id.loan, seq: 1, dueDate: '2020-06-30', principalDue: '100.00', interestDue: '3.50' };
-const repayment: Row = { loanId: id.loan, paidOn: '2020-06-30', principal: '100.00', interest: '3.50', penalty: '0.00' };
-const snapshot: Row = { loanId: id.loan, monthEnd: '2020-02-29', riskClass: 'NORMAL', outstandingBalance: '500.00', daysPastDue: 0 };
+const scheduleItem: Row = {
+  loanId: id.loan,
+  seq: 1,
+  dueDate: '2020-06-30',
+  principalDue: '100.00',
+  interestDue: '3.50',
+};
+const repayment: Row = {
+  loanId: id.loan,
+  paidOn: '2020-06-30',
+  principal: '100.00',
+  interest: '3.50',
+  penalty: '0.00',
+};
+const snapshot: Row = {
+  loanId: id.loan,
+  monthEnd: '2020-02-29',
+  riskClass: 'NORMAL',
+  outstandingBalance: '500.00',
+  daysPastDue: 0,
+};
 const impact: Row = {
   loanId: id.loan,
   regionId: id.yeCounty,
@@ -124,7 +153,13 @@ function ordered(constraint: string, table: string, valid: Row, start: string, e
 /** Every CHECK constraint and trigger rule of the invariants migration, each with its proof rows. */
 export const invariantCases: readonly InvariantCase[] = [
   // Region
-  { constraint: 'Region_code_digits_check', table: 'Region', rule: 'a code is digits only', valid: county, broken: { code: '4101X6' } },
+  {
+    constraint: 'Region_code_digits_check',
+    table: 'Region',
+    rule: 'a code is digits only',
+    valid: county,
+    broken: { code: '4101X6' },
+  },
   {
     constraint: 'Region_code_length_matches_level_check',
     table: 'Region',
@@ -158,7 +193,14 @@ export const invariantCases: readonly InvariantCase[] = [
     broken: { code: '420186' },
   },
   // Village
-  { constraint: 'Village_code_digits_check', table: 'Village', rule: 'a village code is 12 digits', valid: village, broken: { code: '41018510520A' }, alsoBroken: [{ code: '41018510520' }] },
+  {
+    constraint: 'Village_code_digits_check',
+    table: 'Village',
+    rule: 'a village code is 12 digits',
+    valid: village,
+    broken: { code: '41018510520A' },
+    alsoBroken: [{ code: '41018510520' }],
+  },
   {
     constraint: 'Village_code_verified_needs_code_check',
     table: 'Village',
@@ -197,7 +239,13 @@ export const invariantCases: readonly InvariantCase[] = [
   ordered('Initiative_dates_ordered_check', 'Initiative', initiative, 'startDate', 'endDate'),
   nonnegative('Initiative', initiative, 'budget'),
   ordered('CadreAssignment_dates_ordered_check', 'CadreAssignment', cadre, 'startDate', 'endDate'),
-  ordered('Campaign_dates_ordered_check', 'Campaign', { code: 'T-PUHUI', name: '工银普惠行', startDate: '2019-01-01' }, 'startDate', 'endDate'),
+  ordered(
+    'Campaign_dates_ordered_check',
+    'Campaign',
+    { code: 'T-PUHUI', name: '工银普惠行', startDate: '2019-01-01' },
+    'startDate',
+    'endDate',
+  ),
   {
     constraint: 'InitiativeMetric_value_nonnegative_check',
     table: 'InitiativeMetric',
@@ -214,7 +262,10 @@ export const invariantCases: readonly InvariantCase[] = [
     valid: metric,
     broken: { value: '9.5' },
     alsoBroken: [{ metric: 'CARDS_ISSUED', unit: 'CARD', value: '200000.01' }],
-    alsoValid: [{ metric: 'MEAL_SUBSIDY_PER_CHILD', unit: 'CNY_PER_CHILD_DAY', value: '3.50' }, { metric: 'PURCHASE_AMOUNT', unit: 'CNY', value: '1999999.99' }],
+    alsoValid: [
+      { metric: 'MEAL_SUBSIDY_PER_CHILD', unit: 'CNY_PER_CHILD_DAY', value: '3.50' },
+      { metric: 'PURCHASE_AMOUNT', unit: 'CNY', value: '1999999.99' },
+    ],
   },
   ordered('InitiativeMetric_period_ordered_check', 'InitiativeMetric', metric, 'periodStart', 'periodEnd'),
   {
@@ -267,13 +318,19 @@ export const invariantCases: readonly InvariantCase[] = [
     valid: enterprise,
     broken: { industryCode: '0313' },
     alsoBroken: [{ industrySection: 'A', industryCode: '9800' }],
-    alsoValid: [{ industrySection: 'A', industryCode: '0313' }, { industrySection: 'T', industryCode: '9700' }, { industrySection: null }],
+    alsoValid: [
+      { industrySection: 'A', industryCode: '0313' },
+      { industrySection: 'T', industryCode: '9700' },
+      { industrySection: null },
+    ],
   },
   // EnterpriseLoan
   nonnegative('EnterpriseLoan', loan, 'contractAmount', {
     isolate: { disbursedAmount: null, outstandingBalance: null, overduePrincipal: null },
   }),
-  nonnegative('EnterpriseLoan', loan, 'disbursedAmount', { isolate: { outstandingBalance: null, overduePrincipal: null } }),
+  nonnegative('EnterpriseLoan', loan, 'disbursedAmount', {
+    isolate: { outstandingBalance: null, overduePrincipal: null },
+  }),
   nonnegative('EnterpriseLoan', loan, 'outstandingBalance', { isolate: { overduePrincipal: null } }),
   nonnegative('EnterpriseLoan', loan, 'overduePrincipal'),
   nonnegative('EnterpriseLoan', loan, 'overdueInterest'),

@@ -37,7 +37,13 @@ export async function insertInvariantFixture(sql: SqlConnection): Promise<void> 
     { id: id.yeCounty, code: '410422', name: '叶县', level: 'COUNTY', parentId: id.pingdingshan },
   ];
   for (const region of regions) await insertRow(sql, 'Region', region);
-  await insertRow(sql, 'OrgUnit', { id: id.branch, code: 'FIX-ZZ', name: 'Zhengzhou Branch', nameZh: '工商银行郑州分行', kind: 'TIER1_BRANCH' });
+  await insertRow(sql, 'OrgUnit', {
+    id: id.branch,
+    code: 'FIX-ZZ',
+    name: 'Zhengzhou Branch',
+    nameZh: '工商银行郑州分行',
+    kind: 'TIER1_BRANCH',
+  });
   await insertRow(sql, 'Initiative', {
     id: id.initiative,
     code: 'FIX-PAIRED',

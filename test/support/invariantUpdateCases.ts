@@ -31,7 +31,7 @@ export const invariantUpdateCases: readonly InvariantUpdateCase[] = [
   {
     constraint: 'Region_code_extends_parent_check',
     table: 'Region',
-    rule: "renumbering a prefecture is refused while its counties carry the old code",
+    rule: 'renumbering a prefecture is refused while its counties carry the old code',
     setup: `INSERT INTO "Region" ("code", "name", "level", "parentId") VALUES ('4105', '安阳市', 'PREFECTURE', ${id.henan})`,
     broken: `UPDATE "Region" SET "code" = '4109' WHERE "id" = ${id.zhengzhou}`,
     valid: `UPDATE "Region" SET "code" = '4109' WHERE "code" = '4105'`,

@@ -55,7 +55,18 @@ function clusterAt(root: string, dataDir: string, port: number): PgCluster {
     url: (database = 'postgres') => `postgresql://postgres@127.0.0.1:${port}/${database}`,
     async start() {
       const options = `-p ${port} -c listen_addresses=127.0.0.1 -k ${root} -c fsync=off -c full_page_writes=off -c max_connections=60`;
-      await asPostgres('pg_ctl', ['-D', dataDir, '-o', options, '-l', path.join(root, 'server.log'), '-w', '-t', '60', 'start']);
+      await asPostgres('pg_ctl', [
+        '-D',
+        dataDir,
+        '-o',
+        options,
+        '-l',
+        path.join(root, 'server.log'),
+        '-w',
+        '-t',
+        '60',
+        'start',
+      ]);
       running = true;
     },
     async stop(mode = 'fast') {
@@ -65,7 +76,21 @@ function clusterAt(root: string, dataDir: string, port: number): PgCluster {
     async replica() {
       const replicaRoot = await ownedTempDir();
       const replicaDir = path.join(replicaRoot, 'data');
-      await asPostgres('pg_basebackup', ['-h', '127.0.0.1', '-p', String(port), '-U', 'postgres', '-D', replicaDir, '-R', '-X', 'stream', '--no-sync', '--checkpoint=fast']);
+      await asPostgres('pg_basebackup', [
+        '-h',
+        '127.0.0.1',
+        '-p',
+        String(port),
+        '-U',
+        'postgres',
+        '-D',
+        replicaDir,
+        '-R',
+        '-X',
+        'stream',
+        '--no-sync',
+        '--checkpoint=fast',
+      ]);
       const replica = clusterAt(replicaRoot, replicaDir, await sparePort());
       await replica.start();
       return replica;

@@ -75,7 +75,9 @@ interface WasmTable {
 const WebAssemblyApi = (
   globalThis as unknown as {
     WebAssembly: {
-      Module: (new (bytes: Uint8Array) => object) & {
+      Module: (new (
+        bytes: Uint8Array,
+      ) => object) & {
         imports(module: object): { module: string; name: string }[];
       };
       Instance: new (module: object, imports: object) => { exports: unknown };

@@ -9,7 +9,12 @@ import type { Browser, Page } from 'playwright-core';
 import { seedArticle } from '../../src/db/seeds/article/index.js';
 import { buildServer } from '../../src/server/buildServer.js';
 import { signTestToken, testServerConfig } from '../support/auth.js';
-import { dashboardQuery, dashboardVariables, type DashboardData, type Filters } from '../../web/src/dashboard/queries.js';
+import {
+  dashboardQuery,
+  dashboardVariables,
+  type DashboardData,
+  type Filters,
+} from '../../web/src/dashboard/queries.js';
 import { browserSkipReason, ensureWebBuilt, launchChromium, screenshotDirectory } from '../support/browser.js';
 import { createTestDatabase, type TestDatabase } from '../support/database.js';
 import { addMonthEndSnapshots } from './snapshots.js';
@@ -23,7 +28,11 @@ const skip = browserSkipReason();
 if (skip) console.log(`# browser tests skipped: ${skip}`);
 
 /** What the page reports of one chart: its option, as plain JSON. */
-type ChartOption = { series: { id: string; data: unknown[] }[]; xAxis: { data?: string[] }[]; yAxis: { data?: string[] }[] };
+type ChartOption = {
+  series: { id: string; data: unknown[] }[];
+  xAxis: { data?: string[] }[];
+  yAxis: { data?: string[] }[];
+};
 
 describe('GraphiQL and the dashboard in Chromium', { skip: skip ?? false }, () => {
   let database: TestDatabase;
@@ -63,7 +72,10 @@ describe('GraphiQL and the dashboard in Chromium', { skip: skip ?? false }, () =
   }
 
   async function api(filters: Filters): Promise<DashboardData> {
-    const response = await app.inject({ method: 'POST', url: '/graphql', payload: { query: dashboardQuery, variables: dashboardVariables(filters) },
+    const response = await app.inject({
+      method: 'POST',
+      url: '/graphql',
+      payload: { query: dashboardQuery, variables: dashboardVariables(filters) },
       headers: { authorization: `Bearer ${token}` },
     });
     const body = response.json();
@@ -75,7 +87,8 @@ describe('GraphiQL and the dashboard in Chromium', { skip: skip ?? false }, () =
     const page = await openPage();
     const authorizations: (string | undefined)[] = [];
     page.on('request', (request) => {
-      if (request.method() === 'POST' && request.url() === `${origin}/graphql`) authorizations.push(request.headers().authorization);
+      if (request.method() === 'POST' && request.url() === `${origin}/graphql`)
+        authorizations.push(request.headers().authorization);
     });
     await page.goto(`${origin}/graphql#token=${encodeURIComponent(token)}`);
     await page.locator('.graphiql-container').waitFor();
@@ -87,7 +100,10 @@ describe('GraphiQL and the dashboard in Chromium', { skip: skip ?? false }, () =
     const result = page.locator('.result-window');
     await result.getByText('冶上村').first().waitFor({ timeout: 15_000 });
     assert.match(await result.innerText(), /"codeVerified": false/);
-    assert.ok(authorizations.length > 0 && authorizations.every((value) => value === `Bearer ${token}`), String(authorizations));
+    assert.ok(
+      authorizations.length > 0 && authorizations.every((value) => value === `Bearer ${token}`),
+      String(authorizations),
+    );
     await page.screenshot({ path: path.join(screenshotDirectory, 'graphiql.png') });
     assert.deepEqual(foreignRequests, []);
     await page.close();
@@ -97,7 +113,8 @@ describe('GraphiQL and the dashboard in Chromium', { skip: skip ?? false }, () =
     const page = await openPage();
     const authorizations = new Set<string | undefined>();
     page.on('request', (request) => {
-      if (request.method() === 'POST' && request.url() === `${origin}/graphql`) authorizations.add(request.headers().authorization);
+      if (request.method() === 'POST' && request.url() === `${origin}/graphql`)
+        authorizations.add(request.headers().authorization);
     });
     await page.goto(`${origin}/dashboard#token=${encodeURIComponent(token)}`);
     await page.waitForSelector('body[data-render-count="1"]');
@@ -145,7 +162,10 @@ describe('GraphiQL and the dashboard in Chromium', { skip: skip ?? false }, () =
     });
     await page.goto(`${origin}/dashboard#token=${encodeURIComponent(token)}`);
     await page.waitForSelector('body[data-render-count="1"]');
-    assert.equal(await page.locator('[data-error="loansByCounty"]').innerText(), 'Not allowed: paste a token with access');
+    assert.equal(
+      await page.locator('[data-error="loansByCounty"]').innerText(),
+      'Not allowed: paste a token with access',
+    );
     assert.equal(await page.locator('[data-error="peopleByCounty"]').innerText(), '');
     const loans = await chartOption(page, 'loansByCounty');
     const people = await chartOption(page, 'peopleByCounty');
@@ -167,9 +187,18 @@ describe('GraphiQL and the dashboard in Chromium', { skip: skip ?? false }, () =
 
     const portfolio = await chartOption(page, 'portfolio');
     const points = data.portfolioSeries!.series[0]?.points ?? [];
-    assert.ok(points.some((point) => Number(point.outstandingBalance) > 0), 'the test data has month-end snapshots');
-    assert.deepEqual(portfolio.xAxis[0]!.data, points.map((point) => point.month.slice(0, 7)));
-    assert.deepEqual(series(portfolio, 'balance'), points.map((point) => Number(point.outstandingBalance)));
+    assert.ok(
+      points.some((point) => Number(point.outstandingBalance) > 0),
+      'the test data has month-end snapshots',
+    );
+    assert.deepEqual(
+      portfolio.xAxis[0]!.data,
+      points.map((point) => point.month.slice(0, 7)),
+    );
+    assert.deepEqual(
+      series(portfolio, 'balance'),
+      points.map((point) => Number(point.outstandingBalance)),
+    );
     assert.deepEqual(
       series(portfolio, 'nplRatio').map((value) => (value === null ? null : Number((value as number).toFixed(4)))),
       points.map((point) => (point.nplRatio === null ? null : Number((Number(point.nplRatio) * 100).toFixed(4)))),
@@ -178,22 +207,43 @@ describe('GraphiQL and the dashboard in Chromium', { skip: skip ?? false }, () =
     const loans = await chartOption(page, 'loansByCounty');
     const loanGroups = data.loansByCounty!.groups;
     assert.ok(loanGroups.length > 0);
-    assert.deepEqual([...loans.yAxis[0]!.data!].reverse(), loanGroups.map((group) => group.key.countyName ?? noCounty));
-    assert.deepEqual([...series(loans, 'ranked')].reverse(), loanGroups.map((group) => group.loanCount));
+    assert.deepEqual(
+      [...loans.yAxis[0]!.data!].reverse(),
+      loanGroups.map((group) => group.key.countyName ?? noCounty),
+    );
+    assert.deepEqual(
+      [...series(loans, 'ranked')].reverse(),
+      loanGroups.map((group) => group.loanCount),
+    );
 
     const people = await chartOption(page, 'peopleByCounty');
     const peopleGroups = data.peopleByCounty!.groups;
     assert.ok(peopleGroups.length > 0);
-    assert.deepEqual([...people.yAxis[0]!.data!].reverse(), peopleGroups.map((group) => group.key.countyName ?? noCounty));
-    assert.deepEqual([...series(people, 'ranked')].reverse(), peopleGroups.map((group) => group.peopleDriven));
+    assert.deepEqual(
+      [...people.yAxis[0]!.data!].reverse(),
+      peopleGroups.map((group) => group.key.countyName ?? noCounty),
+    );
+    assert.deepEqual(
+      [...series(people, 'ranked')].reverse(),
+      peopleGroups.map((group) => group.peopleDriven),
+    );
 
     const mechanisms = await chartOption(page, 'impactByMechanism');
     const mechanismGroups = data.impactByMechanism!.groups;
     assert.ok(mechanismGroups.length > 0);
-    assert.deepEqual(series(mechanisms, 'peopleDriven'), mechanismGroups.map((group) => group.peopleDriven));
-    assert.deepEqual(series(mechanisms, 'records'), mechanismGroups.map((group) => group.recordCount));
+    assert.deepEqual(
+      series(mechanisms, 'peopleDriven'),
+      mechanismGroups.map((group) => group.peopleDriven),
+    );
+    assert.deepEqual(
+      series(mechanisms, 'records'),
+      mechanismGroups.map((group) => group.recordCount),
+    );
     const employment = language === 'en' ? 'Employment' : '就业带动';
-    assert.equal(mechanisms.xAxis[0]!.data!.includes(employment), mechanismGroups.some((group) => group.key.mechanism === 'EMPLOYMENT'));
+    assert.equal(
+      mechanisms.xAxis[0]!.data!.includes(employment),
+      mechanismGroups.some((group) => group.key.mechanism === 'EMPLOYMENT'),
+    );
 
     const timeline = await chartOption(page, 'initiativeTimeline');
     const dated = data.initiatives!.nodes.filter((initiative) => initiative.startDate !== null);
@@ -201,6 +251,9 @@ describe('GraphiQL and the dashboard in Chromium', { skip: skip ?? false }, () =
       (series(timeline, 'timeline') as { code: string }[]).map((item) => item.code),
       dated.map((initiative) => initiative.code),
     );
-    assert.deepEqual(timeline.yAxis[0]!.data, dated.map((initiative) => (language === 'en' ? initiative.name : initiative.nameZh)));
+    assert.deepEqual(
+      timeline.yAxis[0]!.data,
+      dated.map((initiative) => (language === 'en' ? initiative.name : initiative.nameZh)),
+    );
   }
 });

@@ -6,7 +6,10 @@ import type { Database } from '../../src/db/client.js';
  * repaid, and the Xinjiang loan turning substandard from April, so the non-performing ratio moves.
  */
 export async function addMonthEndSnapshots(db: Database): Promise<void> {
-  const loans = await db.prisma.enterpriseLoan.findMany({ orderBy: { id: 'asc' }, select: { id: true, contractNo: true } });
+  const loans = await db.prisma.enterpriseLoan.findMany({
+    orderBy: { id: 'asc' },
+    select: { id: true, contractNo: true },
+  });
   const data = [];
   for (const [index, loan] of loans.entries()) {
     for (let month = 1; month <= 6; month++) {

@@ -24,7 +24,10 @@ describe('GraphiQL and dashboard routes', () => {
   });
   after(async () => database?.dispose());
 
-  async function withServer(config: Partial<ServerDependencies['config']>, run: (app: Awaited<ReturnType<typeof buildServer>>) => Promise<void>) {
+  async function withServer(
+    config: Partial<ServerDependencies['config']>,
+    run: (app: Awaited<ReturnType<typeof buildServer>>) => Promise<void>,
+  ) {
     const app = await buildServer({ config: { ...testServerConfig, ...config }, db: database.db });
     try {
       await run(app);
@@ -45,7 +48,11 @@ describe('GraphiQL and dashboard routes', () => {
       assert.match(script.headers['content-type'] as string, /^text\/javascript/);
       assert.equal((await app.inject({ method: 'GET', url: '/web/graphiql.css' })).statusCode, 200);
       // A client asking for JSON still gets GraphQL.
-      const query = await app.inject({ method: 'GET', url: '/graphql?query=%7B__typename%7D', headers: { 'apollo-require-preflight': 'true', ...(await adminHeaders()) } });
+      const query = await app.inject({
+        method: 'GET',
+        url: '/graphql?query=%7B__typename%7D',
+        headers: { 'apollo-require-preflight': 'true', ...(await adminHeaders()) },
+      });
       assert.deepEqual(query.json(), { data: { __typename: 'Query' } });
     });
   });
@@ -73,7 +80,13 @@ describe('GraphiQL and dashboard routes', () => {
       assert.doesNotMatch(page.body, /https?:\/\//);
       assert.equal((await app.inject({ method: 'GET', url: '/web/dashboard.js' })).statusCode, 200);
       assert.equal((await app.inject({ method: 'GET', url: '/web/dashboard.css' })).statusCode, 200);
-      for (const url of ['/web/..%2Fpackage.json', '/web/%2e%2e%2f%2e%2e%2fpackage.json', '/web/dashboard.ts', '/web/.env', '/web/nothing.js']) {
+      for (const url of [
+        '/web/..%2Fpackage.json',
+        '/web/%2e%2e%2f%2e%2e%2fpackage.json',
+        '/web/dashboard.ts',
+        '/web/.env',
+        '/web/nothing.js',
+      ]) {
         assert.equal((await app.inject({ method: 'GET', url })).statusCode, 404, url);
       }
     });
@@ -85,17 +98,27 @@ describe('GraphiQL and dashboard routes', () => {
   test("the dashboard's queries answer without errors for every kind of filter, and the filters narrow", async () => {
     await withServer({}, async (app) => {
       const run = async (query: string, variables: Record<string, unknown>) => {
-        const body = (await app.inject({ method: 'POST', url: '/graphql', headers: await adminHeaders(), payload: { query, variables } })).json();
+        const body = (
+          await app.inject({
+            method: 'POST',
+            url: '/graphql',
+            headers: await adminHeaders(),
+            payload: { query, variables },
+          })
+        ).json();
         assert.equal(body.errors, undefined, JSON.stringify(body.errors));
         return body.data;
       };
       const options = await run(optionsQuery, {});
       assert.ok(options.regions.nodes.some((region: { code: string }) => region.code === '41'));
-      const all = await run(dashboardQuery, dashboardVariables({ region: '', orgUnit: '', from: '2017-01', to: '2020-12' }));
-      const counted = (data: { initiatives: { nodes: unknown[] }; loansByCounty: { groups: { loanCount: number }[] } }) => [
-        data.initiatives.nodes.length,
-        data.loansByCounty.groups.reduce((sum, group) => sum + group.loanCount, 0),
-      ];
+      const all = await run(
+        dashboardQuery,
+        dashboardVariables({ region: '', orgUnit: '', from: '2017-01', to: '2020-12' }),
+      );
+      const counted = (data: {
+        initiatives: { nodes: unknown[] };
+        loansByCounty: { groups: { loanCount: number }[] };
+      }) => [data.initiatives.nodes.length, data.loansByCounty.groups.reduce((sum, group) => sum + group.loanCount, 0)];
       for (const filters of [
         { region: '41', orgUnit: '', from: '2017-01', to: '2020-12' },
         { region: '', orgUnit: 'ICBC-ZZ-OPERATIONS-SUPPORT', from: '2017-01', to: '2020-12' },
@@ -117,21 +140,32 @@ describe('GraphiQL settings and examples', () => {
     assert.equal(graphiqlEnabled(loadConfig({})), true);
     assert.equal(graphiqlEnabled(loadConfig({ DISHUI_GRAPHIQL: 'no' })), false);
     assert.equal(loadConfig({}).DISHUI_DASHBOARD, true);
-    assert.throws(() => loadConfig({ DISHUI_GRAPHIQL: 'maybe', DISHUI_DASHBOARD: 'sometimes' }), /DISHUI_GRAPHIQL[\s\S]*DISHUI_DASHBOARD/);
+    assert.throws(
+      () => loadConfig({ DISHUI_GRAPHIQL: 'maybe', DISHUI_DASHBOARD: 'sometimes' }),
+      /DISHUI_GRAPHIQL[\s\S]*DISHUI_DASHBOARD/,
+    );
   });
 
   test("the first example is the README's first query, and every example fits the schema", () => {
     const readme = fs.readFileSync(new URL('../../README.md', import.meta.url), 'utf8');
     const section = readme.split('## A first query')[1]!.split('\n## ')[0]!;
     const readmeQuery = JSON.parse(/-d '(.+)'/.exec(section)![1]!).query as string;
-    const first = exampleOperations[0]!.query.replace(/^#.*\n/, '').replace(/^query FirstQuery /, '').trim();
+    const first = exampleOperations[0]!.query
+      .replace(/^#.*\n/, '')
+      .replace(/^query FirstQuery /, '')
+      .trim();
     assert.equal(first, readmeQuery);
 
     const schema = buildSchema(fs.readFileSync(new URL('../../schema.graphql', import.meta.url), 'utf8'));
     assert.deepEqual(
-      exampleOperations.map((example) => parse(example.query).definitions[0]!.kind === 'OperationDefinition' && (parse(example.query).definitions[0] as { operation: string }).operation),
+      exampleOperations.map(
+        (example) =>
+          parse(example.query).definitions[0]!.kind === 'OperationDefinition' &&
+          (parse(example.query).definitions[0] as { operation: string }).operation,
+      ),
       ['query', 'query', 'mutation'],
     );
-    for (const example of exampleOperations) assert.deepEqual(validate(schema, parse(example.query)), [], example.title);
+    for (const example of exampleOperations)
+      assert.deepEqual(validate(schema, parse(example.query)), [], example.title);
   });
 });

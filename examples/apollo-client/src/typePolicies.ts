@@ -7,9 +7,22 @@ const paged = () => relayStylePagination(['where', 'orderBy']);
 
 /** Every type implementing Node: their global IDs are unique across types. */
 export const nodeTypes = [
-  'Region', 'Village', 'OrgUnit', 'Initiative', 'CadreAssignment', 'InitiativeMetric', 'Campaign', 'Enterprise',
-  'EnterpriseSite', 'EnterpriseLoan', 'RepaymentScheduleItem', 'Repayment', 'LoanClassificationSnapshot',
-  'ImpactRecord', 'LprRate', 'AuditEvent',
+  'Region',
+  'Village',
+  'OrgUnit',
+  'Initiative',
+  'CadreAssignment',
+  'InitiativeMetric',
+  'Campaign',
+  'Enterprise',
+  'EnterpriseSite',
+  'EnterpriseLoan',
+  'RepaymentScheduleItem',
+  'Repayment',
+  'LoanClassificationSnapshot',
+  'ImpactRecord',
+  'LprRate',
+  'AuditEvent',
 ] as const;
 
 /**
@@ -32,10 +45,24 @@ export const typePolicies: TypePolicies = {
     },
   },
   Village: { fields: { initiatives: paged() } },
-  Initiative: { fields: { villages: paged(), campaigns: paged(), cadreAssignments: paged(), metrics: paged(), impactRecords: paged() } },
+  Initiative: {
+    fields: {
+      villages: paged(),
+      campaigns: paged(),
+      cadreAssignments: paged(),
+      metrics: paged(),
+      impactRecords: paged(),
+    },
+  },
   Enterprise: { fields: { loans: paged(), sites: paged() } },
   EnterpriseLoan: {
-    fields: { campaigns: paged(), scheduleItems: paged(), repayments: paged(), classificationHistory: paged(), impactRecords: paged() },
+    fields: {
+      campaigns: paged(),
+      scheduleItems: paged(),
+      repayments: paged(),
+      classificationHistory: paged(),
+      impactRecords: paged(),
+    },
   },
   ...Object.fromEntries(nodeTypes.map((type) => [type, { keyFields: ['id'] }])),
   // No identity of their own: kept inside the query or mutation result that returned them.

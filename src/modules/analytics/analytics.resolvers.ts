@@ -9,7 +9,10 @@ import type { StatisticsArgs } from './runStatistics.js';
 import { selectedFields } from './selectedFields.js';
 
 type Resolver<Args> = (parent: unknown, args: Args, context: GraphQLContext, info: GraphQLResolveInfo) => unknown;
-const withMeasures = (args: StatisticsArgs, info: GraphQLResolveInfo): StatisticsArgs => ({ ...args, measures: selectedFields(info, ['groups']) });
+const withMeasures = (args: StatisticsArgs, info: GraphQLResolveInfo): StatisticsArgs => ({
+  ...args,
+  measures: selectedFields(info, ['groups']),
+});
 
 /**
  * Resolvers of the BI root fields: each turns its arguments into one service call. Group keys,
@@ -18,10 +21,14 @@ const withMeasures = (args: StatisticsArgs, info: GraphQLResolveInfo): Statistic
  */
 export const analyticsResolvers = {
   Query: {
-    loanStatistics: ((_, args, { db, scope }, info) => loanStatistics(db, withMeasures(args, info), scope)) as Resolver<StatisticsArgs>,
-    impactStatistics: ((_, args, { db, scope }, info) => impactStatistics(db, withMeasures(args, info), scope)) as Resolver<StatisticsArgs>,
-    initiativeStatistics: ((_, args, { db, scope }, info) => initiativeStatistics(db, withMeasures(args, info), scope)) as Resolver<StatisticsArgs>,
-    portfolioSeries: (_: unknown, args: PortfolioSeriesArgs, { db, scope }: GraphQLContext) => portfolioSeries(db, args, scope),
+    loanStatistics: ((_, args, { db, scope }, info) =>
+      loanStatistics(db, withMeasures(args, info), scope)) as Resolver<StatisticsArgs>,
+    impactStatistics: ((_, args, { db, scope }, info) =>
+      impactStatistics(db, withMeasures(args, info), scope)) as Resolver<StatisticsArgs>,
+    initiativeStatistics: ((_, args, { db, scope }, info) =>
+      initiativeStatistics(db, withMeasures(args, info), scope)) as Resolver<StatisticsArgs>,
+    portfolioSeries: (_: unknown, args: PortfolioSeriesArgs, { db, scope }: GraphQLContext) =>
+      portfolioSeries(db, args, scope),
     loanFacts: (_: unknown, args: FactsArgs, { db, scope }: GraphQLContext) => loanFacts(db, args, scope),
     impactFacts: (_: unknown, args: FactsArgs, { db, scope }: GraphQLContext) => impactFacts(db, args, scope),
   },

@@ -41,19 +41,60 @@ export function csvFieldSql(column: FactColumn): string {
 export const regionFactColumns = (what: string): FactColumn[] => [
   { name: 'regionCode', plain: true, sql: 'r."code"', type: 'text', description: `NBS code of the region ${what}.` },
   { name: 'regionName', sql: 'r."name"', type: 'text', description: `Official name of the region ${what}.` },
-  { name: 'regionLevel', plain: true, sql: 'r."level"', type: 'text', description: `Level of the region ${what} (PROVINCE … TOWNSHIP).` },
-  { name: 'countyCode', plain: true, sql: `CASE WHEN length(r."code") >= 6 THEN left(r."code", 6) END`, type: 'text', description: 'County code (6 digits), null above county level.' },
+  {
+    name: 'regionLevel',
+    plain: true,
+    sql: 'r."level"',
+    type: 'text',
+    description: `Level of the region ${what} (PROVINCE … TOWNSHIP).`,
+  },
+  {
+    name: 'countyCode',
+    plain: true,
+    sql: `CASE WHEN length(r."code") >= 6 THEN left(r."code", 6) END`,
+    type: 'text',
+    description: 'County code (6 digits), null above county level.',
+  },
   { name: 'countyName', sql: 'r."countyName"', type: 'text', description: 'County name.' },
-  { name: 'countyPovertyTier', plain: true, sql: 'r."countyPovertyTier"', type: 'text', description: 'Poverty tier of the county (國家級/省級貧困縣): NATIONAL, PROVINCIAL or NONE.' },
-  { name: 'prefectureCode', plain: true, sql: `CASE WHEN length(r."code") >= 4 THEN left(r."code", 4) END`, type: 'text', description: 'Prefecture code (4 digits).' },
+  {
+    name: 'countyPovertyTier',
+    plain: true,
+    sql: 'r."countyPovertyTier"',
+    type: 'text',
+    description: 'Poverty tier of the county (國家級/省級貧困縣): NATIONAL, PROVINCIAL or NONE.',
+  },
+  {
+    name: 'prefectureCode',
+    plain: true,
+    sql: `CASE WHEN length(r."code") >= 4 THEN left(r."code", 4) END`,
+    type: 'text',
+    description: 'Prefecture code (4 digits).',
+  },
   { name: 'prefectureName', sql: 'r."prefectureName"', type: 'text', description: 'Prefecture name.' },
-  { name: 'provinceCode', plain: true, sql: 'left(r."code", 2)', type: 'text', description: 'Province code (2 digits).' },
+  {
+    name: 'provinceCode',
+    plain: true,
+    sql: 'left(r."code", 2)',
+    type: 'text',
+    description: 'Province code (2 digits).',
+  },
   { name: 'provinceName', sql: 'r."provinceName"', type: 'text', description: 'Province name.' },
 ];
 
 /** The bookkeeping columns every fact row ends with. */
 export const bookkeepingColumns = (alias: string): FactColumn[] => [
-  { name: 'dataSource', plain: true, sql: `${alias}."dataSource"`, type: 'text', description: 'Where the row came from: ARTICLE, SYNTHETIC, IMPORT or API.' },
+  {
+    name: 'dataSource',
+    plain: true,
+    sql: `${alias}."dataSource"`,
+    type: 'text',
+    description: 'Where the row came from: ARTICLE, SYNTHETIC, IMPORT or API.',
+  },
   { name: 'createdAt', sql: `${alias}."createdAt"`, type: 'datetime', description: 'When the row was written.' },
-  { name: 'updatedAt', sql: `${alias}."updatedAt"`, type: 'datetime', description: 'When the row last changed: refresh incrementally with `updatedSince`.' },
+  {
+    name: 'updatedAt',
+    sql: `${alias}."updatedAt"`,
+    type: 'datetime',
+    description: 'When the row last changed: refresh incrementally with `updatedSince`.',
+  },
 ];

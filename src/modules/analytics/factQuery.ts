@@ -35,10 +35,15 @@ export function compileFactQuery(source: FactSource, filter: FactFilter, scope: 
   const parts = [compileWhere(entitySpec(source.whereType), filter.where, source.alias, 'where', aliasSource(scope))];
   if (filter.updatedSince !== null && filter.updatedSince !== undefined) {
     const since = filter.updatedSince instanceof Date ? filter.updatedSince : new Date(String(filter.updatedSince));
-    if (Number.isNaN(since.getTime())) throw badInput('updatedSince', 'is not an ISO 8601 instant such as "2020-04-20T08:00:00Z".');
+    if (Number.isNaN(since.getTime()))
+      throw badInput('updatedSince', 'is not an ISO 8601 instant such as "2020-04-20T08:00:00Z".');
     parts.push(Prisma.sql`${Prisma.raw(`${source.alias}."updatedAt"`)} >= CAST(${since.toISOString()} AS timestamptz)`);
   }
-  return { source, condition: Prisma.join(parts, ' AND '), select: Prisma.raw(source.columns.map(factSelect).join(',\n')) };
+  return {
+    source,
+    condition: Prisma.join(parts, ' AND '),
+    select: Prisma.raw(source.columns.map(factSelect).join(',\n')),
+  };
 }
 
 /**
@@ -66,7 +71,13 @@ export interface FactLine {
  * (without its CRLF) or one compact JSON object: the driver then parses two columns, not dozens.
  * @throws the driver's error when the statement fails.
  */
-export async function readFactLines(db: Database, query: FactQuery, afterId: number, limit: number, format: 'csv' | 'jsonl'): Promise<FactLine[]> {
+export async function readFactLines(
+  db: Database,
+  query: FactQuery,
+  afterId: number,
+  limit: number,
+  format: 'csv' | 'jsonl',
+): Promise<FactLine[]> {
   const id = Prisma.raw(`${query.source.alias}."id"`);
   const idName = Prisma.raw(`f."${query.source.columns[0]!.name}"`);
   const line = factLineSql(query, format);
@@ -86,7 +97,9 @@ export async function readFactLines(db: Database, query: FactQuery, afterId: num
  * both write the same bytes.
  */
 export function factLineSql(query: FactQuery, format: 'csv' | 'jsonl'): Prisma.Sql {
-  return Prisma.raw(format === 'csv' ? query.source.columns.map(csvFieldSql).join(` || ',' || `) : 'row_to_json(f)::text');
+  return Prisma.raw(
+    format === 'csv' ? query.source.columns.map(csvFieldSql).join(` || ',' || `) : 'row_to_json(f)::text',
+  );
 }
 
 /**

@@ -24,7 +24,10 @@ const regionFrom = (regionId: string) => `LEFT JOIN (
       SELECT r."id", r."code", r."name", r."level", rc."name" AS "countyName", rc."povertyTier" AS "countyPovertyTier",
              rf."name" AS "prefectureName", rp."name" AS "provinceName"
       FROM "Region" r
-      ${regionJoins('NULL').slice(1).map(([, sql]) => sql).join('\n      ')}
+      ${regionJoins('NULL')
+        .slice(1)
+        .map(([, sql]) => sql)
+        .join('\n      ')}
     ) r ON r."id" = ${regionId}`;
 // Enum values and codes never hold a comma, quote or line break: the CSV renderer skips its
 // quoting test for them, which is most of the text columns.
@@ -33,7 +36,13 @@ const c = (name: string, sql: string, type: FactColumn['type'], description: str
   sql,
   type,
   description,
-  ...(plain || (type === 'text' && /"(product|regulatoryClass|policyRegime|financingModel|guarantee|rateType|lprTenor|repaymentMethod|status|riskClass|supportSector|industrySection|industryCode|size|leadingEnterpriseLevel|creditCode|category|mechanism|verifiedBy)"$/.test(sql)) ? { plain: true } : {}),
+  ...(plain ||
+  (type === 'text' &&
+    /"(product|regulatoryClass|policyRegime|financingModel|guarantee|rateType|lprTenor|repaymentMethod|status|riskClass|supportSector|industrySection|industryCode|size|leadingEnterpriseLevel|creditCode|category|mechanism|verifiedBy)"$/.test(
+      sql,
+    ))
+    ? { plain: true }
+    : {}),
 });
 
 const loanJoinsFrom = `"EnterpriseLoan" l
@@ -56,7 +65,12 @@ export const loanFactSource: FactSource = {
     c('loanId', 'l."id"', 'int', 'Row id of the loan: the keyset the pages follow.'),
     c('contractNo', 'l."contractNo"', 'text', 'Contract number.'),
     c('product', 'l."product"', 'text', 'Loan product (LoanProduct value).'),
-    c('regulatoryClass', 'l."regulatoryClass"', 'text', 'PBoC targeted-poverty statistical class (RegulatoryClass value).'),
+    c(
+      'regulatoryClass',
+      'l."regulatoryClass"',
+      'text',
+      'PBoC targeted-poverty statistical class (RegulatoryClass value).',
+    ),
     c('policyRegime', 'l."policyRegime"', 'text', 'Policy regime (PolicyRegime value).'),
     c('financingModel', 'l."financingModel"', 'text', 'Financing model (FinancingModel value).'),
     c('guarantee', 'l."guarantee"', 'text', 'Guarantee type (GuaranteeType value).'),
@@ -80,7 +94,12 @@ export const loanFactSource: FactSource = {
     c('deferredUntil', 'l."deferredUntil"', 'date', 'Deferral (延期還本付息) until.'),
     c('status', 'l."status"', 'text', 'Lifecycle status (LoanStatus value).'),
     c('riskClass', 'l."riskClass"', 'text', 'Five-tier risk class (五級分類).'),
-    c('nonPerforming', `COALESCE(l."riskClass" IN ('SUBSTANDARD', 'DOUBTFUL', 'LOSS'), false)`, 'boolean', 'Whether the risk class is SUBSTANDARD, DOUBTFUL or LOSS.'),
+    c(
+      'nonPerforming',
+      `COALESCE(l."riskClass" IN ('SUBSTANDARD', 'DOUBTFUL', 'LOSS'), false)`,
+      'boolean',
+      'Whether the risk class is SUBSTANDARD, DOUBTFUL or LOSS.',
+    ),
     c('supportSector', 'l."supportSector"', 'text', 'COVID-19 support sector.'),
     c('illustrative', 'l."illustrative"', 'boolean', 'Whether amounts, rates or dates are made up for illustration.'),
     c(
@@ -96,7 +115,12 @@ export const loanFactSource: FactSource = {
     c('industrySection', 'e."industrySection"', 'text', 'GB/T 4754 section letter.'),
     c('industryCode', 'e."industryCode"', 'text', 'GB/T 4754 class code.'),
     c('enterpriseSize', 'e."size"', 'text', 'LARGE, MEDIUM, SMALL or MICRO.'),
-    c('leadingEnterpriseLevel', 'e."leadingEnterpriseLevel"', 'text', 'Leading agricultural enterprise level (農業產業化龍頭企業).'),
+    c(
+      'leadingEnterpriseLevel',
+      'e."leadingEnterpriseLevel"',
+      'text',
+      'Leading agricultural enterprise level (農業產業化龍頭企業).',
+    ),
     c('orgUnitCode', 'o."code"', 'text', 'Code of the booking unit.'),
     c('orgUnitName', 'o."name"', 'text', 'Name of the booking unit.'),
     c('orgUnitNameZh', 'o."nameZh"', 'text', 'Chinese name of the booking unit.'),

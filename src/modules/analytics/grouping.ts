@@ -54,7 +54,8 @@ export function resolveGrouping(
   list.forEach((name, i) => {
     const at = `${argument}[${i}]`;
     const dimension = Object.hasOwn(dimensions, name) ? dimensions[name] : undefined;
-    if (!dimension) throw badInput(at, `unknown dimension "${String(name)}"; use one of ${Object.keys(dimensions).join(', ')}.`);
+    if (!dimension)
+      throw badInput(at, `unknown dimension "${String(name)}"; use one of ${Object.keys(dimensions).join(', ')}.`);
     if (seen.has(name)) throw badInput(at, `dimension ${name} is listed twice.`);
     seen.add(name);
     if (dimension.bucketOf) {
@@ -69,7 +70,12 @@ export function resolveGrouping(
   // A join may need another (a province name needs the loan's region row first).
   for (const [name, , requires] of [...joinTable].reverse()) if (needed.has(name) && requires) needed.add(requires);
   const joins = joinTable.filter(([name]) => needed.has(name)).map(([, sql]) => Prisma.raw(sql));
-  return { dimensions: [...list], keys, groupBy: groupBySql, joins: joins.length ? Prisma.join(joins, '\n') : Prisma.empty };
+  return {
+    dimensions: [...list],
+    keys,
+    groupBy: groupBySql,
+    joins: joins.length ? Prisma.join(joins, '\n') : Prisma.empty,
+  };
 }
 
 /** `SELECT` items of the key columns, each aliased by its field name. */

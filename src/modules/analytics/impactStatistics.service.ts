@@ -52,10 +52,21 @@ export const impactMeasures: Readonly<Record<string, Measure>> = {
  * @throws GraphQLError BAD_USER_INPUT naming the argument for an unknown dimension or measure,
  * a bad filter, or `first` out of range.
  */
-export async function impactStatistics(db: Database, args: StatisticsArgs, scope: AccessScope): Promise<{ groups: StatisticsGroup[]; groupCount: number }> {
+export async function impactStatistics(
+  db: Database,
+  args: StatisticsArgs,
+  scope: AccessScope,
+): Promise<{ groups: StatisticsGroup[]; groupCount: number }> {
   const { groups, groupCount } = await runStatistics(
     db,
-    { from: '"ImpactRecord" i', alias: 'i', whereType: 'ImpactRecord', dimensions: impactDimensions, joins: impactJoins, measures: impactMeasures },
+    {
+      from: '"ImpactRecord" i',
+      alias: 'i',
+      whereType: 'ImpactRecord',
+      dimensions: impactDimensions,
+      joins: impactJoins,
+      measures: impactMeasures,
+    },
     args,
     scope,
   );

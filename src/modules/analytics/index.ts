@@ -2,6 +2,11 @@ export { analyticsResolvers } from './analytics.resolvers.js';
 export { loanStatistics, type LoanStatisticsArgs } from './loanStatistics.service.js';
 export { impactStatistics } from './impactStatistics.service.js';
 export { initiativeStatistics, type MetricSum } from './initiativeStatistics.service.js';
-export { portfolioSeries, type PortfolioSeriesArgs, type PortfolioSeries, type PortfolioPoint } from './portfolioSeries.service.js';
+export {
+  portfolioSeries,
+  type PortfolioSeriesArgs,
+  type PortfolioSeries,
+  type PortfolioPoint,
+} from './portfolioSeries.service.js';
 export { loanFacts, impactFacts, maxFactPage, type FactsArgs, type FactConnection } from './facts.service.js';
 export type { StatisticsArgs, StatisticsGroup } from './runStatistics.js';

@@ -60,7 +60,14 @@ export async function initiativeStatistics(
   args: StatisticsArgs,
   scope: AccessScope,
 ): Promise<{ groups: Array<StatisticsGroup & { metrics: MetricSum[] }>; groupCount: number }> {
-  const source = { from: '"Initiative" n', alias: 'n', whereType: 'Initiative', dimensions: initiativeDimensions, joins: initiativeJoins, measures: initiativeMeasures };
+  const source = {
+    from: '"Initiative" n',
+    alias: 'n',
+    whereType: 'Initiative',
+    dimensions: initiativeDimensions,
+    joins: initiativeJoins,
+    measures: initiativeMeasures,
+  };
   const { groups, groupCount, grouping } = await runStatistics(db, source, args, scope);
   const where = compileWhere(entitySpec('Initiative'), args.where, 'n', 'where', aliasSource(scope));
   const keys = grouping.keys;
@@ -68,8 +75,12 @@ export async function initiativeStatistics(
     db,
     Prisma.sql`SELECT ${Prisma.join([
       ...keySelect(keys),
-      Prisma.raw(`m."metric"::text AS "metric", m."unit"::text AS "unit", COALESCE(sum(m."value"), 0.00)::text AS "value"`),
-      Prisma.raw(`count(m."value")::int AS "recordCount", (count(*) FILTER (WHERE m."approximate"))::int AS "approximateCount"`),
+      Prisma.raw(
+        `m."metric"::text AS "metric", m."unit"::text AS "unit", COALESCE(sum(m."value"), 0.00)::text AS "value"`,
+      ),
+      Prisma.raw(
+        `count(m."value")::int AS "recordCount", (count(*) FILTER (WHERE m."approximate"))::int AS "approximateCount"`,
+      ),
     ])}
       FROM "Initiative" n JOIN "InitiativeMetric" m ON m."initiativeId" = n."id" ${grouping.joins}
       WHERE ${where}
@@ -80,7 +91,13 @@ export async function initiativeStatistics(
   const metrics = new Map<string, MetricSum[]>();
   for (const row of rows) {
     const list = metrics.get(id(row)) ?? [];
-    list.push({ metric: row.metric as string, unit: row.unit as string, value: row.value as string, recordCount: row.recordCount as number, approximateCount: row.approximateCount as number });
+    list.push({
+      metric: row.metric as string,
+      unit: row.unit as string,
+      value: row.value as string,
+      recordCount: row.recordCount as number,
+      approximateCount: row.approximateCount as number,
+    });
     metrics.set(id(row), list);
   }
   return { groups: groups.map((g) => ({ ...g, metrics: metrics.get(id(g.key)) ?? [] })), groupCount };

@@ -11,8 +11,14 @@ export const maxSeriesMonths = 240;
  * `first` checked against `1..max`, or `fallback` when not given.
  * @throws GraphQLError BAD_USER_INPUT naming `argument` when out of range.
  */
-export function checkedFirst(first: number | null | undefined, fallback: number, max: number, argument = 'first'): number {
+export function checkedFirst(
+  first: number | null | undefined,
+  fallback: number,
+  max: number,
+  argument = 'first',
+): number {
   if (first === null || first === undefined) return fallback;
-  if (!Number.isInteger(first) || first < 1 || first > max) throw badInput(argument, `must be between 1 and ${max}; got ${first}.`);
+  if (!Number.isInteger(first) || first < 1 || first > max)
+    throw badInput(argument, `must be between 1 and ${max}; got ${first}.`);
   return first;
 }

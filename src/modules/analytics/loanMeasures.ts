@@ -23,7 +23,10 @@ export const loanMeasures: Readonly<Record<string, Measure>> = {
     sql: 'round(sum(l."effectiveRate" * l."outstandingBalance") / NULLIF(sum(l."outstandingBalance") FILTER (WHERE l."effectiveRate" IS NOT NULL), 0), 8)',
     type: 'decimal',
   },
-  nonPerformingBalance: { sql: `COALESCE(sum(l."outstandingBalance") FILTER (WHERE ${nonPerforming}), 0.00)`, type: 'decimal' },
+  nonPerformingBalance: {
+    sql: `COALESCE(sum(l."outstandingBalance") FILTER (WHERE ${nonPerforming}), 0.00)`,
+    type: 'decimal',
+  },
   nplRatio: {
     sql: `round(COALESCE(sum(l."outstandingBalance") FILTER (WHERE ${nonPerforming}), 0) / NULLIF(sum(l."outstandingBalance"), 0), 8)`,
     type: 'decimal',

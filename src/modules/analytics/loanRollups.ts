@@ -17,7 +17,11 @@ import type { StatisticsArgs, StatisticsSource } from './runStatistics.js';
 // LoanBorrowerRollup (loans per region and borrower, migration 20261127009300): see
 // {@link loanBorrowerRollupSource}. Everything else, and every filtered request, reads the loans.
 
-const { DISBURSEMENT_YEAR, DISBURSEMENT_QUARTER, DISBURSEMENT_MONTH } = dateBuckets('disbursement', 'DISBURSEMENT', 'l."disbursementMonth"');
+const { DISBURSEMENT_YEAR, DISBURSEMENT_QUARTER, DISBURSEMENT_MONTH } = dateBuckets(
+  'disbursement',
+  'DISBURSEMENT',
+  'l."disbursementMonth"',
+);
 
 /** Loan dimensions the month rollup can group by (a week does not nest in a month). */
 const monthRollupDimensions: Readonly<Record<string, Dimension>> = {
@@ -41,9 +45,15 @@ const monthRollupMeasures: Readonly<Record<string, Measure>> = {
   outstandingBalance: sum('outstandingBalance'),
   overduePrincipal: sum('overduePrincipal'),
   averageRate: { sql: 'round(sum(l."rateSum") / NULLIF(sum(l."rateCount"), 0), 8)', type: 'decimal' },
-  weightedAverageRate: { sql: 'round(sum(l."rateTimesBalance") / NULLIF(sum(l."ratedBalance"), 0), 8)', type: 'decimal' },
+  weightedAverageRate: {
+    sql: 'round(sum(l."rateTimesBalance") / NULLIF(sum(l."ratedBalance"), 0), 8)',
+    type: 'decimal',
+  },
   nonPerformingBalance: sum('nonPerformingBalance'),
-  nplRatio: { sql: 'round(COALESCE(sum(l."nonPerformingBalance"), 0) / NULLIF(sum(l."outstandingBalance"), 0), 8)', type: 'decimal' },
+  nplRatio: {
+    sql: 'round(COALESCE(sum(l."nonPerformingBalance"), 0) / NULLIF(sum(l."outstandingBalance"), 0), 8)',
+    type: 'decimal',
+  },
   minRate: { sql: 'min(l."minRate")', type: 'decimal' },
   maxRate: { sql: 'max(l."maxRate")', type: 'decimal' },
   // Exact only for a group of one cell, which fitsLoanMonthRollup and monthCellsAreCounties ensure.
@@ -93,13 +103,22 @@ export const loanBorrowerRollupSource: StatisticsSource = {
 export function fitsLoanBorrowerRollup(args: StatisticsArgs): boolean {
   if (!isEmptyWhere(args.where)) return false;
   if (!(args.groupBy ?? []).every((d) => Object.hasOwn(regionDimensions, d))) return false;
-  if (!Object.entries(args.having ?? {}).every(([m, ops]) => ops === null || ops === undefined || Object.hasOwn(monthRollupMeasures, m))) return false;
+  if (
+    !Object.entries(args.having ?? {}).every(
+      ([m, ops]) => ops === null || ops === undefined || Object.hasOwn(monthRollupMeasures, m),
+    )
+  )
+    return false;
   return (args.orderBy ?? []).every((item: StatisticsOrder) => !item.measure || rollupOrderValues.has(item.measure));
 }
 
 /** Whether a `where` input filters nothing. */
 export function isEmptyWhere(where: WhereInput | null | undefined): boolean {
-  return where === null || where === undefined || Object.values(where).every((value) => value === null || value === undefined);
+  return (
+    where === null ||
+    where === undefined ||
+    Object.values(where).every((value) => value === null || value === undefined)
+  );
 }
 
 /**
@@ -112,8 +131,14 @@ export function isEmptyWhere(where: WhereInput | null | undefined): boolean {
 export function fitsLoanMonthRollup(args: StatisticsArgs): boolean {
   if (!isEmptyWhere(args.where)) return false;
   if (!(args.groupBy ?? []).every((d) => Object.hasOwn(monthRollupDimensions, d))) return false;
-  if (!Object.entries(args.having ?? {}).every(([m, ops]) => ops === null || ops === undefined || Object.hasOwn(monthRollupMeasures, m))) return false;
-  if (!(args.orderBy ?? []).every((item: StatisticsOrder) => !item.measure || rollupOrderValues.has(item.measure))) return false;
+  if (
+    !Object.entries(args.having ?? {}).every(
+      ([m, ops]) => ops === null || ops === undefined || Object.hasOwn(monthRollupMeasures, m),
+    )
+  )
+    return false;
+  if (!(args.orderBy ?? []).every((item: StatisticsOrder) => !item.measure || rollupOrderValues.has(item.measure)))
+    return false;
   return !asksBorrowers(args) || oneCellGroups(args.groupBy ?? []);
 }
 

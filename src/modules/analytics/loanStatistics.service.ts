@@ -4,7 +4,14 @@ import { entitySpec } from '../relay/specRegistry.js';
 import { seesEverything } from '../relay/scopeCondition.js';
 import { loanDimensions, loanJoins } from './loanDimensions.js';
 import { loanMeasures } from './loanMeasures.js';
-import { asksBorrowers, fitsLoanBorrowerRollup, fitsLoanMonthRollup, loanBorrowerRollupSource, loanMonthRollupSource, monthCellsAreCounties } from './loanRollups.js';
+import {
+  asksBorrowers,
+  fitsLoanBorrowerRollup,
+  fitsLoanMonthRollup,
+  loanBorrowerRollupSource,
+  loanMonthRollupSource,
+  monthCellsAreCounties,
+} from './loanRollups.js';
 import type { StatisticsSource } from './runStatistics.js';
 import { runStatistics, type StatisticsArgs, type StatisticsGroup } from './runStatistics.js';
 
@@ -27,20 +34,36 @@ export interface LoanStatisticsArgs extends StatisticsArgs {
  * @throws GraphQLError BAD_USER_INPUT naming the argument for an unknown dimension or measure,
  * a bad filter, or `first` out of range.
  */
-export async function loanStatistics(db: Database, args: LoanStatisticsArgs, scope: AccessScope): Promise<{ groups: StatisticsGroup[]; groupCount: number }> {
+export async function loanStatistics(
+  db: Database,
+  args: LoanStatisticsArgs,
+  scope: AccessScope,
+): Promise<{ groups: StatisticsGroup[]; groupCount: number }> {
   const source = (await rollupSource(db, args, scope)) ?? rawSource;
   const { groups, groupCount } = await runStatistics(db, source, args, scope);
   return { groups, groupCount };
 }
 
-const rawSource: StatisticsSource = { from: '"EnterpriseLoan" l', alias: 'l', whereType: 'EnterpriseLoan', dimensions: loanDimensions, joins: loanJoins, measures: loanMeasures };
+const rawSource: StatisticsSource = {
+  from: '"EnterpriseLoan" l',
+  alias: 'l',
+  whereType: 'EnterpriseLoan',
+  dimensions: loanDimensions,
+  joins: loanJoins,
+  measures: loanMeasures,
+};
 
 // The rollup source answering the request with the loans' figures, if any. Borrowers by region
 // alone come from the borrower rollup (the month rollup would merge cells); by county and month
 // from the month rollup's cells when each group is one cell.
-async function rollupSource(db: Database, args: LoanStatisticsArgs, scope: AccessScope): Promise<StatisticsSource | null> {
+async function rollupSource(
+  db: Database,
+  args: LoanStatisticsArgs,
+  scope: AccessScope,
+): Promise<StatisticsSource | null> {
   if (args.rollups === false || !seesEverything(entitySpec('EnterpriseLoan'), scope)) return null;
   if (asksBorrowers(args) && fitsLoanBorrowerRollup(args)) return loanBorrowerRollupSource;
-  if (fitsLoanMonthRollup(args) && (!asksBorrowers(args) || (await monthCellsAreCounties(db)))) return loanMonthRollupSource;
+  if (fitsLoanMonthRollup(args) && (!asksBorrowers(args) || (await monthCellsAreCounties(db))))
+    return loanMonthRollupSource;
   return null;
 }

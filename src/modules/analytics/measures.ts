@@ -24,7 +24,9 @@ const decimalPattern = /^-?\d+(\.\d+)?$/;
 
 /** `SELECT` items of the measures, cast so both drivers return ints as numbers, decimals as text. */
 export function measureSelect(measures: Readonly<Record<string, Measure>>): Prisma.Sql[] {
-  return Object.entries(measures).map(([name, m]) => Prisma.raw(`(${m.sql})::${m.type === 'int' ? 'int' : 'text'} AS "${name}"`));
+  return Object.entries(measures).map(([name, m]) =>
+    Prisma.raw(`(${m.sql})::${m.type === 'int' ? 'int' : 'text'} AS "${name}"`),
+  );
 }
 
 /**
@@ -32,7 +34,10 @@ export function measureSelect(measures: Readonly<Record<string, Measure>>): Pris
  * @throws GraphQLError BAD_USER_INPUT naming `having.<measure>.<op>` for an unknown measure or
  * operator, or a value that is not a number.
  */
-export function compileHaving(having: HavingInput | null | undefined, measures: Readonly<Record<string, Measure>>): Prisma.Sql {
+export function compileHaving(
+  having: HavingInput | null | undefined,
+  measures: Readonly<Record<string, Measure>>,
+): Prisma.Sql {
   const parts: Prisma.Sql[] = [];
   for (const [name, ops] of Object.entries(having ?? {})) {
     if (ops === null || ops === undefined) continue;
@@ -44,7 +49,8 @@ export function compileHaving(having: HavingInput | null | undefined, measures: 
       const symbol = Object.hasOwn(comparisons, op) ? comparisons[op] : undefined;
       if (!symbol) throw badInput(at, `unknown operator; use one of ${Object.keys(comparisons).join(', ')}.`);
       const text = typeof value === 'number' && Number.isFinite(value) ? String(value) : value;
-      if (typeof text !== 'string' || !decimalPattern.test(text)) throw badInput(at, `"${String(value)}" is not a number.`);
+      if (typeof text !== 'string' || !decimalPattern.test(text))
+        throw badInput(at, `"${String(value)}" is not a number.`);
       parts.push(Prisma.sql`(${Prisma.raw(measure.sql)}) ${Prisma.raw(symbol)} CAST(${text} AS numeric)`);
     }
   }

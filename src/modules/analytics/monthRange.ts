@@ -11,8 +11,14 @@ const datePattern = /^\d{4}-\d{2}-\d{2}$/;
 
 /** A Date (as the Date scalar parses it) or "YYYY-MM-DD" text as "YYYY-MM-DD". */
 function isoDate(value: unknown, argument: string): string {
-  const text = value instanceof Date ? (Number.isNaN(value.getTime()) ? '' : value.toISOString().slice(0, 10)) : String(value ?? '');
-  if (!datePattern.test(text) || Number.isNaN(Date.parse(text))) throw badInput(argument, 'is required and looks like "2020-04-20".');
+  const text =
+    value instanceof Date
+      ? Number.isNaN(value.getTime())
+        ? ''
+        : value.toISOString().slice(0, 10)
+      : String(value ?? '');
+  if (!datePattern.test(text) || Number.isNaN(Date.parse(text)))
+    throw badInput(argument, 'is required and looks like "2020-04-20".');
   return text;
 }
 
@@ -27,7 +33,8 @@ export function monthRange(from: unknown, to: unknown): SeriesMonth[] {
   if (end < start) throw badInput('to', `${end} lies before from (${start}); the range is empty.`);
   const first = Number(start.slice(0, 4)) * 12 + Number(start.slice(5, 7)) - 1;
   const last = Number(end.slice(0, 4)) * 12 + Number(end.slice(5, 7)) - 1;
-  if (last - first + 1 > maxSeriesMonths) throw badInput('to', `the range spans ${last - first + 1} months; at most ${maxSeriesMonths}.`);
+  if (last - first + 1 > maxSeriesMonths)
+    throw badInput('to', `the range spans ${last - first + 1} months; at most ${maxSeriesMonths}.`);
   const months: SeriesMonth[] = [];
   for (let m = first; m <= last; m++) {
     const year = Math.floor(m / 12);

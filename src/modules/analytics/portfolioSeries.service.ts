@@ -52,7 +52,11 @@ const npl = `s."riskClass" IN (${nonPerformingClasses.map((c) => `'${c}'`).join(
  * @throws GraphQLError BAD_USER_INPUT naming the argument for a bad range, dimension, filter or
  * `first`.
  */
-export async function portfolioSeries(db: Database, args: PortfolioSeriesArgs, scope: AccessScope): Promise<{ series: PortfolioSeries[]; seriesCount: number }> {
+export async function portfolioSeries(
+  db: Database,
+  args: PortfolioSeriesArgs,
+  scope: AccessScope,
+): Promise<{ series: PortfolioSeries[]; seriesCount: number }> {
   const months = monthRange(args.from, args.to);
   const first = checkedFirst(args.first, 100, maxSeries);
   // The rollup has no org unit: only a caller who sees every loan may read it.
@@ -87,7 +91,10 @@ export async function portfolioSeries(db: Database, args: PortfolioSeriesArgs, s
       GROUP BY ${Prisma.raw([...grouping.groupBy, `to_char(s."monthEnd", 'YYYY-MM')`].join(', '))}
       ORDER BY ${Prisma.raw([...keys.map((k) => `${k} ASC NULLS LAST`), '"month"'].join(', '))}`,
   );
-  const byGroup = new Map<string, { key: Record<string, string | null>; points: Map<string, Record<string, unknown>> }>();
+  const byGroup = new Map<
+    string,
+    { key: Record<string, string | null>; points: Map<string, Record<string, unknown>> }
+  >();
   for (const row of rows) {
     const key = keyOf(row, grouping.keys);
     const id = JSON.stringify(grouping.keys.map((k) => key[k.field]));

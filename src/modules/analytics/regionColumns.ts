@@ -50,7 +50,12 @@ export const regionDimensions: Readonly<Record<string, Dimension>> = {
 
 /** Year, quarter, month and ISO-week buckets of the date column `column`, keyed `<prefix>Period`. */
 export function dateBuckets(prefix: string, dimensionPrefix: string, column: string): Record<string, Dimension> {
-  const units = { YEAR: ['year', 'YYYY'], QUARTER: ['quarter', 'YYYY-"Q"Q'], MONTH: ['month', 'YYYY-MM'], WEEK: ['week', 'IYYY-"W"IW'] };
+  const units = {
+    YEAR: ['year', 'YYYY'],
+    QUARTER: ['quarter', 'YYYY-"Q"Q'],
+    MONTH: ['month', 'YYYY-MM'],
+    WEEK: ['week', 'IYYY-"W"IW'],
+  };
   return Object.fromEntries(
     Object.entries(units).map(([unit, [trunc, label]]) => [
       `${dimensionPrefix}_${unit}`,

@@ -3,9 +3,24 @@ import type { AccessScope } from '../auth/accessScope.js';
 import { Prisma } from '../../generated/prisma/client.js';
 import { aliasSource, compileWhere, type WhereInput } from '../relay/compileWhere.js';
 import { entitySpec } from '../relay/specRegistry.js';
-import { groupByClause, keyOf, keySelect, resolveGrouping, type Dimension, type Grouping, type JoinTable } from './grouping.js';
+import {
+  groupByClause,
+  keyOf,
+  keySelect,
+  resolveGrouping,
+  type Dimension,
+  type Grouping,
+  type JoinTable,
+} from './grouping.js';
 import { checkedFirst, defaultGroups, maxGroups } from './limits.js';
-import { compileHaving, compileOrder, measureSelect, type HavingInput, type Measure, type StatisticsOrder } from './measures.js';
+import {
+  compileHaving,
+  compileOrder,
+  measureSelect,
+  type HavingInput,
+  type Measure,
+  type StatisticsOrder,
+} from './measures.js';
 import { runSql } from './runSql.js';
 
 /** Arguments every statistics query takes, as GraphQL (or the CLI) hands them over. */
@@ -47,7 +62,12 @@ export interface StatisticsSource {
  * @throws GraphQLError BAD_USER_INPUT naming the argument for an unknown dimension or measure,
  * a bad filter, or `first` out of range.
  */
-export async function runStatistics(db: Database, source: StatisticsSource, args: StatisticsArgs, scope: AccessScope): Promise<StatisticsResult> {
+export async function runStatistics(
+  db: Database,
+  source: StatisticsSource,
+  args: StatisticsArgs,
+  scope: AccessScope,
+): Promise<StatisticsResult> {
   const first = checkedFirst(args.first, defaultGroups, maxGroups);
   const grouping = resolveGrouping(args.groupBy, source.dimensions, source.joins, 'groupBy');
   const where = compileWhere(entitySpec(source.whereType), args.where, source.alias, 'where', aliasSource(scope));
@@ -58,7 +78,9 @@ export async function runStatistics(db: Database, source: StatisticsSource, args
     (d) => (grouping.dimensions.includes(d) ? source.dimensions[d]!.keys : undefined),
     grouping.keys,
   );
-  const wanted = args.measures ? Object.entries(source.measures).filter(([name]) => args.measures!.includes(name)) : Object.entries(source.measures);
+  const wanted = args.measures
+    ? Object.entries(source.measures).filter(([name]) => args.measures!.includes(name))
+    : Object.entries(source.measures);
   const rows = await runSql<Record<string, unknown>>(
     db,
     Prisma.sql`SELECT ${Prisma.join([...keySelect(grouping.keys), ...measureSelect(Object.fromEntries(wanted)), Prisma.raw('(count(*) OVER ())::int AS "groupCount"')])}
@@ -69,7 +91,10 @@ export async function runStatistics(db: Database, source: StatisticsSource, args
   );
   const names = wanted.map(([name]) => name);
   return {
-    groups: rows.map((row) => ({ ...Object.fromEntries(names.map((n) => [n, row[n] ?? null])), key: keyOf(row, grouping.keys) })),
+    groups: rows.map((row) => ({
+      ...Object.fromEntries(names.map((n) => [n, row[n] ?? null])),
+      key: keyOf(row, grouping.keys),
+    })),
     groupCount: Number(rows[0]?.groupCount ?? 0),
     grouping,
   };

@@ -30,12 +30,15 @@ export function readAccessRules(typeDefs: string | DocumentNode): AccessRules {
       const values = argument?.kind === Kind.LIST ? (argument as ListValueNode).values : argument ? [argument] : [];
       const roles = values.map((value) => (value.kind === Kind.ENUM ? value.value : ''));
       const bad = roles.filter((role) => !isRole(role));
-      if (roles.length === 0 || bad.length > 0) throw new Error(`@access on ${name} must list roles; not roles: ${bad.join(', ') || '(none)'}`);
+      if (roles.length === 0 || bad.length > 0)
+        throw new Error(`@access on ${name} must list roles; not roles: ${bad.join(', ') || '(none)'}`);
       rules.set(name, Object.freeze(roles as Role[]));
     }
   }
   if (unguarded.length > 0) {
-    throw new Error(`Every root field must declare who may call it with @access(roles: [...]); missing on ${unguarded.join(', ')}`);
+    throw new Error(
+      `Every root field must declare who may call it with @access(roles: [...]); missing on ${unguarded.join(', ')}`,
+    );
   }
   return rules;
 }

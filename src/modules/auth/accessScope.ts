@@ -11,7 +11,10 @@ export type AccessScope = Readonly<Pick<Viewer, 'roles' | 'orgUnitId'>>;
  * The scope of trusted in-process callers that act for the bank as a whole: the CLI (seeds,
  * imports) and benchmarks. Never derived from a request.
  */
-export const unrestrictedScope: AccessScope = Object.freeze({ roles: Object.freeze(['ADMIN'] as const), orgUnitId: null });
+export const unrestrictedScope: AccessScope = Object.freeze({
+  roles: Object.freeze(['ADMIN'] as const),
+  orgUnitId: null,
+});
 
 /** The scope of a viewer (the request's caller). */
 export function scopeOf(viewer: Viewer): AccessScope {

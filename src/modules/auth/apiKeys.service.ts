@@ -45,17 +45,24 @@ function hashOf(key: string): string {
  * @throws ApiKeyInputError for an empty label, unknown roles or org unit, a non-admin key without
  * an org unit, or an expiry in the past.
  */
-export async function createApiKey(db: Database, input: NewApiKey, now = new Date()): Promise<{ key: string; apiKey: ApiKeyView }> {
+export async function createApiKey(
+  db: Database,
+  input: NewApiKey,
+  now = new Date(),
+): Promise<{ key: string; apiKey: ApiKeyView }> {
   const label = input.label.trim();
   if (label === '' || label.length > 128) throw new ApiKeyInputError('--label must be 1 to 128 characters.');
   const roles = [...new Set(input.roles)];
   const unknown = roles.filter((role) => !isRole(role));
   if (roles.length === 0 || unknown.length > 0) {
-    throw new ApiKeyInputError(`--role takes VIEWER, ANALYST, LOAN_OFFICER, PROGRAMME_MANAGER or ADMIN${unknown.length ? `; got "${unknown.join('", "')}"` : ''}.`);
+    throw new ApiKeyInputError(
+      `--role takes VIEWER, ANALYST, LOAN_OFFICER, PROGRAMME_MANAGER or ADMIN${unknown.length ? `; got "${unknown.join('", "')}"` : ''}.`,
+    );
   }
   let orgUnitId: number | null = null;
   if (input.orgUnitCode === null) {
-    if (!roles.includes('ADMIN')) throw new ApiKeyInputError('a key without --org-unit covers the whole bank and must have the ADMIN role.');
+    if (!roles.includes('ADMIN'))
+      throw new ApiKeyInputError('a key without --org-unit covers the whole bank and must have the ADMIN role.');
   } else {
     const unit = await db.prisma.orgUnit.findUnique({ where: { code: input.orgUnitCode }, select: { id: true } });
     if (!unit) throw new ApiKeyInputError(`no org unit has the code "${input.orgUnitCode}".`);
@@ -73,7 +80,10 @@ export async function createApiKey(db: Database, input: NewApiKey, now = new Dat
 
 /** Every key, newest first, with its org unit code; revoked and expired ones included. */
 export async function listApiKeys(db: Database): Promise<ApiKeyView[]> {
-  const rows = await db.prisma.apiKey.findMany({ orderBy: { id: 'desc' }, include: { orgUnit: { select: { code: true } } } });
+  const rows = await db.prisma.apiKey.findMany({
+    orderBy: { id: 'desc' },
+    include: { orgUnit: { select: { code: true } } },
+  });
   return rows.map(view);
 }
 
@@ -100,7 +110,10 @@ export interface ApiKeyAuthenticatorOptions {
  * use at most once per interval so a busy dashboard does not write on every request.
  * @throws AuthenticationError for an unknown, revoked or expired key.
  */
-export function createApiKeyAuthenticator(db: Database, options: ApiKeyAuthenticatorOptions = {}): (key: string) => Promise<Viewer> {
+export function createApiKeyAuthenticator(
+  db: Database,
+  options: ApiKeyAuthenticatorOptions = {},
+): (key: string) => Promise<Viewer> {
   const interval = options.lastUseIntervalMs ?? 60_000;
   const now = options.now ?? (() => new Date());
   return async (key) => {
@@ -116,16 +129,35 @@ export function createApiKeyAuthenticator(db: Database, options: ApiKeyAuthentic
     if (!row.lastUsedAt || at.getTime() - row.lastUsedAt.getTime() >= interval) {
       await db.prisma.apiKey.update({ where: { id: row.id }, data: { lastUsedAt: at } });
     }
-    return Object.freeze({ kind: 'apiKey', id: `apikey:${row.id}`, roles: Object.freeze(row.roles.filter(isRole)), orgUnitId: row.orgUnitId });
+    return Object.freeze({
+      kind: 'apiKey',
+      id: `apikey:${row.id}`,
+      roles: Object.freeze(row.roles.filter(isRole)),
+      orgUnitId: row.orgUnitId,
+    });
   };
 }
 
 function view(row: {
-  id: number; label: string; roles: string[]; orgUnit: { code: string } | null; prefix: string;
-  expiresAt: Date | null; revokedAt: Date | null; lastUsedAt: Date | null; createdAt: Date;
+  id: number;
+  label: string;
+  roles: string[];
+  orgUnit: { code: string } | null;
+  prefix: string;
+  expiresAt: Date | null;
+  revokedAt: Date | null;
+  lastUsedAt: Date | null;
+  createdAt: Date;
 }): ApiKeyView {
   return {
-    id: row.id, label: row.label, roles: row.roles.filter(isRole), orgUnitCode: row.orgUnit?.code ?? null, prefix: row.prefix,
-    expiresAt: row.expiresAt, revokedAt: row.revokedAt, lastUsedAt: row.lastUsedAt, createdAt: row.createdAt,
+    id: row.id,
+    label: row.label,
+    roles: row.roles.filter(isRole),
+    orgUnitCode: row.orgUnit?.code ?? null,
+    prefix: row.prefix,
+    expiresAt: row.expiresAt,
+    revokedAt: row.revokedAt,
+    lastUsedAt: row.lastUsedAt,
+    createdAt: row.createdAt,
   };
 }

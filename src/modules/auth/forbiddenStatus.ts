@@ -13,7 +13,12 @@ export function forbiddenStatus<T extends object>(): ApolloServerPlugin<T> {
           if (response.body.kind !== 'single') return;
           const { errors, data } = response.body.singleResult;
           const code = errors?.[0]?.extensions?.code;
-          if (!errors || !(code === 'FORBIDDEN' || code === 'UNAUTHENTICATED') || !errors.every((error) => error.extensions?.code === code)) return;
+          if (
+            !errors ||
+            !(code === 'FORBIDDEN' || code === 'UNAUTHENTICATED') ||
+            !errors.every((error) => error.extensions?.code === code)
+          )
+            return;
           const answered = data ? Object.values(data).some((value) => value !== null) : false;
           if (!answered) response.http.status = code === 'FORBIDDEN' ? 403 : 401;
         },

@@ -17,11 +17,19 @@ export function guardResolvers<T extends ResolverMap>(resolvers: T, rules: Acces
   for (const [key, roles] of rules) {
     const [typeName, fieldName] = key.split('.') as [string, string];
     const fields = { ...((guarded[typeName] as Record<string, unknown> | undefined) ?? {}) };
-    const original = (fields[fieldName] as GraphQLFieldResolver<unknown, GraphQLContext> | undefined) ?? defaultFieldResolver;
-    fields[fieldName] = (parent: unknown, args: Record<string, unknown>, context: GraphQLContext, info: Parameters<typeof original>[3]) => {
+    const original =
+      (fields[fieldName] as GraphQLFieldResolver<unknown, GraphQLContext> | undefined) ?? defaultFieldResolver;
+    fields[fieldName] = (
+      parent: unknown,
+      args: Record<string, unknown>,
+      context: GraphQLContext,
+      info: Parameters<typeof original>[3],
+    ) => {
       if (!context.scope.roles.some((role) => roles.includes(role))) {
         if (context.viewer?.kind === 'anonymous') {
-          throw new GraphQLError(`Not authenticated: sign in to use ${key}.`, { extensions: { code: 'UNAUTHENTICATED' } });
+          throw new GraphQLError(`Not authenticated: sign in to use ${key}.`, {
+            extensions: { code: 'UNAUTHENTICATED' },
+          });
         }
         throw forbidden(key, roles);
       }

@@ -3,6 +3,14 @@ export { AuthenticationError } from './authenticationError.js';
 export { ForbiddenError } from './forbiddenError.js';
 export { createAuthenticator, type Authenticator, type AuthenticatorOptions } from './authenticate.js';
 export { createTokenVerifier, type TokenSettings } from './tokenVerifier.js';
-export { ApiKeyInputError, createApiKey, createApiKeyAuthenticator, listApiKeys, revokeApiKey, type ApiKeyView, type NewApiKey } from './apiKeys.service.js';
+export {
+  ApiKeyInputError,
+  createApiKey,
+  createApiKeyAuthenticator,
+  listApiKeys,
+  revokeApiKey,
+  type ApiKeyView,
+  type NewApiKey,
+} from './apiKeys.service.js';
 export { localSecretFile, withLocalSecret } from './localSecret.js';
 export { parseTtl, signToken, type TokenRequest } from './signToken.js';

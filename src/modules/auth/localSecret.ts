@@ -16,7 +16,9 @@ export function localSecretFile(dataDir: string): string {
  * no secret.
  * @throws Error when the data folder cannot be written.
  */
-export function withLocalSecret<T extends Pick<Config, 'DISHUI_JWT_SECRET' | 'DISHUI_JWKS' | 'NODE_ENV' | 'DISHUI_DATA_DIR'>>(config: T): T {
+export function withLocalSecret<
+  T extends Pick<Config, 'DISHUI_JWT_SECRET' | 'DISHUI_JWKS' | 'NODE_ENV' | 'DISHUI_DATA_DIR'>,
+>(config: T): T {
   if (config.DISHUI_JWT_SECRET || config.DISHUI_JWKS || config.NODE_ENV === 'production') return config;
   if (/^[a-z]+:\/\//i.test(config.DISHUI_DATA_DIR)) return config;
   const file = localSecretFile(config.DISHUI_DATA_DIR);

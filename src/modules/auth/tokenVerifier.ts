@@ -1,5 +1,12 @@
 import fs from 'node:fs';
-import { createLocalJWKSet, createRemoteJWKSet, errors, jwtVerify, type JSONWebKeySet, type JWTVerifyGetKey } from 'jose';
+import {
+  createLocalJWKSet,
+  createRemoteJWKSet,
+  errors,
+  jwtVerify,
+  type JSONWebKeySet,
+  type JWTVerifyGetKey,
+} from 'jose';
 import { AuthenticationError } from './authenticationError.js';
 import { isRole, type Role } from './viewer.js';
 
@@ -59,9 +66,12 @@ export function createTokenVerifier(settings: TokenSettings): TokenVerifier {
     }
     const { sub, roles, org_unit: orgUnit } = payload as { sub: string; roles?: unknown; org_unit?: unknown };
     // The viewer id 'user:<sub>' goes into the audit trail's 128-character actor column.
-    if (typeof sub !== 'string' || sub === '' || sub.length > 100) throw new AuthenticationError('the token\'s "sub" claim must be 1 to 100 characters.');
+    if (typeof sub !== 'string' || sub === '' || sub.length > 100)
+      throw new AuthenticationError('the token\'s "sub" claim must be 1 to 100 characters.');
     if (!Array.isArray(roles) || roles.length === 0 || !roles.every(isRole)) {
-      throw new AuthenticationError('the token\'s "roles" claim must be a non-empty array of VIEWER, ANALYST, LOAN_OFFICER, PROGRAMME_MANAGER, ADMIN.');
+      throw new AuthenticationError(
+        'the token\'s "roles" claim must be a non-empty array of VIEWER, ANALYST, LOAN_OFFICER, PROGRAMME_MANAGER, ADMIN.',
+      );
     }
     if (orgUnit !== undefined && orgUnit !== null && (typeof orgUnit !== 'string' || orgUnit === '')) {
       throw new AuthenticationError('the token\'s "org_unit" claim must be an org unit code.');
@@ -78,9 +88,10 @@ function keySet(source: string): JWTVerifyGetKey {
 // Say which check failed, not what would pass: enough for an honest client to fix its setup.
 function reason(error: unknown): string {
   if (error instanceof errors.JWTExpired) return 'the token has expired.';
-  if (error instanceof errors.JWTClaimValidationFailed) return `the token's "${error.claim}" claim is not accepted (${error.reason}).`;
+  if (error instanceof errors.JWTClaimValidationFailed)
+    return `the token's "${error.claim}" claim is not accepted (${error.reason}).`;
   if (error instanceof errors.JWSSignatureVerificationFailed) return 'the token signature is not valid.';
   if (error instanceof errors.JWKSNoMatchingKey) return 'no known key signed the token.';
-  if (error instanceof errors.JOSEAlgNotAllowed) return 'the token\'s signing algorithm is not accepted.';
+  if (error instanceof errors.JOSEAlgNotAllowed) return "the token's signing algorithm is not accepted.";
   return 'the token is malformed or not a signed JWT.';
 }

@@ -4,6 +4,12 @@ import { addEnterpriseSite, createEnterprise, updateEnterprise } from './enterpr
 /** Resolvers of the enterprise mutations (their SDL is in schema.graphql, type Mutation). */
 export const enterpriseMutations = {
   createEnterprise: mutationResolver(createEnterprise, 'enterprise', { headOfficeRegionId: 'Region' }),
-  updateEnterprise: mutationResolver(updateEnterprise, 'enterprise', { id: 'Enterprise', headOfficeRegionId: 'Region' }),
-  addEnterpriseSite: mutationResolver(addEnterpriseSite, 'enterpriseSite', { enterpriseId: 'Enterprise', regionId: 'Region' }),
+  updateEnterprise: mutationResolver(updateEnterprise, 'enterprise', {
+    id: 'Enterprise',
+    headOfficeRegionId: 'Region',
+  }),
+  addEnterpriseSite: mutationResolver(addEnterpriseSite, 'enterpriseSite', {
+    enterpriseId: 'Enterprise',
+    regionId: 'Region',
+  }),
 };

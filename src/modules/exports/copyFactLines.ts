@@ -39,7 +39,12 @@ export interface CopyFactLineOptions {
  * per-page statements, no row objects, and memory bounded by the socket's backpressure.
  * The generator rejects with the driver's error when the statement fails.
  */
-export async function* copyFactLines(db: Database, query: FactQuery, format: 'csv' | 'jsonl', options: CopyFactLineOptions = {}): AsyncGenerator<Buffer> {
+export async function* copyFactLines(
+  db: Database,
+  query: FactQuery,
+  format: 'csv' | 'jsonl',
+  options: CopyFactLineOptions = {},
+): AsyncGenerator<Buffer> {
   if (!db.sql.copyOut) throw new Error('copyFactLines needs PostgreSQL (COPY TO STDOUT)');
   const copy: CopyOut = await db.sql.copyOut(copyFactLinesSql(query, format));
   let finished = false;
@@ -73,7 +78,10 @@ export async function* binaryCopyFields(chunks: AsyncIterable<Buffer>): AsyncGen
     const buffer = rest.length > 0 ? Buffer.concat([rest, chunk]) : chunk;
     let at = 0;
     if (!headerRead) {
-      if (buffer.length < signatureLength + 8 || buffer.length < signatureLength + 8 + buffer.readUInt32BE(signatureLength + 4)) {
+      if (
+        buffer.length < signatureLength + 8 ||
+        buffer.length < signatureLength + 8 + buffer.readUInt32BE(signatureLength + 4)
+      ) {
         rest = buffer;
         continue;
       }

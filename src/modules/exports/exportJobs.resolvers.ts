@@ -35,10 +35,20 @@ export function exportJobResolvers(options: ExportJobOptions) {
   return {
     nodeLoader,
     Mutation: {
-      createExport: async (_parent: unknown, args: { input: { kind: string; format: string; where?: unknown } }, context: GraphQLContext) => {
+      createExport: async (
+        _parent: unknown,
+        args: { input: { kind: string; format: string; where?: unknown } },
+        context: GraphQLContext,
+      ) => {
         const { kind, format, where } = args.input;
         try {
-          const job = await createExportJob(context.db, context.viewer, { kind: kindFromEnum(kind), format: format.toLowerCase(), where }, options, context.requestId);
+          const job = await createExportJob(
+            context.db,
+            context.viewer,
+            { kind: kindFromEnum(kind), format: format.toLowerCase(), where },
+            options,
+            context.requestId,
+          );
           return { exportJob: job, userErrors: [], replayed: false };
         } catch (error) {
           if (!(error instanceof GraphQLError) || error.extensions.code !== 'BAD_USER_INPUT') throw error;
@@ -49,7 +59,8 @@ export function exportJobResolvers(options: ExportJobOptions) {
       },
     },
     Query: {
-      exportJob: (_parent: unknown, args: { id: string }, context: GraphQLContext) => visibleJob(context, rowIdOf(args.id, 'ExportJob', 'id')),
+      exportJob: (_parent: unknown, args: { id: string }, context: GraphQLContext) =>
+        visibleJob(context, rowIdOf(args.id, 'ExportJob', 'id')),
     },
     ExportJob: {
       id: (job: ExportJob) => toGlobalId('ExportJob', job.id),

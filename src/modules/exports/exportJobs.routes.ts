@@ -5,7 +5,12 @@ import type { Database } from '../../db/client.js';
 import { requestViewer } from '../auth/requestViewer.js';
 import { fromGlobalId } from '../relay/globalId.js';
 import { canSeeExportJob } from './exportAccess.js';
-import { defaultExportDirectory, failStaleExportJobs, getExportJob, type ExportJobOptions } from './exportJobs.service.js';
+import {
+  defaultExportDirectory,
+  failStaleExportJobs,
+  getExportJob,
+  type ExportJobOptions,
+} from './exportJobs.service.js';
 
 /** Options of {@link exportJobRoutes}. */
 export interface ExportJobRoutesOptions {
@@ -30,7 +35,8 @@ export async function exportJobRoutes(app: FastifyInstance, options: ExportJobRo
   app.addHook('onReady', async () => {
     const sweep = failStaleExportJobs(options.db, options.exportJobs)
       .then((ids) => {
-        if (ids.length > 0) options.exportJobs.log?.(`export jobs ${ids.join(', ')} marked FAILED: their instance stopped`, undefined);
+        if (ids.length > 0)
+          options.exportJobs.log?.(`export jobs ${ids.join(', ')} marked FAILED: their instance stopped`, undefined);
       })
       .catch((error: unknown) => options.exportJobs.log?.('could not sweep stale export jobs', error));
     const running = options.exportJobs.running;
@@ -38,7 +44,10 @@ export async function exportJobRoutes(app: FastifyInstance, options: ExportJobRo
     void sweep.finally(() => running?.delete(sweep));
   });
   app.get<{ Params: { id: string } }>('/export-jobs/:id/download', async (request, reply) => {
-    const notFound = () => reply.code(404).send({ error: { code: 'NOT_FOUND', message: `no export job has the ID "${request.params.id}".` } });
+    const notFound = () =>
+      reply
+        .code(404)
+        .send({ error: { code: 'NOT_FOUND', message: `no export job has the ID "${request.params.id}".` } });
     let rowId: number;
     try {
       const decoded = fromGlobalId(request.params.id, 'id');
@@ -49,9 +58,12 @@ export async function exportJobRoutes(app: FastifyInstance, options: ExportJobRo
     }
     const job = await getExportJob(options.db, rowId, options.exportJobs);
     if (!job || !canSeeExportJob(job, requestViewer(request))) return notFound();
-    if (job.status === 'EXPIRED') return reply.code(410).send({ error: { code: 'GONE', message: 'the export expired and its file was removed.' } });
+    if (job.status === 'EXPIRED')
+      return reply.code(410).send({ error: { code: 'GONE', message: 'the export expired and its file was removed.' } });
     if (job.status !== 'SUCCEEDED' || !job.filePath) {
-      return reply.code(409).send({ error: { code: 'NOT_READY', message: `the export is ${job.status}, not SUCCEEDED.` } });
+      return reply
+        .code(409)
+        .send({ error: { code: 'NOT_READY', message: `the export is ${job.status}, not SUCCEEDED.` } });
     }
     const stamp = job.createdAt.toISOString().slice(0, 10);
     return reply

@@ -76,7 +76,12 @@ export async function createExportJob(
     data: {
       kind: plan.source.kind,
       format: plan.format,
-      where: input.where === undefined || input.where === null ? undefined : (typeof input.where === 'string' ? JSON.parse(input.where) : input.where),
+      where:
+        input.where === undefined || input.where === null
+          ? undefined
+          : typeof input.where === 'string'
+            ? JSON.parse(input.where)
+            : input.where,
       requestId: requestId ?? null,
       createdBy: viewer.id,
     },
@@ -126,7 +131,10 @@ async function runExportJob(db: Database, id: number, plan: FactExportPlan, opti
     await pipeline(Readable.from(tracked(), { objectMode: false }), writer);
     const expiresAt = new Date(now().getTime() + (options.ttlMs ?? DAY_MS));
     // Only from RUNNING: a job another instance has meanwhile declared stale stays FAILED.
-    const finished = await db.prisma.exportJob.updateMany({ where: { id, status: 'RUNNING' }, data: { status: 'SUCCEEDED', expiresAt } });
+    const finished = await db.prisma.exportJob.updateMany({
+      where: { id, status: 'RUNNING' },
+      data: { status: 'SUCCEEDED', expiresAt },
+    });
     if (finished.count === 0) await fs.promises.rm(filePath, { force: true });
   } catch (error) {
     options.log?.(`export job ${id} failed`, error);
@@ -147,7 +155,8 @@ class RowReadError extends Error {
 
 // The caller sees what went wrong in words, never the SQL or the driver's text.
 function failureReason(error: unknown): string {
-  if (error instanceof RowReadError) return 'Reading the rows from the database failed; the server log has the details.';
+  if (error instanceof RowReadError)
+    return 'Reading the rows from the database failed; the server log has the details.';
   const code = (error as { code?: unknown } | null)?.code;
   return `Could not write the export file${typeof code === 'string' && /^E[A-Z]+$/.test(code) ? ` (${code})` : ''}.`;
 }
@@ -157,11 +166,18 @@ function failureReason(error: unknown): string {
  * file deleted first, so an expired file is never served; a RUNNING job whose heartbeat is older
  * than `staleMs` (or a QUEUED one that old) is marked FAILED first (see {@link failStaleExportJobs}).
  */
-export async function getExportJob(db: Database, id: number, options: ExportJobOptions = {}): Promise<ExportJob | null> {
+export async function getExportJob(
+  db: Database,
+  id: number,
+  options: ExportJobOptions = {},
+): Promise<ExportJob | null> {
   const job = await db.prisma.exportJob.findUnique({ where: { id } });
   if (!job) return null;
   const now = (options.now ?? (() => new Date()))();
-  if ((job.status === 'RUNNING' || job.status === 'QUEUED') && job.updatedAt.getTime() < staleBefore(now, options).getTime()) {
+  if (
+    (job.status === 'RUNNING' || job.status === 'QUEUED') &&
+    job.updatedAt.getTime() < staleBefore(now, options).getTime()
+  ) {
     await failStaleExportJobs(db, options, id);
     return db.prisma.exportJob.findUnique({ where: { id } });
   }
@@ -182,7 +198,11 @@ function staleBefore(now: Date, options: ExportJobOptions): Date {
  * two instances sweeping at once mark each job once. Its partial file, if any, is deleted.
  * Returns the ids marked.
  */
-export async function failStaleExportJobs(db: Database, options: ExportJobOptions = {}, id?: number): Promise<number[]> {
+export async function failStaleExportJobs(
+  db: Database,
+  options: ExportJobOptions = {},
+  id?: number,
+): Promise<number[]> {
   const cutoff = staleBefore((options.now ?? (() => new Date()))(), options);
   // PostgreSQL re-checks the WHERE on a row another sweep changed meanwhile, so each job is marked once.
   const marked = await db.sql.query<{ id: number; format: string }>(
@@ -194,7 +214,9 @@ export async function failStaleExportJobs(db: Database, options: ExportJobOption
   const directory = options.directory ?? defaultExportDirectory();
   for (const job of marked) {
     // The partial file, named as runExportJob names it, in this instance's folder (as downloads look it up).
-    await fs.promises.rm(path.join(directory, `export-${job.id}.${job.format}`), { force: true }).catch(() => undefined);
+    await fs.promises
+      .rm(path.join(directory, `export-${job.id}.${job.format}`), { force: true })
+      .catch(() => undefined);
   }
   return marked.map((job) => job.id);
 }

@@ -47,19 +47,23 @@ interface ExportQuery {
  */
 export async function exportRoutes(app: FastifyInstance, options: ExportRoutesOptions): Promise<void> {
   const pageSize = options.pageSize ?? 5_000;
-  if (!Number.isInteger(pageSize) || pageSize < 1) throw new Error(`exportRoutes: pageSize must be a positive integer, got ${pageSize}`);
+  if (!Number.isInteger(pageSize) || pageSize < 1)
+    throw new Error(`exportRoutes: pageSize must be a positive integer, got ${pageSize}`);
   const reading = options.reading ?? (options.db.sql.copyOut ? 'copy' : 'pages');
   if (reading === 'copy' && !options.db.sql.copyOut) throw new Error('exportRoutes: reading "copy" needs PostgreSQL');
   app.get<{ Params: { file: string }; Querystring: ExportQuery }>('/export/:file', async (request, reply) => {
     const viewer = requestViewer(request);
     if (!canExport(viewer)) {
-      return reply.code(403).send({ error: { code: 'FORBIDDEN', message: `exports need one of the roles ${exportRoles.join(', ')}.` } });
+      return reply
+        .code(403)
+        .send({ error: { code: 'FORBIDDEN', message: `exports need one of the roles ${exportRoles.join(', ')}.` } });
     }
     let plan: FactExportPlan;
     try {
       plan = planExport(request.params.file, request.query, scopeOf(viewer));
     } catch (error) {
-      if (error instanceof GraphQLError && error.extensions.code === 'BAD_USER_INPUT') return sendBadInput(reply, error);
+      if (error instanceof GraphQLError && error.extensions.code === 'BAD_USER_INPUT')
+        return sendBadInput(reply, error);
       throw error;
     }
     const { source, format, query } = plan;
@@ -75,7 +79,8 @@ export async function exportRoutes(app: FastifyInstance, options: ExportRoutesOp
       reportExportRows(source.kind, format, rowsSoFar - reported);
       reported = rowsSoFar;
     };
-    const chunks = reading === 'copy' ? copyFactLines(options.db, query, format, { stopped, onChunk: report }) : pageChunks();
+    const chunks =
+      reading === 'copy' ? copyFactLines(options.db, query, format, { stopped, onChunk: report }) : pageChunks();
     async function* pageChunks(): AsyncGenerator<string> {
       for await (const page of factLinePages(options.db, query, format, pageSize, stopped)) {
         yield encodeFactLines(page, format);
@@ -111,5 +116,7 @@ function planExport(file: string, query: ExportQuery, scope: AccessScope): FactE
 }
 
 function sendBadInput(reply: FastifyReply, error: GraphQLError) {
-  return reply.code(400).send({ error: { code: 'BAD_USER_INPUT', message: error.message, argument: error.extensions.argument } });
+  return reply
+    .code(400)
+    .send({ error: { code: 'BAD_USER_INPUT', message: error.message, argument: error.extensions.argument } });
 }

@@ -32,11 +32,21 @@ export function encodeFactLines(lines: readonly FactLine[], format: FactExportPl
  * The whole export file as text chunks: the header, then one chunk per keyset page. Memory holds
  * about one page. The generator rejects with the driver's error when a statement fails.
  */
-export async function* factExportChunks(db: Database, plan: FactExportPlan, options: FactExportChunkOptions): AsyncGenerator<string> {
+export async function* factExportChunks(
+  db: Database,
+  plan: FactExportPlan,
+  options: FactExportChunkOptions,
+): AsyncGenerator<string> {
   const header = factExportHeader(plan);
   if (header) yield header;
   let rows = 0;
-  for await (const page of factLinePages(db, plan.query, plan.format, options.pageSize, options.stopped ?? (() => false))) {
+  for await (const page of factLinePages(
+    db,
+    plan.query,
+    plan.format,
+    options.pageSize,
+    options.stopped ?? (() => false),
+  )) {
     yield encodeFactLines(page, plan.format);
     reportExportRows(plan.source.kind, plan.format, page.length);
     rows += page.length;

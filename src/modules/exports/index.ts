@@ -1,4 +1,10 @@
 export { exportRoutes, type ExportRoutesOptions } from './exports.routes.js';
 export { exportJobRoutes, type ExportJobRoutesOptions } from './exportJobs.routes.js';
 export { exportJobResolvers } from './exportJobs.resolvers.js';
-export { createExportJob, defaultExportDirectory, getExportJob, type ExportJobInput, type ExportJobOptions } from './exportJobs.service.js';
+export {
+  createExportJob,
+  defaultExportDirectory,
+  getExportJob,
+  type ExportJobInput,
+  type ExportJobOptions,
+} from './exportJobs.service.js';

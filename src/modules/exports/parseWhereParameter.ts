@@ -1,4 +1,11 @@
-import { buildSchema, coerceInputValue, GraphQLError, type GraphQLInputType, type GraphQLScalarType, type GraphQLSchema } from 'graphql';
+import {
+  buildSchema,
+  coerceInputValue,
+  GraphQLError,
+  type GraphQLInputType,
+  type GraphQLScalarType,
+  type GraphQLSchema,
+} from 'graphql';
 import { badInput } from '../relay/badInput.js';
 import { DateScalar, DateTimeScalar, DecimalScalar } from '../../schema/scalars.js';
 import { typeDefs } from '../../schema/typeDefs.js';
@@ -35,7 +42,8 @@ export function parseWhereParameter(text: string | undefined, typeName: string):
     throw badInput('where', `is not JSON: ${(error as Error).message}`);
   }
   if (value === null) return null;
-  if (typeof value !== 'object' || Array.isArray(value)) throw badInput('where', `must be a JSON object (a ${typeName}Where).`);
+  if (typeof value !== 'object' || Array.isArray(value))
+    throw badInput('where', `must be a JSON object (a ${typeName}Where).`);
   const type = contract().getType(`${typeName}Where`) as GraphQLInputType | undefined;
   if (!type) throw new Error(`The schema has no ${typeName}Where input`);
   let first: GraphQLError | undefined;
@@ -44,7 +52,10 @@ export function parseWhereParameter(text: string | undefined, typeName: string):
     // An unknown field is reported at its parent object; name the field itself.
     const unknown = /^Field "(\w+)" is not defined by type/.exec(error.message);
     const keys = unknown ? [...path, unknown[1]!] : path;
-    const at = keys.reduce<string>((acc, key) => (typeof key === 'number' ? `${acc}[${key}]` : `${acc}.${key}`), 'where');
+    const at = keys.reduce<string>(
+      (acc, key) => (typeof key === 'number' ? `${acc}[${key}]` : `${acc}.${key}`),
+      'where',
+    );
     first = badInput(at, error.message);
   });
   if (first) throw first;

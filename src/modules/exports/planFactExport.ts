@@ -35,9 +35,13 @@ export function planFactExport(request: FactExportRequest, scope: AccessScope): 
   const source = Object.hasOwn(factSources, kind) ? factSources[kind as FactSource['kind']] : undefined;
   if (!source) throw badInput('kind', `unknown export "${kind}"; use ${Object.keys(factSources).join(' or ')}.`);
   const format = request.format;
-  if (format !== 'csv' && format !== 'jsonl') throw badInput('format', `unknown format "${format ?? ''}"; use csv or jsonl.`);
+  if (format !== 'csv' && format !== 'jsonl')
+    throw badInput('format', `unknown format "${format ?? ''}"; use csv or jsonl.`);
   // An object goes through the same text parser, so both ways in accept exactly the same filters.
-  const whereText = request.where === undefined || request.where === null || typeof request.where === 'string' ? (request.where ?? undefined) : JSON.stringify(request.where);
+  const whereText =
+    request.where === undefined || request.where === null || typeof request.where === 'string'
+      ? (request.where ?? undefined)
+      : JSON.stringify(request.where);
   const where = parseWhereParameter(whereText as string | undefined, source.whereType);
   return {
     source,

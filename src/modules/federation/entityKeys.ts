@@ -21,7 +21,9 @@ const namedType = (field: FieldDefinitionNode): string | undefined => {
  * is a Query field returning one entity, taking exactly one argument named after a field of it.
  */
 export function entityKeys(document: DocumentNode): EntityKeys {
-  const objects = document.definitions.filter((d): d is ObjectTypeDefinitionNode => d.kind === Kind.OBJECT_TYPE_DEFINITION);
+  const objects = document.definitions.filter(
+    (d): d is ObjectTypeDefinitionNode => d.kind === Kind.OBJECT_TYPE_DEFINITION,
+  );
   const keys: EntityKeys = new Map();
   for (const type of objects) {
     if (type.interfaces?.some((i) => i.name.value === 'Node')) keys.set(type.name.value, []);

@@ -18,7 +18,10 @@ const isNotFound = (error: unknown) => error instanceof GraphQLError && error.ex
 export function referenceResolvers(keys: EntityKeys, query: Record<string, unknown>) {
   const call = (field: string, args: Record<string, unknown>, ctx: GraphQLContext) =>
     (query[field] as QueryResolver)(undefined, args, ctx, undefined as never);
-  const resolvers: Record<string, { __resolveReference: (reference: Representation, ctx: GraphQLContext) => Promise<unknown> }> = {};
+  const resolvers: Record<
+    string,
+    { __resolveReference: (reference: Representation, ctx: GraphQLContext) => Promise<unknown> }
+  > = {};
   for (const [typeName, naturalKeys] of keys) {
     resolvers[typeName] = {
       async __resolveReference(reference, ctx) {
@@ -34,9 +37,12 @@ export function referenceResolvers(keys: EntityKeys, query: Record<string, unkno
           }
           const key = naturalKeys.find((candidate) => typeof reference[candidate.field] === 'string');
           if (!key) {
-            throw new GraphQLError(`A ${typeName} representation needs one of: ${['id', ...naturalKeys.map((k) => k.field)].join(', ')}.`, {
-              extensions: { code: 'BAD_USER_INPUT', argument: 'representations' },
-            });
+            throw new GraphQLError(
+              `A ${typeName} representation needs one of: ${['id', ...naturalKeys.map((k) => k.field)].join(', ')}.`,
+              {
+                extensions: { code: 'BAD_USER_INPUT', argument: 'representations' },
+              },
+            );
           }
           return (await call(key.queryField, { [key.field]: reference[key.field] }, ctx)) ?? null;
         } catch (error) {

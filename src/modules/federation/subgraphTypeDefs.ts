@@ -7,7 +7,9 @@ export const FEDERATION_SPEC_URL = 'https://specs.apollo.dev/federation/v2.3';
 const keyDirective = (fields: string): ConstDirectiveNode => ({
   kind: Kind.DIRECTIVE,
   name: { kind: Kind.NAME, value: 'key' },
-  arguments: [{ kind: Kind.ARGUMENT, name: { kind: Kind.NAME, value: 'fields' }, value: { kind: Kind.STRING, value: fields } }],
+  arguments: [
+    { kind: Kind.ARGUMENT, name: { kind: Kind.NAME, value: 'fields' }, value: { kind: Kind.STRING, value: fields } },
+  ],
 });
 
 /**

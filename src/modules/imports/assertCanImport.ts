@@ -19,5 +19,6 @@ export const importRoles: Readonly<Record<string, readonly Role[]>> = Object.fre
 export function assertCanImport(viewer: Viewer, kind: string): void {
   if (viewer.kind === 'anonymous') throw new AuthenticationError('sign in to import: anonymous callers may not write.');
   const allowed = importRoles[kind] ?? [];
-  if (!hasAnyRole(viewer, allowed)) throw new ForbiddenError(`importing ${kind} needs the role ${allowed.join(' or ')}.`);
+  if (!hasAnyRole(viewer, allowed))
+    throw new ForbiddenError(`importing ${kind} needs the role ${allowed.join(' or ')}.`);
 }

@@ -13,7 +13,17 @@ export const enterpriseImport: ImportKind<Map<string, number>> = {
   kind: 'enterprises',
   table: 'Enterprise',
   required: ['name'],
-  optional: ['nameZh', 'anonymised', 'creditCode', 'industrySection', 'industryCode', 'size', 'leadingEnterpriseLevel', 'headOfficeRegionCode', 'note'],
+  optional: [
+    'nameZh',
+    'anonymised',
+    'creditCode',
+    'industrySection',
+    'industryCode',
+    'size',
+    'leadingEnterpriseLevel',
+    'headOfficeRegionCode',
+    'note',
+  ],
   columns: [
     { name: 'name', type: 'text' },
     { name: 'nameZh', type: 'text' },
@@ -28,18 +38,34 @@ export const enterpriseImport: ImportKind<Map<string, number>> = {
   ],
   async lookups(sql, rows) {
     const codes = [...new Set(rows.map((row) => row.headOfficeRegionCode ?? '').filter(Boolean))];
-    const regions = await sql.query<{ id: number; code: string }>('SELECT "id", "code" FROM "Region" WHERE "code" = ANY($1::text[])', [codes]);
+    const regions = await sql.query<{ id: number; code: string }>(
+      'SELECT "id", "code" FROM "Region" WHERE "code" = ANY($1::text[])',
+      [codes],
+    );
     return new Map(regions.map((region) => [region.code, region.id]));
   },
   toValues(cells, regions) {
     const checks = new Checks();
     validateEnterprise(checks, cells);
     const size = cells.size ? enumCell(checks, cells, 'size', EnterpriseSize) : null;
-    const level = cells.leadingEnterpriseLevel ? enumCell(checks, cells, 'leadingEnterpriseLevel', LeadingEnterpriseLevel) : 'NONE';
+    const level = cells.leadingEnterpriseLevel
+      ? enumCell(checks, cells, 'leadingEnterpriseLevel', LeadingEnterpriseLevel)
+      : 'NONE';
     const anonymised = (cells.anonymised ?? '').toLowerCase();
-    checks.require(['', 'true', 'false'].includes(anonymised), ['anonymised'], 'INVALID_FORMAT', `anonymised is true, false or blank; got "${cells.anonymised}".`);
+    checks.require(
+      ['', 'true', 'false'].includes(anonymised),
+      ['anonymised'],
+      'INVALID_FORMAT',
+      `anonymised is true, false or blank; got "${cells.anonymised}".`,
+    );
     const regionId = cells.headOfficeRegionCode ? regions.get(cells.headOfficeRegionCode) : undefined;
-    if (cells.headOfficeRegionCode) checks.require(regionId !== undefined, ['headOfficeRegionCode'], 'NOT_FOUND', `No region has code ${cells.headOfficeRegionCode}.`);
+    if (cells.headOfficeRegionCode)
+      checks.require(
+        regionId !== undefined,
+        ['headOfficeRegionCode'],
+        'NOT_FOUND',
+        `No region has code ${cells.headOfficeRegionCode}.`,
+      );
     if (!checks.clean()) return { problems: problemsOf(checks) };
     return {
       problems: [],
@@ -60,7 +86,10 @@ export const enterpriseImport: ImportKind<Map<string, number>> = {
   uniqueKey: {
     column: 'creditCode',
     async existing(sql: SqlConnection, keys: string[]) {
-      const rows = await sql.query<{ creditCode: string }>('SELECT "creditCode" FROM "Enterprise" WHERE "creditCode" = ANY($1::text[])', [keys.filter(Boolean)]);
+      const rows = await sql.query<{ creditCode: string }>(
+        'SELECT "creditCode" FROM "Enterprise" WHERE "creditCode" = ANY($1::text[])',
+        [keys.filter(Boolean)],
+      );
       return new Set(rows.map((row) => row.creditCode));
     },
   },

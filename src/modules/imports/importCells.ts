@@ -5,7 +5,12 @@ import type { UserErrorCode } from '../writes/userErrorCodes.js';
  * Reads an enum cell; records INVALID_FORMAT (naming the allowed values) or REQUIRED on the
  * column and returns undefined when it is not one of `values`.
  */
-export function enumCell<T extends string>(checks: Checks, cells: Record<string, string>, column: string, values: Record<string, T>): T | undefined {
+export function enumCell<T extends string>(
+  checks: Checks,
+  cells: Record<string, string>,
+  column: string,
+  values: Record<string, T>,
+): T | undefined {
   const value = cells[column] ?? '';
   if (!value) {
     checks.require(false, [column], 'REQUIRED', `${column} is required.`);

@@ -37,18 +37,44 @@ export async function importFile<Lookups>(
   try {
     parsed = parseCsv(text);
   } catch (error) {
-    return { kind: kind.kind, rowsRead: 0, rowsWritten: 0, problems: [{ line: 0, column: '', code: 'INVALID_FORMAT', message: (error as Error).message }] };
+    return {
+      kind: kind.kind,
+      rowsRead: 0,
+      rowsWritten: 0,
+      problems: [{ line: 0, column: '', code: 'INVALID_FORMAT', message: (error as Error).message }],
+    };
   }
   const known = new Set([...kind.required, ...kind.optional]);
   for (const column of kind.required) {
-    if (!parsed.header.includes(column)) problems.push({ line: 1, column, code: 'REQUIRED', message: `The header lacks the required column "${column}".` });
+    if (!parsed.header.includes(column))
+      problems.push({
+        line: 1,
+        column,
+        code: 'REQUIRED',
+        message: `The header lacks the required column "${column}".`,
+      });
   }
   for (const column of parsed.header) {
-    if (!known.has(column)) problems.push({ line: 1, column, code: 'INVALID_FORMAT', message: `"${column}" is not a column of a ${kind.kind} import; known: ${[...known].join(', ')}.` });
+    if (!known.has(column))
+      problems.push({
+        line: 1,
+        column,
+        code: 'INVALID_FORMAT',
+        message: `"${column}" is not a column of a ${kind.kind} import; known: ${[...known].join(', ')}.`,
+      });
   }
   if (problems.length > 0) return { kind: kind.kind, rowsRead: parsed.rows.length, rowsWritten: 0, problems };
-  const lookups = await kind.lookups(db.sql, parsed.rows.map((row) => row.cells), scope);
-  const existing = kind.uniqueKey ? await kind.uniqueKey.existing(db.sql, parsed.rows.map((row) => row.cells[kind.uniqueKey!.column] ?? '')) : new Set<string>();
+  const lookups = await kind.lookups(
+    db.sql,
+    parsed.rows.map((row) => row.cells),
+    scope,
+  );
+  const existing = kind.uniqueKey
+    ? await kind.uniqueKey.existing(
+        db.sql,
+        parsed.rows.map((row) => row.cells[kind.uniqueKey!.column] ?? ''),
+      )
+    : new Set<string>();
   const seen = new Map<string, number>();
   const good: Array<Array<string | null>> = [];
   for (const row of parsed.rows) {
@@ -57,8 +83,15 @@ export async function importFile<Lookups>(
     if (kind.uniqueKey) {
       const key = row.cells[kind.uniqueKey.column] ?? '';
       const column = kind.uniqueKey.column;
-      if (key && existing.has(key)) rowProblems.push({ line: row.line, column, code: 'ALREADY_EXISTS', message: `${key} already exists.` });
-      else if (key && seen.has(key)) rowProblems.push({ line: row.line, column, code: 'ALREADY_EXISTS', message: `${key} is already on line ${seen.get(key)}.` });
+      if (key && existing.has(key))
+        rowProblems.push({ line: row.line, column, code: 'ALREADY_EXISTS', message: `${key} already exists.` });
+      else if (key && seen.has(key))
+        rowProblems.push({
+          line: row.line,
+          column,
+          code: 'ALREADY_EXISTS',
+          message: `${key} is already on line ${seen.get(key)}.`,
+        });
       else if (key) seen.set(key, row.line);
     }
     problems.push(...rowProblems);
@@ -71,12 +104,24 @@ export async function importFile<Lookups>(
   } catch (error) {
     const userErrors = databaseErrorToUserErrors(error);
     if (!userErrors) throw error;
-    return { ...report, problems: [...problems, ...userErrors.map((e) => ({ line: 0, column: e.field.slice(1).join('.'), code: e.code, message: e.message }))] };
+    return {
+      ...report,
+      problems: [
+        ...problems,
+        ...userErrors.map((e) => ({ line: 0, column: e.field.slice(1).join('.'), code: e.code, message: e.message })),
+      ],
+    };
   }
   return { ...report, rowsWritten: good.length };
 }
 
-async function writeRows<Lookups>(db: Database, actor: Actor, kind: ImportKind<Lookups>, rows: Array<Array<string | null>>, options: ImportOptions): Promise<void> {
+async function writeRows<Lookups>(
+  db: Database,
+  actor: Actor,
+  kind: ImportKind<Lookups>,
+  rows: Array<Array<string | null>>,
+  options: ImportOptions,
+): Promise<void> {
   const chunkSize = options.chunkSize ?? 5000;
   const names = kind.columns.map((column) => `"${column.name}"`).join(', ');
   const casts = kind.columns.map((column, index) => `c${index}::${column.type}`).join(', ');
@@ -88,12 +133,24 @@ async function writeRows<Lookups>(db: Database, actor: Actor, kind: ImportKind<L
     try {
       for (let start = 0; start < rows.length; start += chunkSize) {
         const chunk = rows.slice(start, start + chunkSize);
-        await sql.query(statement, kind.columns.map((_, index) => chunk.map((row) => row[index] ?? null)));
+        await sql.query(
+          statement,
+          kind.columns.map((_, index) => chunk.map((row) => row[index] ?? null)),
+        );
       }
       await sql.query(
         `INSERT INTO "AuditEvent" ("actorId", "actorRole", "actorOrgUnitId", "operation", "entityType", "entityId", "after", "requestId")
          VALUES ($1, $2, $3, $4, $5, $6, $7::jsonb, $8)`,
-        [actor.id, actor.role, actor.orgUnitId ?? null, `import${kind.kind[0]!.toUpperCase()}${kind.kind.slice(1)}`, kind.table, 'import', JSON.stringify({ rowsWritten: rows.length }), options.requestId ?? null],
+        [
+          actor.id,
+          actor.role,
+          actor.orgUnitId ?? null,
+          `import${kind.kind[0]!.toUpperCase()}${kind.kind.slice(1)}`,
+          kind.table,
+          'import',
+          JSON.stringify({ rowsWritten: rows.length }),
+          options.requestId ?? null,
+        ],
       );
       await sql.exec('COMMIT');
     } catch (error) {

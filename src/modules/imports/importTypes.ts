@@ -41,7 +41,10 @@ export interface ImportKind<Lookups> {
    */
   lookups(sql: SqlConnection, rows: Array<Record<string, string>>, scope: AccessScope): Promise<Lookups>;
   /** The row's values in `columns` order (as text or null), or its problems by column. */
-  toValues(cells: Record<string, string>, lookups: Lookups): { values?: Array<string | null>; problems: Array<{ column: string; code: UserErrorCode; message: string }> };
+  toValues(
+    cells: Record<string, string>,
+    lookups: Lookups,
+  ): { values?: Array<string | null>; problems: Array<{ column: string; code: UserErrorCode; message: string }> };
   /** The unique key of a row, to find duplicates within the file and against the table. */
   uniqueKey?: { column: string; existing(sql: SqlConnection, keys: string[]): Promise<Set<string>> };
 }

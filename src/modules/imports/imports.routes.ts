@@ -32,26 +32,44 @@ interface ImportRequest {
 export async function importRoutes(app: FastifyInstance, options: ImportRoutesOptions): Promise<void> {
   const bodyLimit = options.maxBytes ?? 50 * 1024 * 1024;
   // Scoped to this plugin: CSV is accepted on the import routes only.
-  app.addContentTypeParser(['text/csv', 'text/plain'], { parseAs: 'string', bodyLimit }, (_request, body, done) => done(null, body));
+  app.addContentTypeParser(['text/csv', 'text/plain'], { parseAs: 'string', bodyLimit }, (_request, body, done) =>
+    done(null, body),
+  );
   app.post<ImportRequest>('/import/:kind', { bodyLimit }, async (request, reply) => {
     const kind = importKinds[request.params.kind as keyof typeof importKinds];
     if (!kind) {
-      return reply.code(404).send({ error: { code: 'NOT_FOUND', message: `no import "${request.params.kind}"; try ${Object.keys(importKinds).join(', ')}.` } });
+      return reply
+        .code(404)
+        .send({
+          error: {
+            code: 'NOT_FOUND',
+            message: `no import "${request.params.kind}"; try ${Object.keys(importKinds).join(', ')}.`,
+          },
+        });
     }
     const viewer = request.viewer ?? anonymousViewer;
     try {
       assertCanImport(viewer, request.params.kind);
     } catch (error) {
-      if (error instanceof AuthenticationError) return reply.code(401).send({ error: { code: error.code, message: `Not authenticated: ${error.message}` } });
-      if (error instanceof ForbiddenError) return reply.code(403).send({ error: { code: error.code, message: error.message } });
+      if (error instanceof AuthenticationError)
+        return reply.code(401).send({ error: { code: error.code, message: `Not authenticated: ${error.message}` } });
+      if (error instanceof ForbiddenError)
+        return reply.code(403).send({ error: { code: error.code, message: error.message } });
       throw error;
     }
     const validOnly = request.query.validOnly;
     if (validOnly !== undefined && validOnly !== 'true' && validOnly !== 'false') {
-      return reply.code(400).send({ error: { code: 'BAD_USER_INPUT', message: 'validOnly must be true or false.', argument: 'validOnly' } });
+      return reply
+        .code(400)
+        .send({
+          error: { code: 'BAD_USER_INPUT', message: 'validOnly must be true or false.', argument: 'validOnly' },
+        });
     }
     const text = typeof request.body === 'string' ? request.body : '';
-    const report = await importFile(options.db, actorOf(viewer), scopeOf(viewer), kind as never, text, { validOnly: validOnly === 'true', requestId: String(request.id) });
+    const report = await importFile(options.db, actorOf(viewer), scopeOf(viewer), kind as never, text, {
+      validOnly: validOnly === 'true',
+      requestId: String(request.id),
+    });
     return reply.code(report.problems.length === 0 ? 200 : 422).send(report);
   });
 }

@@ -3,7 +3,14 @@ import { Prisma } from '../../generated/prisma/client.js';
 import type { AccessScope } from '../auth/accessScope.js';
 import { scopeCondition } from '../relay/scopeCondition.js';
 import { entitySpec } from '../relay/specRegistry.js';
-import { LoanProduct, LoanStatus, PolicyRegime, RegulatoryClass, RepaymentMethod, RiskClass } from '../../generated/prisma/enums.js';
+import {
+  LoanProduct,
+  LoanStatus,
+  PolicyRegime,
+  RegulatoryClass,
+  RepaymentMethod,
+  RiskClass,
+} from '../../generated/prisma/enums.js';
 import { validateLoanTerms } from '../loans/loans.validation.js';
 import { readMoney } from '../writes/decimalInput.js';
 import { Checks } from '../writes/userError.js';
@@ -27,8 +34,28 @@ interface LoanLookups {
 export const loanImport: ImportKind<LoanLookups> = {
   kind: 'loans',
   table: 'EnterpriseLoan',
-  required: ['contractNo', 'orgUnitCode', 'product', 'regulatoryClass', 'policyRegime', 'repaymentMethod', 'effectiveRate', 'contractAmount', 'contractDate', 'termMonths'],
-  optional: ['enterpriseCreditCode', 'enterpriseId', 'regionCode', 'maturityDate', 'status', 'disbursedAmount', 'outstandingBalance', 'riskClass'],
+  required: [
+    'contractNo',
+    'orgUnitCode',
+    'product',
+    'regulatoryClass',
+    'policyRegime',
+    'repaymentMethod',
+    'effectiveRate',
+    'contractAmount',
+    'contractDate',
+    'termMonths',
+  ],
+  optional: [
+    'enterpriseCreditCode',
+    'enterpriseId',
+    'regionCode',
+    'maturityDate',
+    'status',
+    'disbursedAmount',
+    'outstandingBalance',
+    'riskClass',
+  ],
   columns: [
     { name: 'contractNo', type: 'text' },
     { name: 'enterpriseId', type: 'integer' },
@@ -50,12 +77,27 @@ export const loanImport: ImportKind<LoanLookups> = {
   ],
   async lookups(sql, rows, scope) {
     const creditCodes = distinct(rows.map((row) => row.enterpriseCreditCode ?? ''));
-    const ids = distinct(rows.map((row) => row.enterpriseId ?? '')).filter((id) => /^\d{1,9}$/.test(id)).map(Number);
+    const ids = distinct(rows.map((row) => row.enterpriseId ?? ''))
+      .filter((id) => /^\d{1,9}$/.test(id))
+      .map(Number);
     const [byCode, byId, units, regions] = [
-      await scoped<{ id: number; creditCode: string }>(sql, scope, 'Enterprise', Prisma.sql`"t1"."creditCode" = ANY(CAST(${creditCodes} AS text[]))`),
+      await scoped<{ id: number; creditCode: string }>(
+        sql,
+        scope,
+        'Enterprise',
+        Prisma.sql`"t1"."creditCode" = ANY(CAST(${creditCodes} AS text[]))`,
+      ),
       await scoped<{ id: number }>(sql, scope, 'Enterprise', Prisma.sql`"t1"."id" = ANY(CAST(${ids} AS int[]))`),
-      await scoped<{ id: number; code: string }>(sql, scope, 'OrgUnit', Prisma.sql`"t1"."code" = ANY(CAST(${distinct(rows.map((row) => row.orgUnitCode ?? ''))} AS text[]))`),
-      await sql.query<{ id: number; code: string; level: string }>('SELECT "id", "code", "level" FROM "Region" WHERE "code" = ANY($1::text[])', [distinct(rows.map((row) => row.regionCode ?? ''))]),
+      await scoped<{ id: number; code: string }>(
+        sql,
+        scope,
+        'OrgUnit',
+        Prisma.sql`"t1"."code" = ANY(CAST(${distinct(rows.map((row) => row.orgUnitCode ?? ''))} AS text[]))`,
+      ),
+      await sql.query<{ id: number; code: string; level: string }>(
+        'SELECT "id", "code", "level" FROM "Region" WHERE "code" = ANY($1::text[])',
+        [distinct(rows.map((row) => row.regionCode ?? ''))],
+      ),
     ];
     return {
       enterpriseByCreditCode: new Map(byCode.map((row) => [row.creditCode, row.id])),
@@ -88,22 +130,69 @@ export const loanImport: ImportKind<LoanLookups> = {
     let enterpriseId: number | undefined;
     if (cells.enterpriseCreditCode) {
       enterpriseId = lookups.enterpriseByCreditCode.get(cells.enterpriseCreditCode);
-      checks.require(enterpriseId !== undefined, ['enterpriseCreditCode'], 'NOT_FOUND', `No enterprise has credit code ${cells.enterpriseCreditCode}.`);
+      checks.require(
+        enterpriseId !== undefined,
+        ['enterpriseCreditCode'],
+        'NOT_FOUND',
+        `No enterprise has credit code ${cells.enterpriseCreditCode}.`,
+      );
     } else if (cells.enterpriseId) {
       enterpriseId = lookups.enterpriseIds.has(Number(cells.enterpriseId)) ? Number(cells.enterpriseId) : undefined;
-      checks.require(enterpriseId !== undefined, ['enterpriseId'], 'NOT_FOUND', `No enterprise has id ${cells.enterpriseId}.`);
-    } else checks.require(false, ['enterpriseCreditCode'], 'REQUIRED', 'Give the borrower by enterpriseCreditCode or enterpriseId.');
+      checks.require(
+        enterpriseId !== undefined,
+        ['enterpriseId'],
+        'NOT_FOUND',
+        `No enterprise has id ${cells.enterpriseId}.`,
+      );
+    } else
+      checks.require(
+        false,
+        ['enterpriseCreditCode'],
+        'REQUIRED',
+        'Give the borrower by enterpriseCreditCode or enterpriseId.',
+      );
     const orgUnitId = lookups.orgUnitByCode.get(cells.orgUnitCode ?? '');
-    checks.require(orgUnitId !== undefined, ['orgUnitCode'], 'NOT_FOUND', `No bank unit has code ${cells.orgUnitCode}.`);
+    checks.require(
+      orgUnitId !== undefined,
+      ['orgUnitCode'],
+      'NOT_FOUND',
+      `No bank unit has code ${cells.orgUnitCode}.`,
+    );
     const region = cells.regionCode ? lookups.regionByCode.get(cells.regionCode) : undefined;
-    if (cells.regionCode && checks.require(region !== undefined, ['regionCode'], 'NOT_FOUND', `No region has code ${cells.regionCode}.`)) {
-      checks.require(region!.level === 'COUNTY', ['regionCode'], 'REGION_LEVEL_MISMATCH', `A loan's region is a county; ${cells.regionCode} is a ${region!.level}.`);
+    if (
+      cells.regionCode &&
+      checks.require(region !== undefined, ['regionCode'], 'NOT_FOUND', `No region has code ${cells.regionCode}.`)
+    ) {
+      checks.require(
+        region!.level === 'COUNTY',
+        ['regionCode'],
+        'REGION_LEVEL_MISMATCH',
+        `A loan's region is a county; ${cells.regionCode} is a ${region!.level}.`,
+      );
     }
     const disbursed = readMoney(checks, cells.disbursedAmount || null, ['disbursedAmount']);
     const balance = readMoney(checks, cells.outstandingBalance || null, ['outstandingBalance']);
-    if (disbursed && terms) checks.require(disbursed.lessThanOrEqualTo(terms.contractAmount), ['disbursedAmount'], 'AMOUNT_EXCEEDS_CONTRACT', `Disbursed ${disbursed.toFixed(2)} exceeds the contract amount ${terms.contractAmount.toFixed(2)}.`);
-    if (balance) checks.require(balance.lessThanOrEqualTo(disbursed ?? 0), ['outstandingBalance'], 'BALANCE_EXCEEDS_DISBURSED', `The balance ${balance.toFixed(2)} exceeds the disbursed amount ${disbursed ? disbursed.toFixed(2) : '0.00'}.`);
-    if (status === 'REPAID') checks.require(balance?.isZero() === true, ['status'], 'INVALID_TRANSITION', 'A REPAID loan has a zero outstanding balance.');
+    if (disbursed && terms)
+      checks.require(
+        disbursed.lessThanOrEqualTo(terms.contractAmount),
+        ['disbursedAmount'],
+        'AMOUNT_EXCEEDS_CONTRACT',
+        `Disbursed ${disbursed.toFixed(2)} exceeds the contract amount ${terms.contractAmount.toFixed(2)}.`,
+      );
+    if (balance)
+      checks.require(
+        balance.lessThanOrEqualTo(disbursed ?? 0),
+        ['outstandingBalance'],
+        'BALANCE_EXCEEDS_DISBURSED',
+        `The balance ${balance.toFixed(2)} exceeds the disbursed amount ${disbursed ? disbursed.toFixed(2) : '0.00'}.`,
+      );
+    if (status === 'REPAID')
+      checks.require(
+        balance?.isZero() === true,
+        ['status'],
+        'INVALID_TRANSITION',
+        'A REPAID loan has a zero outstanding balance.',
+      );
     if (!checks.clean() || !terms) return { problems: problemsOf(checks) };
     return {
       problems: [],
@@ -131,7 +220,10 @@ export const loanImport: ImportKind<LoanLookups> = {
   uniqueKey: {
     column: 'contractNo',
     async existing(sql: SqlConnection, keys: string[]) {
-      const rows = await sql.query<{ contractNo: string }>('SELECT "contractNo" FROM "EnterpriseLoan" WHERE "contractNo" = ANY($1::text[])', [keys]);
+      const rows = await sql.query<{ contractNo: string }>(
+        'SELECT "contractNo" FROM "EnterpriseLoan" WHERE "contractNo" = ANY($1::text[])',
+        [keys],
+      );
       return new Set(rows.map((row) => row.contractNo));
     },
   },
@@ -142,7 +234,12 @@ function distinct(values: string[]): string[] {
 }
 
 // The borrowers and booking units the caller may see (the read API's rule, scopeCondition.ts).
-function scoped<Row>(sql: SqlConnection, scope: AccessScope, typeName: 'Enterprise' | 'OrgUnit', match: Prisma.Sql): Promise<Row[]> {
+function scoped<Row>(
+  sql: SqlConnection,
+  scope: AccessScope,
+  typeName: 'Enterprise' | 'OrgUnit',
+  match: Prisma.Sql,
+): Promise<Row[]> {
   const spec = entitySpec(typeName);
   const query = Prisma.sql`SELECT "t1".* FROM ${Prisma.raw(`"${spec.table}" "t1"`)} WHERE ${match} AND ${scopeCondition(spec, 't1', scope)}`;
   return sql.query<Row>(query.text, query.values);

@@ -12,7 +12,17 @@ export const villageImport: ImportKind<Map<string, RegionRef>> = {
   kind: 'villages',
   table: 'Village',
   required: ['name', 'countyCode'],
-  optional: ['aliases', 'townshipCode', 'code', 'codeVerified', 'wasPoorVillage', 'exitYear', 'registeredPoorHouseholds', 'population', 'note'],
+  optional: [
+    'aliases',
+    'townshipCode',
+    'code',
+    'codeVerified',
+    'wasPoorVillage',
+    'exitYear',
+    'registeredPoorHouseholds',
+    'population',
+    'note',
+  ],
   columns: [
     { name: 'name', type: 'text' },
     { name: 'aliases', type: 'text[]' },
@@ -28,26 +38,47 @@ export const villageImport: ImportKind<Map<string, RegionRef>> = {
   ],
   async lookups(sql, rows) {
     const codes = [...new Set(rows.flatMap((row) => [row.countyCode ?? '', row.townshipCode ?? '']).filter(Boolean))];
-    const regions = await sql.query<RegionRef>('SELECT "id", "code", "level", "parentId" FROM "Region" WHERE "code" = ANY($1::text[])', [codes]);
+    const regions = await sql.query<RegionRef>(
+      'SELECT "id", "code", "level", "parentId" FROM "Region" WHERE "code" = ANY($1::text[])',
+      [codes],
+    );
     return new Map(regions.map((region) => [region.code, region]));
   },
   toValues(cells, regions) {
     const checks = new Checks();
     const county = regions.get(cells.countyCode ?? '') ?? null;
     checks.require(county !== null, ['countyCode'], 'NOT_FOUND', `No region has code ${cells.countyCode}.`);
-    const township = cells.townshipCode ? regions.get(cells.townshipCode) ?? null : null;
-    if (cells.townshipCode) checks.require(township !== null, ['townshipCode'], 'NOT_FOUND', `No region has code ${cells.townshipCode}.`);
+    const township = cells.townshipCode ? (regions.get(cells.townshipCode) ?? null) : null;
+    if (cells.townshipCode)
+      checks.require(township !== null, ['townshipCode'], 'NOT_FOUND', `No region has code ${cells.townshipCode}.`);
     const flags = ['codeVerified', 'wasPoorVillage'].map((column) => {
       const value = (cells[column] ?? '').toLowerCase();
-      checks.require(['', 'true', 'false'].includes(value), [column], 'INVALID_FORMAT', `${column} is true, false or blank; got "${cells[column]}".`);
+      checks.require(
+        ['', 'true', 'false'].includes(value),
+        [column],
+        'INVALID_FORMAT',
+        `${column} is true, false or blank; got "${cells[column]}".`,
+      );
       return value === '' ? null : value === 'true';
     });
     const numbers = ['exitYear', 'registeredPoorHouseholds', 'population'].map((column) => {
       const value = intCell(cells, column);
-      checks.require(!Number.isNaN(value), [column], 'NOT_WHOLE_NUMBER', `${column} is a whole number; got "${cells[column]}".`);
+      checks.require(
+        !Number.isNaN(value),
+        [column],
+        'NOT_WHOLE_NUMBER',
+        `${column} is a whole number; got "${cells[column]}".`,
+      );
       return Number.isNaN(value) ? undefined : value;
     });
-    const village = { name: cells.name, code: cells.code || null, codeVerified: flags[0], exitYear: numbers[0], registeredPoorHouseholds: numbers[1], population: numbers[2] };
+    const village = {
+      name: cells.name,
+      code: cells.code || null,
+      codeVerified: flags[0],
+      exitYear: numbers[0],
+      registeredPoorHouseholds: numbers[1],
+      population: numbers[2],
+    };
     validateVillage(checks, village, county, township);
     // The problems name CSV columns, so region fields point at the code columns.
     for (const error of checks.errors) {
@@ -75,7 +106,9 @@ export const villageImport: ImportKind<Map<string, RegionRef>> = {
   uniqueKey: {
     column: 'code',
     async existing(sql: SqlConnection, keys: string[]) {
-      const rows = await sql.query<{ code: string }>('SELECT "code" FROM "Village" WHERE "code" = ANY($1::text[])', [keys.filter(Boolean)]);
+      const rows = await sql.query<{ code: string }>('SELECT "code" FROM "Village" WHERE "code" = ANY($1::text[])', [
+        keys.filter(Boolean),
+      ]);
       return new Set(rows.map((row) => row.code));
     },
   },

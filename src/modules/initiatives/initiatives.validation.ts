@@ -39,13 +39,19 @@ export function validateInitiativeFields(
   current: { startDate: Date | null; endDate: Date | null } = { startDate: null, endDate: null },
 ) {
   for (const field of ['name', 'nameZh'] as const) {
-    if (input[field] !== undefined) checks.require(Boolean(input[field]?.trim()), [field], 'REQUIRED', `The ${field} cannot be empty.`);
+    if (input[field] !== undefined)
+      checks.require(Boolean(input[field]?.trim()), [field], 'REQUIRED', `The ${field} cannot be empty.`);
   }
   const budget = readMoney(checks, input.budget, ['budget']);
   if (budget) checks.require(!budget.lessThan(0), ['budget'], 'NEGATIVE_AMOUNT', 'A budget cannot be negative.');
   const startDate = readDate(checks, input.startDate, ['startDate']);
   const endDate = readDate(checks, input.endDate, ['endDate']);
-  checkOrdered(checks, input.startDate === undefined ? current.startDate : startDate, input.endDate === undefined ? current.endDate : endDate, ['endDate']);
+  checkOrdered(
+    checks,
+    input.startDate === undefined ? current.startDate : startDate,
+    input.endDate === undefined ? current.endDate : endDate,
+    ['endDate'],
+  );
   return {
     // A null name is already recorded as REQUIRED above; it must not crash the return.
     ...(input.name !== undefined && input.name !== null ? { name: input.name.trim() } : {}),

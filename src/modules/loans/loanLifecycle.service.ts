@@ -25,64 +25,115 @@ export interface ApplyForLoanInput extends LoanTermsInput {
  * the site is the borrower's and the region a county, and that the contract number is new.
  * Returns the loan, or userErrors with nothing written.
  */
-export function applyForLoan(db: Database, actor: Actor, input: ApplyForLoanInput, options: MutationOptions = {}): Promise<MutationResult<EnterpriseLoan>> {
-  return runMutation(db, actor, options, { operation: 'applyForLoan', entityType: 'EnterpriseLoan', input, idempotencyKey: input.idempotencyKey, load: loadLoan }, async (scope) => {
-    const { tx } = scope;
-    const checks = new Checks();
-    const terms = validateLoanTerms(checks, input);
-    // One query at a time: a transaction is one connection, which runs statements in turn.
-    const enterprise = await tx.enterprise.findUnique({ where: { id: input.enterpriseId }, select: { id: true, headOfficeRegionId: true } });
-    const orgUnit = await tx.orgUnit.findUnique({ where: { id: input.orgUnitId }, select: { id: true } });
-    const site = input.siteId ? await tx.enterpriseSite.findUnique({ where: { id: input.siteId }, select: { enterpriseId: true, regionId: true } }) : null;
-    const region = input.regionId ? await tx.region.findUnique({ where: { id: input.regionId }, select: { level: true, code: true } }) : null;
-    const existing = terms ? await tx.enterpriseLoan.findUnique({ where: { contractNo: terms.contractNo }, select: { id: true } }) : null;
-    const campaigns = input.campaignIds?.length ? await tx.campaign.findMany({ where: { id: { in: input.campaignIds } }, select: { id: true } }) : [];
-    checks.require(enterprise !== null, ['enterpriseId'], 'NOT_FOUND', `No enterprise has id ${input.enterpriseId}.`);
-    checks.require(orgUnit !== null, ['orgUnitId'], 'NOT_FOUND', `No bank unit has id ${input.orgUnitId}.`);
-    if (input.siteId) {
-      if (checks.require(site !== null, ['siteId'], 'NOT_FOUND', `No enterprise site has id ${input.siteId}.`)) {
-        checks.require(site!.enterpriseId === input.enterpriseId, ['siteId'], 'SITE_OF_OTHER_ENTERPRISE', `Site ${input.siteId} belongs to another enterprise than the borrower.`);
+export function applyForLoan(
+  db: Database,
+  actor: Actor,
+  input: ApplyForLoanInput,
+  options: MutationOptions = {},
+): Promise<MutationResult<EnterpriseLoan>> {
+  return runMutation(
+    db,
+    actor,
+    options,
+    {
+      operation: 'applyForLoan',
+      entityType: 'EnterpriseLoan',
+      input,
+      idempotencyKey: input.idempotencyKey,
+      load: loadLoan,
+    },
+    async (scope) => {
+      const { tx } = scope;
+      const checks = new Checks();
+      const terms = validateLoanTerms(checks, input);
+      // One query at a time: a transaction is one connection, which runs statements in turn.
+      const enterprise = await tx.enterprise.findUnique({
+        where: { id: input.enterpriseId },
+        select: { id: true, headOfficeRegionId: true },
+      });
+      const orgUnit = await tx.orgUnit.findUnique({ where: { id: input.orgUnitId }, select: { id: true } });
+      const site = input.siteId
+        ? await tx.enterpriseSite.findUnique({
+            where: { id: input.siteId },
+            select: { enterpriseId: true, regionId: true },
+          })
+        : null;
+      const region = input.regionId
+        ? await tx.region.findUnique({ where: { id: input.regionId }, select: { level: true, code: true } })
+        : null;
+      const existing = terms
+        ? await tx.enterpriseLoan.findUnique({ where: { contractNo: terms.contractNo }, select: { id: true } })
+        : null;
+      const campaigns = input.campaignIds?.length
+        ? await tx.campaign.findMany({ where: { id: { in: input.campaignIds } }, select: { id: true } })
+        : [];
+      checks.require(enterprise !== null, ['enterpriseId'], 'NOT_FOUND', `No enterprise has id ${input.enterpriseId}.`);
+      checks.require(orgUnit !== null, ['orgUnitId'], 'NOT_FOUND', `No bank unit has id ${input.orgUnitId}.`);
+      if (input.siteId) {
+        if (checks.require(site !== null, ['siteId'], 'NOT_FOUND', `No enterprise site has id ${input.siteId}.`)) {
+          checks.require(
+            site!.enterpriseId === input.enterpriseId,
+            ['siteId'],
+            'SITE_OF_OTHER_ENTERPRISE',
+            `Site ${input.siteId} belongs to another enterprise than the borrower.`,
+          );
+        }
       }
-    }
-    if (input.regionId) {
-      if (checks.require(region !== null, ['regionId'], 'NOT_FOUND', `No region has id ${input.regionId}.`)) {
-        checks.require(region!.level === 'COUNTY', ['regionId'], 'REGION_LEVEL_MISMATCH', `A loan's region is the county where the money is used; ${region!.code} is a ${region!.level}.`);
+      if (input.regionId) {
+        if (checks.require(region !== null, ['regionId'], 'NOT_FOUND', `No region has id ${input.regionId}.`)) {
+          checks.require(
+            region!.level === 'COUNTY',
+            ['regionId'],
+            'REGION_LEVEL_MISMATCH',
+            `A loan's region is the county where the money is used; ${region!.code} is a ${region!.level}.`,
+          );
+        }
       }
-    }
-    checks.require(existing === null, ['contractNo'], 'ALREADY_EXISTS', `A loan with contract number ${terms?.contractNo} already exists.`);
-    const found = new Set(campaigns.map((campaign) => campaign.id));
-    (input.campaignIds ?? []).forEach((id, index) => {
-      checks.require(found.has(id), ['campaignIds', index], 'NOT_FOUND', `No campaign has id ${id}.`);
-    });
-    checks.throwIfAny();
-    const loan = await tx.enterpriseLoan.create({
-      data: {
-        ...terms!,
-        enterpriseId: input.enterpriseId,
-        orgUnitId: input.orgUnitId,
-        siteId: input.siteId ?? null,
-        regionId: input.regionId ?? site?.regionId ?? enterprise!.headOfficeRegionId ?? null,
-        product: input.product,
-        regulatoryClass: input.regulatoryClass,
-        policyRegime: input.policyRegime,
-        financingModel: input.financingModel ?? null,
-        guarantee: input.guarantee ?? null,
-        rateType: input.rateType ?? null,
-        lprTenor: input.lprTenor ?? null,
-        spreadBps: input.spreadBps ?? null,
-        repaymentMethod: input.repaymentMethod,
-        supportSector: input.supportSector ?? null,
-        note: input.note ?? null,
-        disbursedAmount: 0,
-        outstandingBalance: 0,
-        status: 'APPLIED',
-        dataSource: 'API',
-        campaigns: { create: [...found].map((campaignId) => ({ campaignId })) },
-      },
-    });
-    await scope.audit({ entityType: 'EnterpriseLoan', entityId: loan.id, before: null, after: { ...loan, campaignIds: [...found] } });
-    return loan;
-  });
+      checks.require(
+        existing === null,
+        ['contractNo'],
+        'ALREADY_EXISTS',
+        `A loan with contract number ${terms?.contractNo} already exists.`,
+      );
+      const found = new Set(campaigns.map((campaign) => campaign.id));
+      (input.campaignIds ?? []).forEach((id, index) => {
+        checks.require(found.has(id), ['campaignIds', index], 'NOT_FOUND', `No campaign has id ${id}.`);
+      });
+      checks.throwIfAny();
+      const loan = await tx.enterpriseLoan.create({
+        data: {
+          ...terms!,
+          enterpriseId: input.enterpriseId,
+          orgUnitId: input.orgUnitId,
+          siteId: input.siteId ?? null,
+          regionId: input.regionId ?? site?.regionId ?? enterprise!.headOfficeRegionId ?? null,
+          product: input.product,
+          regulatoryClass: input.regulatoryClass,
+          policyRegime: input.policyRegime,
+          financingModel: input.financingModel ?? null,
+          guarantee: input.guarantee ?? null,
+          rateType: input.rateType ?? null,
+          lprTenor: input.lprTenor ?? null,
+          spreadBps: input.spreadBps ?? null,
+          repaymentMethod: input.repaymentMethod,
+          supportSector: input.supportSector ?? null,
+          note: input.note ?? null,
+          disbursedAmount: 0,
+          outstandingBalance: 0,
+          status: 'APPLIED',
+          dataSource: 'API',
+          campaigns: { create: [...found].map((campaignId) => ({ campaignId })) },
+        },
+      });
+      await scope.audit({
+        entityType: 'EnterpriseLoan',
+        entityId: loan.id,
+        before: null,
+        after: { ...loan, campaignIds: [...found] },
+      });
+      return loan;
+    },
+  );
 }
 
 /** Input of the status-only lifecycle moves. */
@@ -137,10 +188,16 @@ function decide(
   operation: string,
   step: (scope: MutationScope, loan: EnterpriseLoan) => Promise<EnterpriseLoan>,
 ): Promise<MutationResult<EnterpriseLoan>> {
-  return runMutation(db, actor, options, { operation, entityType: 'EnterpriseLoan', input, load: loadLoan }, async (scope) => {
-    const loan = await lockLoan(scope.tx, input.loanId, input.expectedVersion);
-    return step(scope, loan);
-  });
+  return runMutation(
+    db,
+    actor,
+    options,
+    { operation, entityType: 'EnterpriseLoan', input, load: loadLoan },
+    async (scope) => {
+      const loan = await lockLoan(scope.tx, input.loanId, input.expectedVersion);
+      return step(scope, loan);
+    },
+  );
 }
 
 function withReason(note: string | null, reason: string | null | undefined): string | null {

@@ -7,7 +7,13 @@ const loan = { loanId: 'EnterpriseLoan' } as const;
 
 /** Resolvers of the loan lifecycle mutations (their SDL is in schema.graphql, type Mutation). */
 export const loanMutations = {
-  applyForLoan: mutationResolver(applyForLoan, 'loan', { enterpriseId: 'Enterprise', orgUnitId: 'OrgUnit', siteId: 'EnterpriseSite', regionId: 'Region', campaignIds: 'Campaign' }),
+  applyForLoan: mutationResolver(applyForLoan, 'loan', {
+    enterpriseId: 'Enterprise',
+    orgUnitId: 'OrgUnit',
+    siteId: 'EnterpriseSite',
+    regionId: 'Region',
+    campaignIds: 'Campaign',
+  }),
   approveLoan: mutationResolver(approveLoan, 'loan', loan),
   rejectLoan: mutationResolver(rejectLoan, 'loan', loan),
   disburseLoan: mutationResolver(disburseLoan, 'loan', loan),
@@ -15,5 +21,9 @@ export const loanMutations = {
   deferLoan: mutationResolver(deferLoan, 'loan', loan),
   classifyLoan: mutationResolver(classifyLoan, 'loan', loan),
   writeOffLoan: mutationResolver(writeOffLoan, 'loan', loan),
-  recordImpact: mutationResolver(recordImpact, 'impactRecord', { loanId: 'EnterpriseLoan', initiativeId: 'Initiative', regionId: 'Region' }),
+  recordImpact: mutationResolver(recordImpact, 'impactRecord', {
+    loanId: 'EnterpriseLoan',
+    initiativeId: 'Initiative',
+    regionId: 'Region',
+  }),
 };

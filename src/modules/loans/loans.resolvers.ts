@@ -19,7 +19,8 @@ export const loanResolvers = {
       const byId = ctx.loaders.relay.byColumn('Region', 'id');
       if (loan.regionId !== null) return byId.load(loan.regionId);
       // The stored region is a convenience copy; without it, the site's region, else the borrower's.
-      const site = loan.siteId === null ? null : await ctx.loaders.relay.byColumn('EnterpriseSite', 'id').load(loan.siteId);
+      const site =
+        loan.siteId === null ? null : await ctx.loaders.relay.byColumn('EnterpriseSite', 'id').load(loan.siteId);
       if (site?.regionId != null) return byId.load(site.regionId as number);
       const borrower = await ctx.loaders.relay.byColumn('Enterprise', 'id').load(loan.enterpriseId);
       return borrower?.headOfficeRegionId != null ? byId.load(borrower.headOfficeRegionId as number) : null;

@@ -25,7 +25,10 @@ export interface Allocation {
  * principal. Returns the allocations and what is left over when the payment is larger than
  * everything still owed (the caller refuses that).
  */
-export function allocateRepayment(items: OpenInstalment[], amount: Decimal): { allocations: Allocation[]; leftover: Decimal } {
+export function allocateRepayment(
+  items: OpenInstalment[],
+  amount: Decimal,
+): { allocations: Allocation[]; leftover: Decimal } {
   let left = amount;
   const allocations: Allocation[] = [];
   for (const item of [...items].sort((a, b) => a.seq - b.seq)) {
@@ -42,7 +45,8 @@ export function allocateRepayment(items: OpenInstalment[], amount: Decimal): { a
 /** What is still owed on the instalments: principal plus interest not yet paid. */
 export function amountOwed(items: OpenInstalment[]): Decimal {
   return items.reduce(
-    (total, item) => total.plus(item.principalDue).minus(item.principalPaid).plus(item.interestDue).minus(item.interestPaid),
+    (total, item) =>
+      total.plus(item.principalDue).minus(item.principalPaid).plus(item.interestDue).minus(item.interestPaid),
     new Prisma.Decimal(0),
   );
 }

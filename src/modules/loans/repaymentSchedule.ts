@@ -35,7 +35,9 @@ export function buildRepaymentSchedule(terms: ScheduleTerms): PlannedInstalment[
   if (n === 0) throw new Error('A repayment schedule needs at least one due date.');
   const monthly = terms.annualRate.dividedBy(12);
   if (method === 'BULLET') {
-    return [{ dueDate: dueDates[n - 1]!, principalDue: principal, interestDue: toCents(principal.times(monthly).times(n)) }];
+    return [
+      { dueDate: dueDates[n - 1]!, principalDue: principal, interestDue: toCents(principal.times(monthly).times(n)) },
+    ];
   }
   const level = levelPayment(principal, monthly, n, method);
   const items: PlannedInstalment[] = [];
@@ -45,7 +47,8 @@ export function buildRepaymentSchedule(terms: ScheduleTerms): PlannedInstalment[
     const last = index === n - 1;
     let principalDue: Decimal;
     if (last) principalDue = balance;
-    else if (method === 'EQUAL_INSTALMENT') principalDue = Prisma.Decimal.max(0, Prisma.Decimal.min(balance, level.minus(interestDue)));
+    else if (method === 'EQUAL_INSTALMENT')
+      principalDue = Prisma.Decimal.max(0, Prisma.Decimal.min(balance, level.minus(interestDue)));
     else if (method === 'EQUAL_PRINCIPAL') principalDue = Prisma.Decimal.min(balance, level);
     else principalDue = new Prisma.Decimal(0);
     items.push({ dueDate, principalDue, interestDue });

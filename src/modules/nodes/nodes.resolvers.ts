@@ -31,7 +31,8 @@ export function createNodeResolvers(table: NodeLoaderTable) {
     Query: {
       node: (_: unknown, args: { id: string }, ctx: GraphQLContext) => loadNode(table, ctx, args.id, 'id'),
       nodes: (_: unknown, args: { ids: string[] }, ctx: GraphQLContext) => {
-        if (args.ids.length > MAX_PAGE_SIZE) throw badInput('ids', `at most ${MAX_PAGE_SIZE} IDs; got ${args.ids.length}.`);
+        if (args.ids.length > MAX_PAGE_SIZE)
+          throw badInput('ids', `at most ${MAX_PAGE_SIZE} IDs; got ${args.ids.length}.`);
         // A missing or malformed ID nulls its own entry (with its error), not the whole list.
         return args.ids.map((id, i) => loadNode(table, ctx, id, `ids[${i}]`).catch((error: unknown) => error));
       },

@@ -4,6 +4,7 @@ import type { Row } from '../relay/connection.js';
 /** Computed fields of regions. */
 export const regionResolvers = {
   Region: {
-    ancestors: (region: Row, _: unknown, ctx: GraphQLContext) => ctx.loaders.regionAncestors.load(region.code as string),
+    ancestors: (region: Row, _: unknown, ctx: GraphQLContext) =>
+      ctx.loaders.regionAncestors.load(region.code as string),
   },
 };

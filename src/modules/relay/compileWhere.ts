@@ -102,7 +102,9 @@ function compileField(spec: EntitySpec, field: FieldSpec, ops: Operators, alias:
     const comparisons: Record<string, string> = { lt: '<', lte: '<=', gt: '>', gte: '>=' };
     if (op === 'eq') parts.push(test((e) => Prisma.sql`${e} = ${param(field.kind, value(op, raw))}`));
     else if (op === 'in' || op === 'notIn') {
-      const list = (raw as unknown[]).map((item, i) => (field.kind === 'id' ? rowIdOf(String(item), spec.typeName, `${at}.${op}[${i}]`) : item));
+      const list = (raw as unknown[]).map((item, i) =>
+        field.kind === 'id' ? rowIdOf(String(item), spec.typeName, `${at}.${op}[${i}]`) : item,
+      );
       const hit = test((e) => Prisma.sql`${e} = ANY(${arrayParam(field.kind, list)})`);
       parts.push(op === 'in' ? hit : Prisma.sql`NOT COALESCE(${hit}, FALSE)`);
     } else if (comparisons[op]) {
@@ -151,7 +153,8 @@ function compileRelation(
     const condition = compileFilter(target, inner as WhereInput, x, `${at}.${quantifier}`, aliases);
     if (quantifier === 'some') parts.push(linked(condition));
     else if (quantifier === 'none') parts.push(Prisma.sql`NOT ${linked(condition)}`);
-    else if (quantifier === 'every') parts.push(Prisma.sql`NOT ${linked(Prisma.sql`NOT COALESCE(${condition}, FALSE)`)}`);
+    else if (quantifier === 'every')
+      parts.push(Prisma.sql`NOT ${linked(Prisma.sql`NOT COALESCE(${condition}, FALSE)`)}`);
     else throw badInput(`${at}.${quantifier}`, 'use some, none or every.');
   }
   return parts.length === 0 ? Prisma.sql`TRUE` : Prisma.join(parts, ' AND ');

@@ -24,7 +24,9 @@ export function entityResolvers(): Record<string, Record<string, FieldResolver>>
       } else {
         const target = entitySpecs[relation.target]!;
         fields[name] = (row, args, ctx) =>
-          ctx.loaders.relay.nested(spec.typeName, name).load({ parentId: row.id, request: resolvePageRequest(target, args) });
+          ctx.loaders.relay
+            .nested(spec.typeName, name)
+            .load({ parentId: row.id, request: resolvePageRequest(target, args) });
       }
     }
     result[spec.typeName] = fields;
@@ -39,7 +41,8 @@ export function rootConnectionResolvers(
   return Object.fromEntries(
     Object.entries(fields).map(([field, typeName]) => [
       field,
-      (_parent: unknown, args: ConnectionArgs, ctx: GraphQLContext) => rootConnection(ctx.db, typeName, args, ctx.scope),
+      (_parent: unknown, args: ConnectionArgs, ctx: GraphQLContext) =>
+        rootConnection(ctx.db, typeName, args, ctx.scope),
     ]),
   );
 }

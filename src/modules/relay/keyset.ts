@@ -9,7 +9,10 @@ import { col } from './specHelpers.js';
 /** ORDER BY items for the keys over alias `alias`. */
 export function orderByClause(keys: SortKey[], alias: string): Prisma.Sql {
   return Prisma.join(
-    keys.map((key) => Prisma.sql`${col(alias, key.spec.column)} ${Prisma.raw(key.descending ? 'DESC NULLS FIRST' : 'ASC NULLS LAST')}`),
+    keys.map(
+      (key) =>
+        Prisma.sql`${col(alias, key.spec.column)} ${Prisma.raw(key.descending ? 'DESC NULLS FIRST' : 'ASC NULLS LAST')}`,
+    ),
     ', ',
   );
 }
@@ -25,7 +28,10 @@ export function afterCursor(keys: SortKey[], values: unknown[], alias: string): 
     const equalBefore = keys.slice(0, i).map((prior, j) => equals(prior, values[j], alias));
     return Prisma.join([...equalBefore, beyond(key, values[i], alias)], ' AND ');
   });
-  return Prisma.sql`(${Prisma.join(alternatives.map((a) => Prisma.sql`(${a})`), ' OR ')})`;
+  return Prisma.sql`(${Prisma.join(
+    alternatives.map((a) => Prisma.sql`(${a})`),
+    ' OR ',
+  )})`;
 }
 
 function equals(key: SortKey, value: unknown, alias: string): Prisma.Sql {
@@ -38,5 +44,7 @@ function beyond(key: SortKey, value: unknown, alias: string): Prisma.Sql {
   if (key.descending) {
     return value === null ? Prisma.sql`${column} IS NOT NULL` : Prisma.sql`${column} < ${param(key.spec.kind, value)}`;
   }
-  return value === null ? Prisma.sql`FALSE` : Prisma.sql`(${column} > ${param(key.spec.kind, value)} OR ${column} IS NULL)`;
+  return value === null
+    ? Prisma.sql`FALSE`
+    : Prisma.sql`(${column} > ${param(key.spec.kind, value)} OR ${column} IS NULL)`;
 }

@@ -23,7 +23,13 @@ function source(target: EntitySpec, relation: ManyRelation, alias: string, link:
  * order, each with its parent id in "__parent": a window per parent keeps page sizes per parent.
  * Only related rows within `scope` are selected.
  */
-export function nestedPageSql(target: EntitySpec, relation: ManyRelation, parentIds: number[], request: PageRequest, scope: AccessScope): Prisma.Sql {
+export function nestedPageSql(
+  target: EntitySpec,
+  relation: ManyRelation,
+  parentIds: number[],
+  request: PageRequest,
+  scope: AccessScope,
+): Prisma.Sql {
   const aliases = aliasSource(scope);
   const alias = aliases.next();
   const { from, parent } = source(target, relation, alias, aliases.next());
@@ -36,7 +42,13 @@ export function nestedPageSql(target: EntitySpec, relation: ManyRelation, parent
 }
 
 /** One statement counting, per parent id, the related rows within `scope` the filter matches. */
-export function nestedCountSql(target: EntitySpec, relation: ManyRelation, parentIds: number[], request: PageRequest, scope: AccessScope): Prisma.Sql {
+export function nestedCountSql(
+  target: EntitySpec,
+  relation: ManyRelation,
+  parentIds: number[],
+  request: PageRequest,
+  scope: AccessScope,
+): Prisma.Sql {
   const aliases = aliasSource(scope);
   const alias = aliases.next();
   const { from, parent } = source(target, relation, alias, aliases.next());

@@ -10,7 +10,12 @@ import { assertMayUseField } from './fieldAccess.js';
  * The filter and cursor conditions of a page over alias `alias`, without the paging itself.
  * @throws GraphQLError FORBIDDEN when the page is ordered by a field the caller may not read.
  */
-export function pageConditions(spec: EntitySpec, request: PageRequest, alias: string, aliases: AliasSource): Prisma.Sql {
+export function pageConditions(
+  spec: EntitySpec,
+  request: PageRequest,
+  alias: string,
+  aliases: AliasSource,
+): Prisma.Sql {
   request.keys.forEach((key, i) => {
     if (key.field !== 'id') assertMayUseField(spec.typeName, key.field, aliases.scope, `orderBy[${i}].field`);
   });

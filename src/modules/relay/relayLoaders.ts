@@ -66,8 +66,11 @@ export function createRelayLoaders(db: Database, scope: AccessScope): RelayLoade
           const totals = new Map<string, number>();
           for (const [, group] of groupByRequest(keys)) {
             const ids = group.map((key) => key.parentId);
-            const rows = await db.prisma.$queryRaw<{ __parent: number; count: number }[]>(nestedCountSql(target, relation, ids, group[0]!.request, scope));
-            for (const row of rows) totals.set(requestKey({ parentId: row.__parent, request: group[0]!.request }), row.count);
+            const rows = await db.prisma.$queryRaw<{ __parent: number; count: number }[]>(
+              nestedCountSql(target, relation, ids, group[0]!.request, scope),
+            );
+            for (const row of rows)
+              totals.set(requestKey({ parentId: row.__parent, request: group[0]!.request }), row.count);
           }
           return keys.map((key) => totals.get(requestKey(key)) ?? 0);
         },
@@ -87,7 +90,9 @@ export function createRelayLoaders(db: Database, scope: AccessScope): RelayLoade
           for (const [, group] of groupByRequest(keys)) {
             const request = group[0]!.request;
             const ids = [...new Set(group.map((key) => key.parentId))];
-            const raw = await db.prisma.$queryRaw<Record<string, unknown>[]>(nestedPageSql(target, relation, ids, request, scope));
+            const raw = await db.prisma.$queryRaw<Record<string, unknown>[]>(
+              nestedPageSql(target, relation, ids, request, scope),
+            );
             for (const row of raw) {
               const key = requestKey({ parentId: row.__parent as number, request });
               if (!pages.has(key)) pages.set(key, []);
@@ -95,7 +100,9 @@ export function createRelayLoaders(db: Database, scope: AccessScope): RelayLoade
             }
           }
           return keys.map((key) =>
-            buildConnection(key.request, pages.get(requestKey(key)) ?? [], () => counts(typeName, relationName).load(key)),
+            buildConnection(key.request, pages.get(requestKey(key)) ?? [], () =>
+              counts(typeName, relationName).load(key),
+            ),
           );
         },
         { cacheKeyFn: requestKey },

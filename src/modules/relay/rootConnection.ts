@@ -11,10 +11,18 @@ import { entitySpec } from './specRegistry.js';
  * statement, plus one more only when `totalCount` is asked for.
  * @throws GraphQLError BAD_USER_INPUT naming the argument when an argument breaks a rule.
  */
-export async function rootConnection(db: Database, typeName: string, args: ConnectionArgs, scope: AccessScope): Promise<Connection<Row>> {
+export async function rootConnection(
+  db: Database,
+  typeName: string,
+  args: ConnectionArgs,
+  scope: AccessScope,
+): Promise<Connection<Row>> {
   const spec = entitySpec(typeName);
   const request = resolvePageRequest(spec, args);
-  const rows = asRows(typeName, await db.prisma.$queryRaw<Record<string, unknown>[]>(rootPageSql(spec, request, scope)));
+  const rows = asRows(
+    typeName,
+    await db.prisma.$queryRaw<Record<string, unknown>[]>(rootPageSql(spec, request, scope)),
+  );
   return buildConnection(request, rows, async () => {
     const [result] = await db.prisma.$queryRaw<{ count: number }[]>(rootCountSql(spec, request, scope));
     return result?.count ?? 0;

@@ -16,9 +16,13 @@ export const text = (column: string, description: string, aliasesColumn?: string
   ...(aliasesColumn ? { aliasesColumn } : {}),
 });
 /** A field of the given kind. */
-export const of = (kind: FieldSpec['kind'], column: string, description: string): FieldSpec => ({ column, kind, description });
+export const of = (kind: FieldSpec['kind'], column: string, description: string): FieldSpec => ({
+  column,
+  kind,
+  description,
+});
 /** An enum field. */
-export const en = (name: string, column: string, description: string): FieldSpec => of({ enum: name }, column, description);
+export const en = (name: string, column: string, description: string): FieldSpec =>
+  of({ enum: name }, column, description);
 /** A quoted column of a table alias. */
 export const col = (alias: string, column: string) => Prisma.raw(`"${alias}"."${column}"`);
-

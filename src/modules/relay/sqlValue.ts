@@ -4,7 +4,15 @@ import type { FieldKind } from './entitySpec.js';
 /** The SQL type a parameter of this kind is cast to, so both drivers bind it the same way. */
 export function sqlType(kind: FieldKind): string {
   if (typeof kind === 'object') return `"${kind.enum}"`;
-  return { id: 'int', int: 'int', decimal: 'numeric', date: 'date', datetime: 'timestamptz', string: 'text', boolean: 'boolean' }[kind];
+  return {
+    id: 'int',
+    int: 'int',
+    decimal: 'numeric',
+    date: 'date',
+    datetime: 'timestamptz',
+    string: 'text',
+    boolean: 'boolean',
+  }[kind];
 }
 
 /** One bound parameter, cast to its column's type. */

@@ -38,7 +38,13 @@ export function validateVillage(
 ): void {
   const at = (field: string) => [...prefix, field];
   checks.require(Boolean(village.name?.trim()), at('name'), 'REQUIRED', 'A village name is required.');
-  if (county) checks.require(county.level === 'COUNTY', at('countyId'), 'REGION_LEVEL_MISMATCH', `Region ${county.code} is a ${county.level}, not a county.`);
+  if (county)
+    checks.require(
+      county.level === 'COUNTY',
+      at('countyId'),
+      'REGION_LEVEL_MISMATCH',
+      `Region ${county.code} is a ${county.level}, not a county.`,
+    );
   if (township) {
     checks.require(
       township.level === 'TOWNSHIP' && township.parentId === county?.id,
@@ -48,14 +54,31 @@ export function validateVillage(
     );
   }
   if (village.code) {
-    if (checks.require(/^\d{12}$/.test(village.code), at('code'), 'INVALID_FORMAT', `A village code (統計用區劃代碼) has 12 digits; got "${village.code}".`)) {
+    if (
+      checks.require(
+        /^\d{12}$/.test(village.code),
+        at('code'),
+        'INVALID_FORMAT',
+        `A village code (統計用區劃代碼) has 12 digits; got "${village.code}".`,
+      )
+    ) {
       const enclosing = township ?? county;
       if (enclosing) {
-        checks.require(village.code.startsWith(enclosing.code), at('code'), 'CODE_OUTSIDE_REGION', `Village code ${village.code} must start with ${enclosing.code}, the code of its ${enclosing.level.toLowerCase()}.`);
+        checks.require(
+          village.code.startsWith(enclosing.code),
+          at('code'),
+          'CODE_OUTSIDE_REGION',
+          `Village code ${village.code} must start with ${enclosing.code}, the code of its ${enclosing.level.toLowerCase()}.`,
+        );
       }
     }
   }
-  checks.require(!village.codeVerified || Boolean(village.code), at('codeVerified'), 'CODE_VERIFIED_NEEDS_CODE', 'A village without a code cannot have a verified code.');
+  checks.require(
+    !village.codeVerified || Boolean(village.code),
+    at('codeVerified'),
+    'CODE_VERIFIED_NEEDS_CODE',
+    'A village without a code cannot have a verified code.',
+  );
   const households = checkCount(checks, village.registeredPoorHouseholds, at('registeredPoorHouseholds'));
   const population = checkCount(checks, village.population, at('population'));
   if (households && population && village.registeredPoorHouseholds != null && village.population != null) {
@@ -67,7 +90,12 @@ export function validateVillage(
     );
   }
   if (village.exitYear !== null && village.exitYear !== undefined) {
-    checks.require(Number.isInteger(village.exitYear) && village.exitYear >= 1980 && village.exitYear <= 2100, at('exitYear'), 'INVALID_FORMAT', `An exit year is a year such as 2019; got ${village.exitYear}.`);
+    checks.require(
+      Number.isInteger(village.exitYear) && village.exitYear >= 1980 && village.exitYear <= 2100,
+      at('exitYear'),
+      'INVALID_FORMAT',
+      `An exit year is a year such as 2019; got ${village.exitYear}.`,
+    );
   }
 }
 

@@ -26,5 +26,9 @@ export interface MutationOptions {
 
 /** The actor of a request: its viewer's id, its roles joined by commas, and its org unit. */
 export function actorOf(viewer: Viewer): Actor {
-  return { id: viewer.id, role: viewer.roles.join(','), ...(viewer.orgUnitId !== null ? { orgUnitId: viewer.orgUnitId } : {}) };
+  return {
+    id: viewer.id,
+    role: viewer.roles.join(','),
+    ...(viewer.orgUnitId !== null ? { orgUnitId: viewer.orgUnitId } : {}),
+  };
 }

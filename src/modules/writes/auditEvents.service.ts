@@ -42,22 +42,34 @@ const maxPage = 100;
  */
 export async function listAuditEvents(db: Database, args: AuditEventsArgs = {}): Promise<AuditEventPage> {
   const first = args.first ?? 20;
-  if (!Number.isInteger(first) || first < 0 || first > maxPage) throw badInput('first', `takes 0 to ${maxPage}; got ${first}.`);
+  if (!Number.isInteger(first) || first < 0 || first > maxPage)
+    throw badInput('first', `takes 0 to ${maxPage}; got ${first}.`);
   const afterId = args.after ? cursorId(args.after) : undefined;
   const newestFirst = args.newestFirst === true;
   const where: Prisma.AuditEventWhereInput = {
     ...(args.where?.entityType ? { entityType: args.where.entityType } : {}),
-    ...(args.where?.entityId !== undefined && args.where?.entityId !== null ? { entityId: String(args.where.entityId) } : {}),
+    ...(args.where?.entityId !== undefined && args.where?.entityId !== null
+      ? { entityId: String(args.where.entityId) }
+      : {}),
     ...(args.where?.actorId ? { actorId: args.where.actorId } : {}),
     ...(args.where?.operation ? { operation: args.where.operation } : {}),
     ...(args.where?.requestId ? { requestId: args.where.requestId } : {}),
     ...(args.where?.since || args.where?.until
-      ? { createdAt: { ...(args.where.since ? { gte: args.where.since } : {}), ...(args.where.until ? { lt: args.where.until } : {}) } }
+      ? {
+          createdAt: {
+            ...(args.where.since ? { gte: args.where.since } : {}),
+            ...(args.where.until ? { lt: args.where.until } : {}),
+          },
+        }
       : {}),
     ...(afterId !== undefined ? { id: newestFirst ? { lt: afterId } : { gt: afterId } } : {}),
   };
   // One row more than asked tells whether another page follows.
-  const rows = await db.prisma.auditEvent.findMany({ where, orderBy: { id: newestFirst ? 'desc' : 'asc' }, take: first + 1 });
+  const rows = await db.prisma.auditEvent.findMany({
+    where,
+    orderBy: { id: newestFirst ? 'desc' : 'asc' },
+    take: first + 1,
+  });
   const nodes = rows.slice(0, first);
   const edges = nodes.map((node) => ({ cursor: toCursor(node.id), node }));
   return {

@@ -56,7 +56,10 @@ export const constraintRules: Readonly<Record<string, ConstraintRule>> = Object.
   ImpactRecord_names_loan_or_initiative_check: { field: 'loanId', code: 'MISSING_SUBJECT' },
   ImpactRecord_peopleDriven_nonnegative_check: { field: 'peopleDriven', code: 'NEGATIVE_COUNT' },
   ImpactRecord_registeredPoorPeople_nonnegative_check: { field: 'registeredPoorPeople', code: 'NEGATIVE_COUNT' },
-  ImpactRecord_registeredPoorHouseholds_nonnegative_check: { field: 'registeredPoorHouseholds', code: 'NEGATIVE_COUNT' },
+  ImpactRecord_registeredPoorHouseholds_nonnegative_check: {
+    field: 'registeredPoorHouseholds',
+    code: 'NEGATIVE_COUNT',
+  },
   ImpactRecord_employeesTotal_nonnegative_check: { field: 'employeesTotal', code: 'NEGATIVE_COUNT' },
   ImpactRecord_poorEmployeeShare_range_check: { field: 'poorEmployeeShare', code: 'SHARE_OUT_OF_RANGE' },
   ImpactRecord_incomeIncrease_nonnegative_check: { field: 'incomeIncrease', code: 'NEGATIVE_AMOUNT' },

@@ -6,12 +6,18 @@ import type { Checks } from './userError.js';
  */
 export function checkCount(checks: Checks, value: number | null | undefined, path: Array<string | number>): boolean {
   if (value === null || value === undefined) return true;
-  if (!checks.require(Number.isInteger(value), path, 'NOT_WHOLE_NUMBER', `A count is a whole number; got ${value}.`)) return false;
+  if (!checks.require(Number.isInteger(value), path, 'NOT_WHOLE_NUMBER', `A count is a whole number; got ${value}.`))
+    return false;
   return checks.require(value >= 0, path, 'NEGATIVE_COUNT', `A count cannot be negative; got ${value}.`);
 }
 
 /** Checks that an optional end date is not before its start date (DATES_OUT_OF_ORDER on `path`). */
-export function checkOrdered(checks: Checks, start: Date | null | undefined, end: Date | null | undefined, path: Array<string | number>): boolean {
+export function checkOrdered(
+  checks: Checks,
+  start: Date | null | undefined,
+  end: Date | null | undefined,
+  path: Array<string | number>,
+): boolean {
   if (!start || !end) return true;
   return checks.require(end >= start, path, 'DATES_OUT_OF_ORDER', 'The end date is before the start date.');
 }

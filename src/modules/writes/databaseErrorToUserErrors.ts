@@ -27,7 +27,13 @@ export function databaseErrorToUserErrors(error: unknown): UserError[] | undefin
     const rule = named ? constraintRules[named] : undefined;
     const ruleByMessage = rule ?? ruleFromTriggerMessage(text);
     if (ruleByMessage) {
-      return [{ field: ['input', ruleByMessage.field], code: ruleByMessage.code, message: `Refused by the rule ${named ?? 'of the database'}: ${text}` }];
+      return [
+        {
+          field: ['input', ruleByMessage.field],
+          code: ruleByMessage.code,
+          message: `Refused by the rule ${named ?? 'of the database'}: ${text}`,
+        },
+      ];
     }
     const unique = sqlState === '23505' || cause.kind === 'UniqueConstraintViolation';
     const fields = cause.constraint?.fields ?? [];
@@ -35,14 +41,22 @@ export function databaseErrorToUserErrors(error: unknown): UserError[] | undefin
       {
         field: ['input', ...(fields.length > 0 ? fields : [])],
         code: unique ? 'ALREADY_EXISTS' : 'CONSTRAINT_VIOLATION',
-        message: unique ? `A row with this ${fields.join(', ') || 'key'} already exists.` : `Refused by a database rule: ${text}`,
+        message: unique
+          ? `A row with this ${fields.join(', ') || 'key'} already exists.`
+          : `Refused by a database rule: ${text}`,
       },
     ];
   }
   if (sqlState === '23503' || cause.kind === 'ForeignKeyConstraintViolation') {
     const index = cause.constraint?.index ?? named ?? '';
     const column = /_([A-Za-z]+)_fkey$/.exec(index)?.[1];
-    return [{ field: ['input', ...(column ? [column] : [])], code: 'NOT_FOUND', message: `The ${column ?? 'referenced row'} does not exist.` }];
+    return [
+      {
+        field: ['input', ...(column ? [column] : [])],
+        code: 'NOT_FOUND',
+        message: `The ${column ?? 'referenced row'} does not exist.`,
+      },
+    ];
   }
   if (sqlState.startsWith('22')) {
     return [{ field: ['input'], code: 'INVALID_FORMAT', message: `A value cannot be stored: ${text}` }];
@@ -55,7 +69,8 @@ export function databaseErrorToUserErrors(error: unknown): UserError[] | undefin
 function ruleFromTriggerMessage(text: string) {
   if (/is a [A-Z]+, not a county/.test(text)) return constraintRules.Village_county_is_county_check;
   if (/is not a township of county/.test(text)) return constraintRules.Village_township_in_county_check;
-  if (/must start with the code .* of its township or county/.test(text)) return constraintRules.Village_code_extends_region_check;
+  if (/must start with the code .* of its township or county/.test(text))
+    return constraintRules.Village_code_extends_region_check;
   return undefined;
 }
 

@@ -7,9 +7,16 @@ export type DateInput = Date | string;
  * Reads a calendar date as a UTC-midnight Date. Returns undefined for null/undefined and null
  * (recording INVALID_FORMAT on `path`) for anything that is not a real date.
  */
-export function readDate(checks: Checks, value: DateInput | null | undefined, path: Array<string | number>): Date | null | undefined {
+export function readDate(
+  checks: Checks,
+  value: DateInput | null | undefined,
+  path: Array<string | number>,
+): Date | null | undefined {
   if (value === null || value === undefined) return undefined;
-  const date = typeof value === 'string' ? parseDay(value) : new Date(Date.UTC(value.getUTCFullYear(), value.getUTCMonth(), value.getUTCDate()));
+  const date =
+    typeof value === 'string'
+      ? parseDay(value)
+      : new Date(Date.UTC(value.getUTCFullYear(), value.getUTCMonth(), value.getUTCDate()));
   if (!date || Number.isNaN(date.getTime())) {
     checks.require(false, path, 'INVALID_FORMAT', `"${String(value)}" is not a date such as "2020-04-20".`);
     return null;

@@ -18,7 +18,8 @@ export function readDecimal(
   places: number,
 ): Prisma.Decimal | null | undefined {
   if (value === null || value === undefined) return undefined;
-  const text = typeof value === 'string' ? value.trim() : value instanceof Prisma.Decimal ? value.toFixed() : String(value);
+  const text =
+    typeof value === 'string' ? value.trim() : value instanceof Prisma.Decimal ? value.toFixed() : String(value);
   if (!decimalText.test(text)) {
     checks.require(false, path, 'INVALID_FORMAT', `"${text}" is not a decimal number such as "1250000.00".`);
     return null;
@@ -40,7 +41,12 @@ export function readMoney(checks: Checks, value: DecimalInput | null | undefined
 export function readRate(checks: Checks, value: DecimalInput | null | undefined, path: Array<string | number>) {
   const rate = readDecimal(checks, value, path, 6);
   if (rate && (rate.lessThan(0) || rate.greaterThanOrEqualTo(1))) {
-    checks.require(false, path, 'RATE_OUT_OF_RANGE', `A rate is an annual fraction from 0 up to 1 (0.0385 is 3.85%); got ${rate.toFixed()}.`);
+    checks.require(
+      false,
+      path,
+      'RATE_OUT_OF_RANGE',
+      `A rate is an annual fraction from 0 up to 1 (0.0385 is 3.85%); got ${rate.toFixed()}.`,
+    );
     return null;
   }
   return rate;

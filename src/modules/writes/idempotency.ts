@@ -12,7 +12,13 @@ export type KeyClaim = { kind: 'claimed' } | { kind: 'replay'; resultType: strin
  * @throws UserInputError IDEMPOTENCY_KEY_REUSED when the key was used with another input or
  *   operation.
  */
-export async function claimIdempotencyKey(tx: Tx, actor: Actor, key: string, operation: string, hash: string): Promise<KeyClaim> {
+export async function claimIdempotencyKey(
+  tx: Tx,
+  actor: Actor,
+  key: string,
+  operation: string,
+  hash: string,
+): Promise<KeyClaim> {
   if (key.length === 0 || key.length > 200) {
     fail(['idempotencyKey'], 'INVALID_FORMAT', 'An idempotency key has 1 to 200 characters.');
   }
@@ -34,6 +40,15 @@ export async function claimIdempotencyKey(tx: Tx, actor: Actor, key: string, ope
 }
 
 /** Records which row the claimed key's call produced, so a retry can return it. */
-export async function completeIdempotencyKey(tx: Tx, actor: Actor, key: string, resultType: string, resultId: number): Promise<void> {
-  await tx.idempotencyRecord.update({ where: { actorId_key: { actorId: actor.id, key } }, data: { resultType, resultId } });
+export async function completeIdempotencyKey(
+  tx: Tx,
+  actor: Actor,
+  key: string,
+  resultType: string,
+  resultId: number,
+): Promise<void> {
+  await tx.idempotencyRecord.update({
+    where: { actorId_key: { actorId: actor.id, key } },
+    data: { resultType, resultId },
+  });
 }

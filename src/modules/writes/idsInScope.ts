@@ -20,7 +20,11 @@ export interface NamedId {
  * One statement for every type named (none when the scope sees them all whole), run on `client`:
  * the server's client before the write, the write's transaction to check again inside it.
  */
-export async function idsOutOfScope(client: Pick<Tx, '$queryRaw'>, scope: AccessScope, ids: readonly NamedId[]): Promise<UserError[]> {
+export async function idsOutOfScope(
+  client: Pick<Tx, '$queryRaw'>,
+  scope: AccessScope,
+  ids: readonly NamedId[],
+): Promise<UserError[]> {
   const byType = new Map<string, NamedId[]>();
   for (const named of ids) byType.set(named.typeName, [...(byType.get(named.typeName) ?? []), named]);
   const checked = [...byType].filter(([typeName]) => !seesEverything(entitySpec(typeName), scope));
@@ -35,7 +39,12 @@ export async function idsOutOfScope(client: Pick<Tx, '$queryRaw'>, scope: Access
   const errors: UserError[] = [];
   for (const [typeName, list] of checked) {
     for (const named of list) {
-      if (!visible.has(`${typeName}:${named.id}`)) errors.push({ field: ['input', ...named.path], code: 'NOT_FOUND', message: `No ${typeName} has id ${named.id}.` });
+      if (!visible.has(`${typeName}:${named.id}`))
+        errors.push({
+          field: ['input', ...named.path],
+          code: 'NOT_FOUND',
+          message: `No ${typeName} has id ${named.id}.`,
+        });
     }
   }
   return errors;

@@ -10,7 +10,12 @@ import type { Tx } from './transaction.js';
 /** Input fields that carry global IDs, by name, with the type each must be of. */
 export type IdFields = Readonly<Record<string, string>>;
 
-type Service<Input, T> = (db: Database, actor: Actor, input: Input, options: MutationOptions) => Promise<MutationResult<T>>;
+type Service<Input, T> = (
+  db: Database,
+  actor: Actor,
+  input: Input,
+  options: MutationOptions,
+) => Promise<MutationResult<T>>;
 
 /**
  * Returns a thin resolver for one mutation: it refuses anonymous callers (UNAUTHENTICATED), turns
@@ -27,7 +32,9 @@ export function mutationResolver<Input, T>(service: Service<Input, T>, payloadFi
   return async (_parent: unknown, args: { input: Record<string, unknown> }, context: GraphQLContext) => {
     // Every write names a person or key in the audit trail; role checks come on top of this.
     if (context.viewer.kind === 'anonymous') {
-      throw new GraphQLError('Not authenticated: sign in to write; anonymous callers may only read.', { extensions: { code: 'UNAUTHENTICATED' } });
+      throw new GraphQLError('Not authenticated: sign in to write; anonymous callers may only read.', {
+        extensions: { code: 'UNAUTHENTICATED' },
+      });
     }
     const userErrors: UserError[] = [];
     const named: NamedId[] = [];
@@ -36,19 +43,30 @@ export function mutationResolver<Input, T>(service: Service<Input, T>, payloadFi
     if (userErrors.length > 0) return { [payloadField]: null, userErrors, replayed: false };
     // Checked again inside the write's transaction: the tree or the row may change in between.
     const recheck = (tx: Tx) => idsOutOfScope(tx, context.scope, named);
-    const result = await service(context.db, actorOf(context.viewer), input as Input, { requestId: context.requestId, recheck });
+    const result = await service(context.db, actorOf(context.viewer), input as Input, {
+      requestId: context.requestId,
+      recheck,
+    });
     return { [payloadField]: result.record, userErrors: result.userErrors, replayed: result.replayed };
   };
 }
 
-function decodeIds(input: Record<string, unknown>, idFields: IdFields, errors: UserError[], named: NamedId[]): Record<string, unknown> {
+function decodeIds(
+  input: Record<string, unknown>,
+  idFields: IdFields,
+  errors: UserError[],
+  named: NamedId[],
+): Record<string, unknown> {
   const output: Record<string, unknown> = { ...input };
   for (const [path, typeName] of Object.entries(idFields)) {
     const [head, nested] = path.split('.') as [string, string | undefined];
     const value = output[head];
     if (value === undefined || value === null) continue;
     if (nested && Array.isArray(value)) {
-      output[head] = value.map((item: Record<string, unknown>, index) => ({ ...item, [nested]: rowId(item[nested], typeName, [head, String(index), nested], errors, named) }));
+      output[head] = value.map((item: Record<string, unknown>, index) => ({
+        ...item,
+        [nested]: rowId(item[nested], typeName, [head, String(index), nested], errors, named),
+      }));
     } else if (Array.isArray(value)) {
       output[head] = value.map((item, index) => rowId(item, typeName, [head, String(index)], errors, named));
     } else {
@@ -58,13 +76,26 @@ function decodeIds(input: Record<string, unknown>, idFields: IdFields, errors: U
   return output;
 }
 
-function rowId(globalId: unknown, typeName: string, path: string[], errors: UserError[], named: NamedId[]): number | undefined {
-  const decoded = typeof globalId === 'string' && /^[A-Za-z0-9_-]+$/.test(globalId) ? Buffer.from(globalId, 'base64url').toString('utf8') : '';
+function rowId(
+  globalId: unknown,
+  typeName: string,
+  path: string[],
+  errors: UserError[],
+  named: NamedId[],
+): number | undefined {
+  const decoded =
+    typeof globalId === 'string' && /^[A-Za-z0-9_-]+$/.test(globalId)
+      ? Buffer.from(globalId, 'base64url').toString('utf8')
+      : '';
   const match = /^([A-Za-z]+):([1-9]\d{0,9})$/.exec(decoded);
   if (match && match[1] === typeName && Number(match[2]) <= 2_147_483_647) {
     named.push({ typeName, id: Number(match[2]), path });
     return Number(match[2]);
   }
-  errors.push({ field: ['input', ...path], code: 'INVALID_FORMAT', message: `"${String(globalId)}" is not the ID of a ${typeName}.` });
+  errors.push({
+    field: ['input', ...path],
+    code: 'INVALID_FORMAT',
+    message: `"${String(globalId)}" is not the ID of a ${typeName}.`,
+  });
   return undefined;
 }

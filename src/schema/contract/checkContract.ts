@@ -23,7 +23,8 @@ export function checkContract(input: { oldSdl: string; newSdl: string; changelog
   const recordedCoordinates = unreleasedCoordinates(input.changelog);
   const recorded = changes.breaking.filter((change) => recordedCoordinates.has(change.coordinate));
   const unrecorded = changes.breaking.filter((change) => !recordedCoordinates.has(change.coordinate));
-  const line = (label: string) => (change: SchemaChange) => `${label} \`${change.coordinate}\` (${change.type}): ${change.description}`;
+  const line = (label: string) => (change: SchemaChange) =>
+    `${label} \`${change.coordinate}\` (${change.type}): ${change.description}`;
   const lines = [
     ...unrecorded.map(line('BREAKING, not in CHANGELOG.md:')),
     ...recorded.map(line('breaking, recorded:')),
@@ -35,5 +36,12 @@ export function checkContract(input: { oldSdl: string; newSdl: string; changelog
       `Record each intended breaking change under "## [Unreleased]" in CHANGELOG.md, naming its coordinate in backticks (e.g. \`${unrecorded[0]!.coordinate}\`), or deprecate with @deprecated(reason:) instead of removing.`,
     );
   }
-  return { ok: unrecorded.length === 0, unrecorded, recorded, dangerous: changes.dangerous, deprecated: changes.deprecated, lines };
+  return {
+    ok: unrecorded.length === 0,
+    unrecorded,
+    recorded,
+    dangerous: changes.dangerous,
+    deprecated: changes.deprecated,
+    lines,
+  };
 }

@@ -68,7 +68,11 @@ export function schemaChanges(oldSdl: string, newSdl: string): SchemaChanges {
   const before = deprecations(oldSchema);
   const deprecated = [...deprecations(newSchema)]
     .filter(([coordinate]) => !before.has(coordinate))
-    .map(([coordinate, reason]) => ({ coordinate, type: 'DEPRECATED', description: `${coordinate} is deprecated: ${reason}` }));
+    .map(([coordinate, reason]) => ({
+      coordinate,
+      type: 'DEPRECATED',
+      description: `${coordinate} is deprecated: ${reason}`,
+    }));
   return {
     breaking: findBreakingChanges(oldSchema, newSchema).map(toChange),
     dangerous: findDangerousChanges(oldSchema, newSchema).map(toChange),

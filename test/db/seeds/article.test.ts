@@ -23,8 +23,7 @@ for (const backend of await testBackends()) {
       await database?.dispose();
     });
 
-    const region = (code: string) =>
-      prisma.region.findUniqueOrThrow({ where: { code }, include: { parent: true } });
+    const region = (code: string) => prisma.region.findUniqueOrThrow({ where: { code }, include: { parent: true } });
     const initiative = (code: string) =>
       prisma.initiative.findUniqueOrThrow({ where: { code }, include: { ownerOrgUnit: true } });
     const metric = async (initiativeCode: string, kind: MetricKind) => {
@@ -41,7 +40,14 @@ for (const backend of await testBackends()) {
       });
     const expectCounty = async (
       code: string,
-      expected: { name: string; alias: string; prefecture: string; tier: string; exitYear: number | null; approved: string | null },
+      expected: {
+        name: string;
+        alias: string;
+        prefecture: string;
+        tier: string;
+        exitYear: number | null;
+        approved: string | null;
+      },
     ) => {
       const county = await region(code);
       assert.deepEqual(
@@ -72,7 +78,14 @@ for (const backend of await testBackends()) {
     test('ICBC Zhengzhou Branch (工商银行郑州分行) is a tier-1 branch in Zhengzhou 4101', async () => {
       const branch = await prisma.orgUnit.findUniqueOrThrow({ where: { code: 'ICBC-ZZ' }, include: { region: true } });
       assert.deepEqual(
-        [branch.kind, branch.nameZh, branch.region?.code, branch.parentId, branch.path, branch.note?.includes('工商銀行鄭州分行')],
+        [
+          branch.kind,
+          branch.nameZh,
+          branch.region?.code,
+          branch.parentId,
+          branch.path,
+          branch.note?.includes('工商銀行鄭州分行'),
+        ],
         ['TIER1_BRANCH', '工商银行郑州分行', '4101', null, `/${branch.id}/`, true],
       );
     });
@@ -92,12 +105,20 @@ for (const backend of await testBackends()) {
     });
 
     test('Operations Support Center (运营支持中心) is a department of the branch', async () => {
-      const center = await prisma.orgUnit.findFirstOrThrow({ where: { nameZh: '运营支持中心' }, include: { parent: true } });
-      assert.deepEqual([center.name, center.kind, center.parent?.code], ['Operations Support Center', 'DEPARTMENT', 'ICBC-ZZ']);
+      const center = await prisma.orgUnit.findFirstOrThrow({
+        where: { nameZh: '运营支持中心' },
+        include: { parent: true },
+      });
+      assert.deepEqual(
+        [center.name, center.kind, center.parent?.code],
+        ['Operations Support Center', 'DEPARTMENT', 'ICBC-ZZ'],
+      );
     });
 
     test('"Nearly 100" county outlets are an approximate metric, not invented org units', async () => {
-      const outlets = await prisma.orgUnit.count({ where: { kind: { in: ['OUTLET', 'SELF_SERVICE_BANK', 'SUB_BRANCH'] } } });
+      const outlets = await prisma.orgUnit.count({
+        where: { kind: { in: ['OUTLET', 'SELF_SERVICE_BANK', 'SUB_BRANCH'] } },
+      });
       const figure = await metric('ICBC-ZZ-COUNTY-CHANNELS', 'OUTLETS');
       assert.deepEqual(
         [outlets, figure.value?.toFixed(0), figure.unit, figure.approximate, figure.qualifier],
@@ -153,13 +174,20 @@ for (const backend of await testBackends()) {
         include: { village: true },
       });
       assert.deepEqual(
-        [figure.value?.toFixed(0), figure.unit, cadres.length, cadres.every((c) => c.partyMember && c.village.name === '冶上村')],
+        [
+          figure.value?.toFixed(0),
+          figure.unit,
+          cadres.length,
+          cadres.every((c) => c.partyMember && c.village.name === '冶上村'),
+        ],
         ['3', 'PERSON', 3, true],
       );
     });
 
     test('Paired assistance: cadres start 2017-12 with a note that the day is not known', async () => {
-      const cadres = await prisma.cadreAssignment.findMany({ where: { initiative: { code: 'ICBC-ZZ-PAIRED-YESHANG' } } });
+      const cadres = await prisma.cadreAssignment.findMany({
+        where: { initiative: { code: 'ICBC-ZZ-PAIRED-YESHANG' } },
+      });
       assert.deepEqual(
         cadres.map((c) => [c.startDate, c.endDate, /2017-12 \(day not known/.test(c.note ?? '')]),
         [
@@ -177,7 +205,10 @@ for (const backend of await testBackends()) {
 
     test('Paired assistance: about three years so far (近三年)', async () => {
       const figure = await metric('ICBC-ZZ-PAIRED-YESHANG', 'YEARS_RUNNING');
-      assert.deepEqual([figure.value?.toFixed(0), figure.unit, figure.approximate, figure.qualifier], ['3', 'YEAR', true, '近']);
+      assert.deepEqual(
+        [figure.value?.toFixed(0), figure.unit, figure.approximate, figure.qualifier],
+        ['3', 'YEAR', true, '近'],
+      );
     });
 
     test('Love Lunch (爱心午餐): 3 CNY lunch subsidy per child for pupils of the same village', async () => {
@@ -187,7 +218,14 @@ for (const backend of await testBackends()) {
       });
       const figure = await metric('ICBC-ZZ-LOVE-LUNCH', 'MEAL_SUBSIDY_PER_CHILD');
       assert.deepEqual(
-        [lunch.category, lunch.nameZh, lunch.villages.map((l) => [l.village.name, l.role]), figure.value?.toFixed(2), figure.unit, figure.approximate],
+        [
+          lunch.category,
+          lunch.nameZh,
+          lunch.villages.map((l) => [l.village.name, l.role]),
+          figure.value?.toFixed(2),
+          figure.unit,
+          figure.approximate,
+        ],
         ['NUTRITION', '爱心午餐', [['冶上村', 'TARGET']], '3.00', 'CNY_PER_CHILD_DAY', false],
       );
     });
@@ -203,7 +241,10 @@ for (const backend of await testBackends()) {
 
     test('Mountain-area children charity: nearly 10 poor students sponsored (近10名)', async () => {
       const figure = await metric('ICBC-ZZ-MOUNTAIN-CHILDREN', 'STUDENTS_SUPPORTED');
-      assert.deepEqual([figure.value?.toFixed(0), figure.unit, figure.approximate, figure.qualifier], ['10', 'PERSON', true, '近']);
+      assert.deepEqual(
+        [figure.value?.toFixed(0), figure.unit, figure.approximate, figure.qualifier],
+        ['10', 'PERSON', true, '近'],
+      );
     });
 
     test('Funong cards (福农卡): 200,000 issued by end of 2019', async () => {
@@ -217,7 +258,12 @@ for (const backend of await testBackends()) {
     test('Funong cards: rural customers and migrant workers are the target', async () => {
       const card = await initiative('ICBC-ZZ-FUNONG-CARD');
       assert.deepEqual(
-        [card.category, card.nameZh, /rural customers/.test(card.description ?? ''), /外来务工人员/.test(card.description ?? '')],
+        [
+          card.category,
+          card.nameZh,
+          /rural customers/.test(card.description ?? ''),
+          /外来务工人员/.test(card.description ?? ''),
+        ],
         ['FINANCIAL_ACCESS', '福农卡', true, true],
       );
     });
@@ -225,7 +271,14 @@ for (const backend of await testBackends()) {
     test('Consumption (消费扶贫): nearly 2,000,000 CNY of farm products bought since 2019', async () => {
       const figure = await metric('ICBC-ZZ-CONSUMPTION', 'PURCHASE_AMOUNT');
       assert.deepEqual(
-        [figure.value?.toFixed(2), figure.unit, figure.cumulative, figure.approximate, figure.qualifier, figure.periodStart],
+        [
+          figure.value?.toFixed(2),
+          figure.unit,
+          figure.cumulative,
+          figure.approximate,
+          figure.qualifier,
+          figure.periodStart,
+        ],
         ['2000000.00', 'CNY', true, true, '近', day('2019-01-01')],
       );
     });
@@ -249,7 +302,12 @@ for (const backend of await testBackends()) {
       const covid = await initiative('ICBC-ZZ-COVID-RESUMPTION');
       const text = covid.description ?? '';
       assert.deepEqual(
-        [covid.category, covid.startDate, covid.approximate, ['利率优惠', '贷款期限', '担保方式', '信用贷款', '供应链融资'].every((t) => text.includes(t))],
+        [
+          covid.category,
+          covid.startDate,
+          covid.approximate,
+          ['利率优惠', '贷款期限', '担保方式', '信用贷款', '供应链融资'].every((t) => text.includes(t)),
+        ],
         ['EPIDEMIC_SUPPORT', day('2020-01-01'), true, true],
       );
     });
@@ -264,13 +322,19 @@ for (const backend of await testBackends()) {
       const figure = await metric('ICBC-ZZ-INDUSTRY-CREDIT', 'LOANS_GRANTED');
       const text = credit.description ?? '';
       assert.deepEqual(
-        [figure.value?.toFixed(0), figure.unit, text.includes('一企一策'), text.includes('银行+农业龙头企业+企业/农户'), text.includes('银行+政府+企业/农户')],
+        [
+          figure.value?.toFixed(0),
+          figure.unit,
+          text.includes('一企一策'),
+          text.includes('银行+农业龙头企业+企业/农户'),
+          text.includes('银行+政府+企业/农户'),
+        ],
         ['3', 'LOAN', true, true, true],
       );
     });
 
     // Campaigns
-    test('Four campaigns under Simplified names with the article\'s Traditional spellings as aliases', async () => {
+    test("Four campaigns under Simplified names with the article's Traditional spellings as aliases", async () => {
       const campaigns = await prisma.campaign.findMany({ orderBy: { name: 'asc' } });
       assert.deepEqual(
         new Map(campaigns.map((c) => [c.name, new Set(c.aliases)])),
@@ -285,12 +349,18 @@ for (const backend of await testBackends()) {
 
     test('万户小微企业成长计划 is also found as 万家小微成长计划', async () => {
       const found = await prisma.campaign.findMany({ where: { aliases: { has: '万家小微成长计划' } } });
-      assert.deepEqual(found.map((c) => c.name), ['万户小微企业成长计划']);
+      assert.deepEqual(
+        found.map((c) => c.name),
+        ['万户小微企业成长计划'],
+      );
     });
 
     test('Campaigns bring "financing + expertise + business" (融资+融智+融商)', async () => {
       const themes = await prisma.campaign.findMany({ select: { theme: true } });
-      assert.deepEqual(themes.map((c) => c.theme), ['融资+融智+融商', '融资+融智+融商', '融资+融智+融商', '融资+融智+融商']);
+      assert.deepEqual(
+        themes.map((c) => c.theme),
+        ['融资+融智+融商', '融资+融智+融商', '融资+融智+融商', '融资+融智+融商'],
+      );
     });
 
     test('Campaigns are linked to the industry-credit and COVID initiatives, and to no loan', async () => {
@@ -319,7 +389,14 @@ for (const backend of await testBackends()) {
     test('Loan A: working-capital loan (流动资金贷款) to a health-food company for a Xinjiang plant', async () => {
       const a = await loan('ARTICLE-LOAN-A');
       assert.deepEqual(
-        [a.enterprise.nameZh, a.product, a.region?.code, a.orgUnit.code, /产业援疆/.test(a.note ?? ''), /assumption/.test(a.note ?? '')],
+        [
+          a.enterprise.nameZh,
+          a.product,
+          a.region?.code,
+          a.orgUnit.code,
+          /产业援疆/.test(a.note ?? ''),
+          /assumption/.test(a.note ?? ''),
+        ],
         ['某健康食品公司', 'WORKING_CAPITAL', '652824', 'ICBC-ZZ', true, true],
       );
     });
@@ -348,7 +425,10 @@ for (const backend of await testBackends()) {
     test('Loan A: about 300 poor workers placed in Hami (约300人)', async () => {
       const a = await loan('ARTICLE-LOAN-A');
       const rows = a.impactRecords.filter((r) => r.peopleDriven === 300);
-      assert.deepEqual(rows.map((r) => [r.mechanism, r.region.code, r.approximate, r.qualifier]), [['EMPLOYMENT', '6505', true, '约']]);
+      assert.deepEqual(
+        rows.map((r) => [r.mechanism, r.region.code, r.approximate, r.qualifier]),
+        [['EMPLOYMENT', '6505', true, '约']],
+      );
     });
 
     test('Loan A: 40+ registered poor households among the Hami workers (40余户)', async () => {
@@ -371,7 +451,10 @@ for (const backend of await testBackends()) {
 
     test('Loan B: working-capital loan to a Henan dairy company (河南某乳业公司)', async () => {
       const b = await loan('ARTICLE-LOAN-B');
-      assert.deepEqual([b.enterprise.nameZh, b.product, b.orgUnit.code], ['河南某乳业公司', 'WORKING_CAPITAL', 'ICBC-ZZ']);
+      assert.deepEqual(
+        [b.enterprise.nameZh, b.product, b.orgUnit.code],
+        ['河南某乳业公司', 'WORKING_CAPITAL', 'ICBC-ZZ'],
+      );
     });
 
     test('Company B: dairy farms in 4 national-level and 2 provincial-level poor counties', async () => {
@@ -400,14 +483,22 @@ for (const backend of await testBackends()) {
     test('Loan B: the illegible "?000" households figure is null with a note, never a guess', async () => {
       const b = await loan('ARTICLE-LOAN-B');
       assert.deepEqual(
-        b.impactRecords.map((r) => [r.registeredPoorHouseholds, r.peopleDriven, /\?000/.test(r.note ?? ''), /illegible/.test(r.note ?? '')]),
+        b.impactRecords.map((r) => [
+          r.registeredPoorHouseholds,
+          r.peopleDriven,
+          /\?000/.test(r.note ?? ''),
+          /illegible/.test(r.note ?? ''),
+        ]),
         [[null, null, true, true]],
       );
     });
 
     test('Loan C: loan to a bio company (某生物公司) for a pig-farming poverty project in 叶县', async () => {
       const c = await loan('ARTICLE-LOAN-C');
-      const site = await prisma.enterpriseSite.findUniqueOrThrow({ where: { id: c.siteId ?? -1 }, include: { region: true } });
+      const site = await prisma.enterpriseSite.findUniqueOrThrow({
+        where: { id: c.siteId ?? -1 },
+        include: { region: true },
+      });
       assert.deepEqual(
         [c.enterprise.nameZh, c.product, c.region?.code, site.kind, site.region.code, /生猪养殖/.test(c.note ?? '')],
         ['某生物公司', 'PROJECT', '410422', 'PROJECT', '410422', true],
@@ -495,38 +586,94 @@ for (const backend of await testBackends()) {
     });
 
     test('登封市 410185 (郑州市): not a poor county', async () => {
-      await expectCounty('410185', { name: '登封市', alias: '登封', prefecture: '4101', tier: 'NONE', exitYear: null, approved: null });
+      await expectCounty('410185', {
+        name: '登封市',
+        alias: '登封',
+        prefecture: '4101',
+        tier: 'NONE',
+        exitYear: null,
+        approved: null,
+      });
     });
 
     test('叶县 410422 (平顶山市): provincial tier, 2018 batch, approved 2019', async () => {
-      await expectCounty('410422', { name: '叶县', alias: '葉縣', prefecture: '4104', tier: 'PROVINCIAL', exitYear: 2018, approved: '2019' });
+      await expectCounty('410422', {
+        name: '叶县',
+        alias: '葉縣',
+        prefecture: '4104',
+        tier: 'PROVINCIAL',
+        exitYear: 2018,
+        approved: '2019',
+      });
     });
 
     test('鲁山县 410423 (平顶山市): national tier, 2019 batch, approved 2020-02', async () => {
-      await expectCounty('410423', { name: '鲁山县', alias: '魯山縣', prefecture: '4104', tier: 'NATIONAL', exitYear: 2019, approved: '2020-02' });
+      await expectCounty('410423', {
+        name: '鲁山县',
+        alias: '魯山縣',
+        prefecture: '4104',
+        tier: 'NATIONAL',
+        exitYear: 2019,
+        approved: '2020-02',
+      });
     });
 
     test('睢县 411422 (商丘市): national tier, 2018 batch, approved 2019', async () => {
-      await expectCounty('411422', { name: '睢县', alias: '睢縣', prefecture: '4114', tier: 'NATIONAL', exitYear: 2018, approved: '2019' });
+      await expectCounty('411422', {
+        name: '睢县',
+        alias: '睢縣',
+        prefecture: '4114',
+        tier: 'NATIONAL',
+        exitYear: 2018,
+        approved: '2019',
+      });
     });
 
     test('扶沟县 411621 (周口市): provincial tier, 2018 batch, approved 2019', async () => {
-      await expectCounty('411621', { name: '扶沟县', alias: '扶溝縣', prefecture: '4116', tier: 'PROVINCIAL', exitYear: 2018, approved: '2019' });
+      await expectCounty('411621', {
+        name: '扶沟县',
+        alias: '扶溝縣',
+        prefecture: '4116',
+        tier: 'PROVINCIAL',
+        exitYear: 2018,
+        approved: '2019',
+      });
     });
 
     test('平舆县 411723 (驻马店市): national tier, 2019 batch, approved 2020-02', async () => {
-      await expectCounty('411723', { name: '平舆县', alias: '平輿縣', prefecture: '4117', tier: 'NATIONAL', exitYear: 2019, approved: '2020-02' });
+      await expectCounty('411723', {
+        name: '平舆县',
+        alias: '平輿縣',
+        prefecture: '4117',
+        tier: 'NATIONAL',
+        exitYear: 2019,
+        approved: '2020-02',
+      });
     });
 
     test('新蔡县 411729 (驻马店市): national tier, 2017 batch, approved 2018-08', async () => {
-      await expectCounty('411729', { name: '新蔡县', alias: '新蔡縣', prefecture: '4117', tier: 'NATIONAL', exitYear: 2017, approved: '2018-08' });
+      await expectCounty('411729', {
+        name: '新蔡县',
+        alias: '新蔡縣',
+        prefecture: '4117',
+        tier: 'NATIONAL',
+        exitYear: 2017,
+        approved: '2018-08',
+      });
     });
 
     test('Xinjiang: 若羌县 652824 under 巴音郭楞蒙古自治州 6528', async () => {
       const county = await region('652824');
       const prefecture = await region('6528');
       assert.deepEqual(
-        [county.name, county.level, county.aliases.includes('若羌縣'), prefecture.name, prefecture.parent?.code, prefecture.parent?.name],
+        [
+          county.name,
+          county.level,
+          county.aliases.includes('若羌縣'),
+          prefecture.name,
+          prefecture.parent?.code,
+          prefecture.parent?.name,
+        ],
         ['若羌县', 'COUNTY', true, '巴音郭楞蒙古自治州', '65', '新疆维吾尔自治区'],
       );
     });
@@ -545,7 +692,7 @@ for (const backend of await testBackends()) {
       assert.deepEqual([hami.name, hami.level, hami.parent?.code, counties], ['哈密市', 'PREFECTURE', '65', 0]);
     });
 
-    test('Every region\'s parent is one level up and its code extends the parent\'s', async () => {
+    test("Every region's parent is one level up and its code extends the parent's", async () => {
       const levels = ['PROVINCE', 'PREFECTURE', 'COUNTY', 'TOWNSHIP'];
       const regions = await prisma.region.findMany({ include: { parent: true } });
       const broken = regions
@@ -558,7 +705,7 @@ for (const backend of await testBackends()) {
       assert.deepEqual([regions.length > 0, broken], [true, []]);
     });
 
-    test('Official names are Simplified; the article\'s Traditional spellings are aliases', async () => {
+    test("Official names are Simplified; the article's Traditional spellings are aliases", async () => {
       const expected: Record<string, [string, string]> = {
         '4101': ['郑州市', '鄭州市'],
         '4104': ['平顶山市', '平頂山市'],
@@ -595,7 +742,16 @@ for (const backend of await testBackends()) {
       const village = await prisma.village.findFirstOrThrow({ where: { name: '冶上村' }, include: { county: true } });
       const township = await region('410185105');
       assert.deepEqual(
-        [village.code, village.codeVerified, village.county.code, village.townshipId, /likely in 大冶镇 \(410185105\)/.test(village.note ?? ''), township.name, township.level, township.parent?.code],
+        [
+          village.code,
+          village.codeVerified,
+          village.county.code,
+          village.townshipId,
+          /likely in 大冶镇 \(410185105\)/.test(village.note ?? ''),
+          township.name,
+          township.level,
+          township.parent?.code,
+        ],
         [null, false, '410185', null, true, '大冶镇', 'TOWNSHIP', '410185'],
       );
     });
@@ -614,7 +770,10 @@ for (const backend of await testBackends()) {
     });
 
     test('LPR 5Y+ in 2020: 4.80% from 01-20, 4.75% from 02-20, 4.65% from 04-20', async () => {
-      const rates = await prisma.lprRate.findMany({ where: { tenor: 'FIVE_YEAR_PLUS' }, orderBy: { effectiveDate: 'asc' } });
+      const rates = await prisma.lprRate.findMany({
+        where: { tenor: 'FIVE_YEAR_PLUS' },
+        orderBy: { effectiveDate: 'asc' },
+      });
       assert.deepEqual(
         rates.map((r) => [r.effectiveDate, r.rate.toFixed(6)]),
         [
@@ -636,10 +795,7 @@ for (const backend of await testBackends()) {
 
     test('No personal data: beneficiaries are counts at county level or coarser', async () => {
       const records = await prisma.impactRecord.findMany({ include: { region: true } });
-      assert.deepEqual(
-        [records.length, records.filter((r) => r.region.level === 'TOWNSHIP').length],
-        [6, 0],
-      );
+      assert.deepEqual([records.length, records.filter((r) => r.region.level === 'TOWNSHIP').length], [6, 0]);
     });
 
     test('Every row of the data set is marked dataSource ARTICLE', async () => {

@@ -44,7 +44,10 @@ for (const backend of await testBackends()) {
         await new Promise((resolve) => setTimeout(resolve, 20));
         await seedArticle(db);
         const second = await snapshot(db);
-        assert.ok(Object.values(first).some((rows) => rows.length > 0), 'the first run wrote rows');
+        assert.ok(
+          Object.values(first).some((rows) => rows.length > 0),
+          'the first run wrote rows',
+        );
         assert.deepEqual(second, first);
       });
     });
@@ -54,7 +57,9 @@ for (const backend of await testBackends()) {
         const first = await seedArticle(db);
         const second = await seedArticle(db);
         const changed = Object.entries(second).filter(([, c]) => c.created + c.updated + c.deleted > 0);
-        const rowsDiffer = Object.entries(second).filter(([entity, c]) => c.rows !== first[entity as keyof typeof first].rows);
+        const rowsDiffer = Object.entries(second).filter(
+          ([entity, c]) => c.rows !== first[entity as keyof typeof first].rows,
+        );
         assert.deepEqual([first.regions.created > 0, changed, rowsDiffer], [true, [], []]);
       });
     });
@@ -67,13 +72,21 @@ for (const backend of await testBackends()) {
         const loan = await db.prisma.enterpriseLoan.findUniqueOrThrow({ where: { contractNo: 'ARTICLE-LOAN-C' } });
         const region = await db.prisma.region.findUniqueOrThrow({ where: { code: '410422' } });
         await db.prisma.impactRecord.create({
-          data: { loanId: loan.id, regionId: region.id, mechanism: 'TRAINING', verifiedBy: 'BANK', dataSource: 'ARTICLE' },
+          data: {
+            loanId: loan.id,
+            regionId: region.id,
+            mechanism: 'TRAINING',
+            verifiedBy: 'BANK',
+            dataSource: 'ARTICLE',
+          },
         });
         const before = await snapshot(db);
         const result = await seedArticle(db);
         const after = await snapshot(db);
         const repaired = await db.prisma.village.findUniqueOrThrow({ where: { id: village.id } });
-        const changedTables = Object.keys(after).filter((name) => JSON.stringify(after[name]) !== JSON.stringify(before[name]));
+        const changedTables = Object.keys(after).filter(
+          (name) => JSON.stringify(after[name]) !== JSON.stringify(before[name]),
+        );
         assert.deepEqual(
           [repaired.aliases, result.villages.updated, result.impactRecords.deleted, changedTables.sort()],
           [['上冶村'], 1, 1, ['ImpactRecord', 'Village']],

@@ -80,7 +80,11 @@ for (const backend of await testBackends()) {
     let otherResult: SyntheticSeedResult;
 
     before(async () => {
-      [first, twin, other] = await Promise.all([createTestDatabase(backend), createTestDatabase(backend), createTestDatabase(backend)]);
+      [first, twin, other] = await Promise.all([
+        createTestDatabase(backend),
+        createTestDatabase(backend),
+        createTestDatabase(backend),
+      ]);
       result = await seedSynthetic(first.db, { loans, seed: 7 });
       await seedSynthetic(twin.db, { loans, seed: 7 });
       // The third database already holds the article data set, as a deployment would.
@@ -115,7 +119,9 @@ for (const backend of await testBackends()) {
         assert.equal(Number(row!.n), result.rows[table], table);
       }
       assert.ok(result.rows.RepaymentScheduleItem > loans, 'loans have schedules');
-      assert.ok(result.rows.LoanClassificationSnapshot > 0 && result.rows.ImpactRecord > 0 && result.rows.LoanCampaign > 0);
+      assert.ok(
+        result.rows.LoanClassificationSnapshot > 0 && result.rows.ImpactRecord > 0 && result.rows.LoanCampaign > 0,
+      );
     });
 
     test('every row of a fresh database is SYNTHETIC', async () => {
@@ -146,7 +152,10 @@ for (const backend of await testBackends()) {
            AND ("lprAtPricing" IS NOT NULL OR "rateType" <> 'FIXED' OR "effectiveRate" NOT BETWEEN 0.035 AND 0.07)`,
       };
       for (const [rule, where] of Object.entries(checks)) {
-        const rows = await violators(first.db, `SELECT "contractNo" FROM "EnterpriseLoan" WHERE "dataSource" = 'SYNTHETIC' AND (${where}) LIMIT 5`);
+        const rows = await violators(
+          first.db,
+          `SELECT "contractNo" FROM "EnterpriseLoan" WHERE "dataSource" = 'SYNTHETIC' AND (${where}) LIMIT 5`,
+        );
         assert.deepEqual(rows, [], rule);
       }
       const [mix] = await first.db.sql.query<{ normal: number; total: number; statuses: number }>(
@@ -196,7 +205,10 @@ for (const backend of await testBackends()) {
         assert.ok(creditCodeValid(code), `${code} passes GB 32100`);
         assert.equal(code.slice(2, 8), county, `${code} carries its county`);
       }
-      assert.ok(creditCodeValid('91350100M000100Y43') && !creditCodeValid('91350100M000100Y44'), 'the checker itself works');
+      assert.ok(
+        creditCodeValid('91350100M000100Y43') && !creditCodeValid('91350100M000100Y44'),
+        'the checker itself works',
+      );
     });
 
     test("Henan's 157 county-level divisions are present with their real codes and prefectures", async () => {
@@ -229,7 +241,7 @@ for (const backend of await testBackends()) {
       assert.deepEqual({ ...tiers }, { national: 38, provincial: 15 });
     });
 
-    test("regions the article seed wrote first keep their data; the synthetic set is complete beside them", async () => {
+    test('regions the article seed wrote first keep their data; the synthetic set is complete beside them', async () => {
       const [dengfeng] = await other.db.sql.query<{ source: string; aliases: string[] }>(
         `SELECT "dataSource"::text AS source, aliases FROM "Region" WHERE code = '410185'`,
       );
@@ -257,7 +269,9 @@ for (const backend of await testBackends()) {
           FROM "Enterprise" e, "OrgUnit" o`);
         await assert.rejects(seedSynthetic(broken.db, { loans, seed: 7 }), /contractNo|duplicate key/);
         for (const table of syntheticTables.filter((name) => name !== 'Region' && name !== 'LprRate')) {
-          const [row] = await broken.db.sql.query<{ n: number }>(`SELECT count(*)::int AS n FROM "${table}" WHERE "dataSource" = 'SYNTHETIC'`);
+          const [row] = await broken.db.sql.query<{ n: number }>(
+            `SELECT count(*)::int AS n FROM "${table}" WHERE "dataSource" = 'SYNTHETIC'`,
+          );
           assert.equal(Number(row!.n), 0, table);
         }
         const [kept] = await broken.db.sql.query<{ n: number }>(`SELECT count(*)::int AS n FROM "EnterpriseLoan"`);
@@ -273,7 +287,9 @@ for (const backend of await testBackends()) {
       assert.equal(await fingerprint(first.db, 'loans'), before);
       await removeSyntheticData(first.db);
       for (const table of syntheticTables.filter((name) => name !== 'Region' && name !== 'LprRate')) {
-        const [row] = await first.db.sql.query<{ n: number }>(`SELECT count(*)::int AS n FROM "${table}" WHERE "dataSource" = 'SYNTHETIC'`);
+        const [row] = await first.db.sql.query<{ n: number }>(
+          `SELECT count(*)::int AS n FROM "${table}" WHERE "dataSource" = 'SYNTHETIC'`,
+        );
         assert.equal(Number(row!.n), 0, table);
       }
       await seedSynthetic(first.db, { loans, seed: 7 });

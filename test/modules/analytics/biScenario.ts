@@ -36,8 +36,13 @@ const monthEnd = (year: number, month: number) => new Date(Date.UTC(year, month,
 export async function insertBiScenario(db: Database, loans: number, seed = 7): Promise<BiScenario> {
   const p = db.prisma;
   const random = seededRandom(seed);
-  const region = (code: string, name: string, level: 'PROVINCE' | 'PREFECTURE' | 'COUNTY', parentId: number | null, povertyTier?: 'NATIONAL' | 'PROVINCIAL' | 'NONE') =>
-    p.region.create({ data: { code, name, level, parentId, povertyTier: povertyTier ?? null } });
+  const region = (
+    code: string,
+    name: string,
+    level: 'PROVINCE' | 'PREFECTURE' | 'COUNTY',
+    parentId: number | null,
+    povertyTier?: 'NATIONAL' | 'PROVINCIAL' | 'NONE',
+  ) => p.region.create({ data: { code, name, level, parentId, povertyTier: povertyTier ?? null } });
   const henan = await region('41', '河南省', 'PROVINCE', null);
   const pingdingshan = await region('4104', '平顶山市', 'PREFECTURE', henan.id);
   const zhumadian = await region('4117', '驻马店市', 'PREFECTURE', henan.id);
@@ -52,16 +57,43 @@ export async function insertBiScenario(db: Database, loans: number, seed = 7): P
   const ruoqiang = await region('652824', '若羌县', 'COUNTY', bayingol.id, 'NATIONAL');
   const loanRegions = [yexian.id, lushan.id, xincai.id, dengfeng.id, hami.id, ruoqiang.id, null];
 
-  const branch = await p.orgUnit.create({ data: { code: 'ZZ', name: 'Zhengzhou Branch', nameZh: '郑州分行', kind: 'TIER1_BRANCH', regionId: henan.id } });
+  const branch = await p.orgUnit.create({
+    data: { code: 'ZZ', name: 'Zhengzhou Branch', nameZh: '郑州分行', kind: 'TIER1_BRANCH', regionId: henan.id },
+  });
   const sub = await p.orgUnit.create({
-    data: { code: 'ZZ-YX', name: 'Ye County Sub-branch', nameZh: '叶县支行', kind: 'SUB_BRANCH', parentId: branch.id, regionId: yexian.id },
+    data: {
+      code: 'ZZ-YX',
+      name: 'Ye County Sub-branch',
+      nameZh: '叶县支行',
+      kind: 'SUB_BRANCH',
+      parentId: branch.id,
+      regionId: yexian.id,
+    },
   });
   const enterprises = await Promise.all(
     [
-      { name: 'Health Food Co.', nameZh: '某健康食品公司', industrySection: 'C', size: 'MEDIUM', leadingEnterpriseLevel: 'NATIONAL' },
-      { name: 'Dairy Co.', nameZh: '河南某乳业公司', industrySection: 'A', size: 'LARGE', leadingEnterpriseLevel: 'PROVINCIAL' },
+      {
+        name: 'Health Food Co.',
+        nameZh: '某健康食品公司',
+        industrySection: 'C',
+        size: 'MEDIUM',
+        leadingEnterpriseLevel: 'NATIONAL',
+      },
+      {
+        name: 'Dairy Co.',
+        nameZh: '河南某乳业公司',
+        industrySection: 'A',
+        size: 'LARGE',
+        leadingEnterpriseLevel: 'PROVINCIAL',
+      },
       { name: 'Bio Co.', nameZh: '某生物公司', industrySection: 'A', size: 'SMALL', leadingEnterpriseLevel: 'NONE' },
-      { name: 'Logistics Co.', nameZh: '某物流公司', industrySection: 'G', size: 'MICRO', leadingEnterpriseLevel: 'MUNICIPAL' },
+      {
+        name: 'Logistics Co.',
+        nameZh: '某物流公司',
+        industrySection: 'G',
+        size: 'MICRO',
+        leadingEnterpriseLevel: 'MUNICIPAL',
+      },
       { name: 'Unknown Co.', nameZh: null, industrySection: null, size: null, leadingEnterpriseLevel: 'NONE' },
     ].map((data) => p.enterprise.create({ data: data as Prisma.EnterpriseUncheckedCreateInput })),
   );
@@ -73,7 +105,14 @@ export async function insertBiScenario(db: Database, loans: number, seed = 7): P
     ].map(([code, name]) => p.campaign.create({ data: { code: code!, name: name! } })),
   );
 
-  const products = ['WORKING_CAPITAL', 'FIXED_ASSET', 'PROJECT', 'SUPPLY_CHAIN', 'INCLUSIVE_SME', 'POVERTY_MICROCREDIT'] as const;
+  const products = [
+    'WORKING_CAPITAL',
+    'FIXED_ASSET',
+    'PROJECT',
+    'SUPPLY_CHAIN',
+    'INCLUSIVE_SME',
+    'POVERTY_MICROCREDIT',
+  ] as const;
   const classes = ['INDUSTRY', 'INDIVIDUAL_REGISTERED_POOR', 'PROJECT_ECOLOGY', 'NONE'] as const;
   const statuses = ['APPLIED', 'APPROVED', 'DISBURSED', 'REPAID', 'OVERDUE', 'WRITTEN_OFF'] as const;
   const risks = ['NORMAL', 'SPECIAL_MENTION', 'SUBSTANDARD', 'DOUBTFUL', 'LOSS', null] as const;
@@ -84,7 +123,11 @@ export async function insertBiScenario(db: Database, loans: number, seed = 7): P
     const disbursed = random() < 0.85 ? (amountCents * BigInt(50 + Math.floor(random() * 51))) / 100n : null;
     const status = pick(random, statuses);
     const balance =
-      status === 'REPAID' ? 0n : disbursed !== null && random() < 0.9 ? (disbursed * BigInt(Math.floor(random() * 101))) / 100n : null;
+      status === 'REPAID'
+        ? 0n
+        : disbursed !== null && random() < 0.9
+          ? (disbursed * BigInt(Math.floor(random() * 101))) / 100n
+          : null;
     const cents = (v: bigint | null) => (v === null ? null : `${v / 100n}.${String(v % 100n).padStart(2, '0')}`);
     rows.push({
       contractNo: `BI-${String(i).padStart(5, '0')}`,
@@ -102,7 +145,8 @@ export async function insertBiScenario(db: Database, loans: number, seed = 7): P
       outstandingBalance: cents(balance),
       overduePrincipal: balance !== null && random() < 0.2 ? cents(balance / 3n) : null,
       contractDate: random() < 0.95 ? new Date(contract) : null,
-      firstDisbursementDate: disbursed !== null && random() < 0.95 ? new Date(contract + Math.floor(random() * 60) * 86_400_000) : null,
+      firstDisbursementDate:
+        disbursed !== null && random() < 0.95 ? new Date(contract + Math.floor(random() * 60) * 86_400_000) : null,
       maturityDate: new Date(contract + 1000 * 86_400_000),
       status,
       riskClass: pick(random, risks),
@@ -152,8 +196,18 @@ export async function insertBiScenario(db: Database, loans: number, seed = 7): P
   );
   await p.initiativeMetric.createMany({
     data: initiatives.flatMap((ini, i) => [
-      { initiativeId: ini.id, metric: 'HOUSEHOLDS_REACHED' as const, value: `${100 * (i + 1)}.00`, unit: 'HOUSEHOLD' as const },
-      { initiativeId: ini.id, metric: 'PURCHASE_AMOUNT' as const, value: i === 1 ? null : `${2000000 + i}.00`, unit: 'CNY' as const },
+      {
+        initiativeId: ini.id,
+        metric: 'HOUSEHOLDS_REACHED' as const,
+        value: `${100 * (i + 1)}.00`,
+        unit: 'HOUSEHOLD' as const,
+      },
+      {
+        initiativeId: ini.id,
+        metric: 'PURCHASE_AMOUNT' as const,
+        value: i === 1 ? null : `${2000000 + i}.00`,
+        unit: 'CNY' as const,
+      },
     ]),
   });
   const impact: Prisma.ImpactRecordCreateManyInput[] = [];
@@ -172,7 +226,10 @@ export async function insertBiScenario(db: Database, loans: number, seed = 7): P
       registeredPoorPeople: random() < 0.8 ? Math.floor(random() * 500) : null,
       registeredPoorHouseholds: random() < 0.8 ? Math.floor(random() * 150) : null,
       employeesTotal: random() < 0.6 ? Math.floor(random() * 1000) : null,
-      incomeIncrease: random() < 0.7 ? `${Math.floor(random() * 10_000_000)}.${String(Math.floor(random() * 100)).padStart(2, '0')}` : null,
+      incomeIncrease:
+        random() < 0.7
+          ? `${Math.floor(random() * 10_000_000)}.${String(Math.floor(random() * 100)).padStart(2, '0')}`
+          : null,
       verifiedBy: pick(random, ['POVERTY_OFFICE', 'BANK', 'SELF_REPORTED'] as const),
     });
   }

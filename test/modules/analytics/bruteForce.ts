@@ -50,7 +50,11 @@ function bucket(prefix: string, unit: string, d: Date | null): Key {
  * The keys of one loan under one dimension, computed in TypeScript independently of the SQL:
  * one key, or one per campaign (a loan under no campaign gets a null campaign).
  */
-export function keysOfLoan(loan: RawLoan, dimension: string, regions: Map<string, { name: string; povertyTier: string | null }>): Key[] {
+export function keysOfLoan(
+  loan: RawLoan,
+  dimension: string,
+  regions: Map<string, { name: string; povertyTier: string | null }>,
+): Key[] {
   const code = loan.region?.code ?? null;
   const part = (n: number) => (code !== null && code.length >= n ? code.slice(0, n) : null);
   const nameOf = (c: string | null) => (c === null ? null : (regions.get(c)?.name ?? null));
@@ -88,7 +92,11 @@ export function keysOfLoan(loan: RawLoan, dimension: string, regions: Map<string
 }
 
 /** Every combination of a loan's keys over `dimensions`, merged into one key object each. */
-export function combinedKeys(loan: RawLoan, dimensions: string[], regions: Map<string, { name: string; povertyTier: string | null }>): Key[] {
+export function combinedKeys(
+  loan: RawLoan,
+  dimensions: string[],
+  regions: Map<string, { name: string; povertyTier: string | null }>,
+): Key[] {
   let result: Key[] = [{}];
   for (const d of dimensions) result = result.flatMap((k) => keysOfLoan(loan, d, regions).map((x) => ({ ...k, ...x })));
   return result;
@@ -118,13 +126,34 @@ export function loanMeasuresOf(loans: RawLoan[]): Record<string, unknown> {
   return {
     loanCount: loans.length,
     borrowerCount: new Set(loans.map((l) => l.enterpriseId)).size,
-    contractAmount: fromUnits(sum((l) => units(l.contractAmount, 2)), 2),
-    disbursedAmount: fromUnits(sum((l) => units(l.disbursedAmount, 2)), 2),
+    contractAmount: fromUnits(
+      sum((l) => units(l.contractAmount, 2)),
+      2,
+    ),
+    disbursedAmount: fromUnits(
+      sum((l) => units(l.disbursedAmount, 2)),
+      2,
+    ),
     outstandingBalance: fromUnits(balance, 2),
-    overduePrincipal: fromUnits(sum((l) => units(l.overduePrincipal, 2)), 2),
-    averageRate: rates.length ? fromUnits(roundDiv(rates.reduce((a, b) => a + b, 0n) * 100n, BigInt(rates.length)), 8) : null,
-    minRate: rates.length ? fromUnits(rates.reduce((a, b) => (b < a ? b : a)), 6) : null,
-    maxRate: rates.length ? fromUnits(rates.reduce((a, b) => (b > a ? b : a)), 6) : null,
+    overduePrincipal: fromUnits(
+      sum((l) => units(l.overduePrincipal, 2)),
+      2,
+    ),
+    averageRate: rates.length
+      ? fromUnits(roundDiv(rates.reduce((a, b) => a + b, 0n) * 100n, BigInt(rates.length)), 8)
+      : null,
+    minRate: rates.length
+      ? fromUnits(
+          rates.reduce((a, b) => (b < a ? b : a)),
+          6,
+        )
+      : null,
+    maxRate: rates.length
+      ? fromUnits(
+          rates.reduce((a, b) => (b > a ? b : a)),
+          6,
+        )
+      : null,
     weightedAverageRate: weightDen > 0n ? fromUnits(roundDiv(weightNum * 100n, weightDen), 8) : null,
     nonPerformingBalance: fromUnits(nplBalance, 2),
     nplRatio: balance > 0n ? fromUnits(roundDiv(nplBalance * 100_000_000n, balance), 8) : null,
@@ -151,5 +180,9 @@ export function bruteForceGroups(
 
 /** A group key as JSON with sorted fields, so keys compare regardless of field order. */
 export function canonicalKey(key: Record<string, unknown>): string {
-  return JSON.stringify(Object.keys(key).sort().map((k) => [k, key[k]]));
+  return JSON.stringify(
+    Object.keys(key)
+      .sort()
+      .map((k) => [k, key[k]]),
+  );
 }

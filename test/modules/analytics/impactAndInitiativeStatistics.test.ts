@@ -16,7 +16,9 @@ describe('impact and initiative statistics match sums computed in TypeScript', a
       try {
         await insertBiScenario(db, 90);
         const regions = await regionsByCode(db);
-        const records = await db.prisma.impactRecord.findMany({ include: { region: true, loan: true, initiative: true } });
+        const records = await db.prisma.impactRecord.findMany({
+          include: { region: true, loan: true, initiative: true },
+        });
         const keyOf = (r: (typeof records)[number], dimension: string): Record<string, string | null> => {
           const code = r.region.code;
           const part = (n: number) => (code.length >= n ? code.slice(0, n) : null);
@@ -32,17 +34,34 @@ describe('impact and initiative statistics match sums computed in TypeScript', a
             PERIOD_YEAR: { periodPeriod: year && `${year}-01-01`, periodPeriodLabel: year },
           }[dimension]!;
         };
-        for (const groupBy of [[], ['PROVINCE'], ['COUNTY', 'MECHANISM'], ['SUBJECT', 'VERIFIED_BY'], ['LOAN_PRODUCT', 'INITIATIVE_CATEGORY', 'PERIOD_YEAR']]) {
+        for (const groupBy of [
+          [],
+          ['PROVINCE'],
+          ['COUNTY', 'MECHANISM'],
+          ['SUBJECT', 'VERIFIED_BY'],
+          ['LOAN_PRODUCT', 'INITIATIVE_CATEGORY', 'PERIOD_YEAR'],
+        ]) {
           await t.test(`impactStatistics by ${groupBy.join(' × ') || '(total)'}`, async () => {
             const expected = new Map<string, Record<string, unknown>>();
             for (const r of records) {
               const key = Object.assign({}, ...groupBy.map((d) => keyOf(r, d))) as Record<string, string | null>;
               const id = canonicalKey(key);
-              const g = (expected.get(id) ?? { key, recordCount: 0, approximateCount: 0, reportedCount: 0, peopleDriven: 0, registeredPoorPeople: 0, registeredPoorHouseholds: 0, employeesTotal: 0, income: 0n }) as Record<string, any>;
+              const g = (expected.get(id) ?? {
+                key,
+                recordCount: 0,
+                approximateCount: 0,
+                reportedCount: 0,
+                peopleDriven: 0,
+                registeredPoorPeople: 0,
+                registeredPoorHouseholds: 0,
+                employeesTotal: 0,
+                income: 0n,
+              }) as Record<string, any>;
               g.recordCount += 1;
               g.approximateCount += r.approximate ? 1 : 0;
               g.reportedCount += r.peopleDriven === null ? 0 : 1;
-              for (const f of ['peopleDriven', 'registeredPoorPeople', 'registeredPoorHouseholds', 'employeesTotal']) g[f] += (r as any)[f] ?? 0;
+              for (const f of ['peopleDriven', 'registeredPoorPeople', 'registeredPoorHouseholds', 'employeesTotal'])
+                g[f] += (r as any)[f] ?? 0;
               g.income += cents(r.incomeIncrease);
               expected.set(id, g);
             }
@@ -58,35 +77,63 @@ describe('impact and initiative statistics match sums computed in TypeScript', a
         await t.test('every impact dimension runs', async () => {
           for (const dimension of Object.keys(impactDimensions)) {
             const result = await impactStatistics(db, { groupBy: [dimension] }, unrestrictedScope);
-            assert.equal(result.groups.reduce((n, g) => n + (g.recordCount as number), 0), records.length, dimension);
+            assert.equal(
+              result.groups.reduce((n, g) => n + (g.recordCount as number), 0),
+              records.length,
+              dimension,
+            );
           }
         });
 
-        await t.test('initiativeStatistics by category and by province of the owner unit, with metric sums', async () => {
-          const initiatives = await db.prisma.initiative.findMany({ include: { metrics: true, ownerOrgUnit: { include: { region: true } } } });
-          const byCategory = await initiativeStatistics(db, { groupBy: ['CATEGORY'] }, unrestrictedScope);
-          assert.equal(byCategory.groups.length, new Set(initiatives.map((i) => i.category)).size);
-          for (const group of byCategory.groups) {
-            const members = initiatives.filter((i) => i.category === group.key.category);
-            assert.equal(group.initiativeCount, members.length);
-            assert.equal(group.budget, fromUnits(members.reduce((s, i) => s + cents(i.budget), 0n), 2));
-            assert.equal(group.budgetedCount, members.filter((i) => i.budget !== null).length);
-            const metrics = members.flatMap((i) => i.metrics);
-            const kinds = [...new Set(metrics.map((m) => `${m.metric}/${m.unit}`))].sort();
-            assert.deepEqual(group.metrics.map((m) => `${m.metric}/${m.unit}`), kinds);
-            for (const m of group.metrics) {
-              const same = metrics.filter((x) => x.metric === m.metric && x.unit === m.unit);
-              assert.equal(m.value, fromUnits(same.reduce((s, x) => s + cents(x.value), 0n), 2));
-              assert.equal(m.recordCount, same.filter((x) => x.value !== null).length);
+        await t.test(
+          'initiativeStatistics by category and by province of the owner unit, with metric sums',
+          async () => {
+            const initiatives = await db.prisma.initiative.findMany({
+              include: { metrics: true, ownerOrgUnit: { include: { region: true } } },
+            });
+            const byCategory = await initiativeStatistics(db, { groupBy: ['CATEGORY'] }, unrestrictedScope);
+            assert.equal(byCategory.groups.length, new Set(initiatives.map((i) => i.category)).size);
+            for (const group of byCategory.groups) {
+              const members = initiatives.filter((i) => i.category === group.key.category);
+              assert.equal(group.initiativeCount, members.length);
+              assert.equal(
+                group.budget,
+                fromUnits(
+                  members.reduce((s, i) => s + cents(i.budget), 0n),
+                  2,
+                ),
+              );
+              assert.equal(group.budgetedCount, members.filter((i) => i.budget !== null).length);
+              const metrics = members.flatMap((i) => i.metrics);
+              const kinds = [...new Set(metrics.map((m) => `${m.metric}/${m.unit}`))].sort();
+              assert.deepEqual(
+                group.metrics.map((m) => `${m.metric}/${m.unit}`),
+                kinds,
+              );
+              for (const m of group.metrics) {
+                const same = metrics.filter((x) => x.metric === m.metric && x.unit === m.unit);
+                assert.equal(
+                  m.value,
+                  fromUnits(
+                    same.reduce((s, x) => s + cents(x.value), 0n),
+                    2,
+                  ),
+                );
+                assert.equal(m.recordCount, same.filter((x) => x.value !== null).length);
+              }
             }
-          }
-          const byProvince = await initiativeStatistics(db, { groupBy: ['PROVINCE', 'STATUS'], where: { status: { eq: 'ACTIVE' } } }, unrestrictedScope);
-          const active = initiatives.filter((i) => i.status === 'ACTIVE');
-          assert.deepEqual(
-            byProvince.groups.map((g) => [g.key.provinceCode, g.key.status, g.initiativeCount]),
-            [['41', 'ACTIVE', active.filter((i) => i.ownerOrgUnit.region?.code.startsWith('41')).length]],
-          );
-        });
+            const byProvince = await initiativeStatistics(
+              db,
+              { groupBy: ['PROVINCE', 'STATUS'], where: { status: { eq: 'ACTIVE' } } },
+              unrestrictedScope,
+            );
+            const active = initiatives.filter((i) => i.status === 'ACTIVE');
+            assert.deepEqual(
+              byProvince.groups.map((g) => [g.key.provinceCode, g.key.status, g.initiativeCount]),
+              [['41', 'ACTIVE', active.filter((i) => i.ownerOrgUnit.region?.code.startsWith('41')).length]],
+            );
+          },
+        );
       } finally {
         await dispose();
       }

@@ -8,7 +8,9 @@ import { bruteForceGroups, canonicalKey, fetchRawLoans, regionsByCode } from './
 import { unrestrictedScope } from '../../../src/modules/auth/accessScope.js';
 
 /** The service's groups keyed like the brute force, keys trimmed to the grouped fields. */
-function byKey(groups: Array<Record<string, unknown> & { key: Record<string, string | null> }>): Map<string, Record<string, unknown>> {
+function byKey(
+  groups: Array<Record<string, unknown> & { key: Record<string, string | null> }>,
+): Map<string, Record<string, unknown>> {
   return new Map(groups.map(({ key, ...measures }) => [canonicalKey(key), { key, ...measures }]));
 }
 
@@ -20,7 +22,11 @@ describe('loanStatistics matches a brute-force computation over the same loans',
         await insertBiScenario(db, 160);
         const loans = await fetchRawLoans(db);
         const regions = await regionsByCode(db);
-        const check = async (groupBy: string[], args: Record<string, unknown> = {}, filter = (_: (typeof loans)[number]) => true) => {
+        const check = async (
+          groupBy: string[],
+          args: Record<string, unknown> = {},
+          filter = (_: (typeof loans)[number]) => true,
+        ) => {
           const result = await loanStatistics(db, { groupBy, first: 10_000, ...args }, unrestrictedScope);
           const expected = bruteForceGroups(loans.filter(filter), groupBy, regions);
           const actual = byKey(result.groups);
@@ -49,7 +55,10 @@ describe('loanStatistics matches a brute-force computation over the same loans',
         await t.test('a campaign group counts each loan once per campaign', async () => {
           const result = await check(['CAMPAIGN']);
           const links = loans.reduce((n, l) => n + Math.max(1, l.campaigns.length), 0);
-          assert.equal(result.groups.reduce((n, g) => n + (g.loanCount as number), 0), links);
+          assert.equal(
+            result.groups.reduce((n, g) => n + (g.loanCount as number), 0),
+            links,
+          );
           assert.ok(links > loans.length, 'the scenario has loans under two campaigns');
         });
 
@@ -65,17 +74,27 @@ describe('loanStatistics matches a brute-force computation over the same loans',
 
         await t.test('having keeps only the groups whose measures pass', async () => {
           const having = { loanCount: { gte: 3 }, nplRatio: { gt: '0.2' } };
-          const result = await loanStatistics(db, { groupBy: ['COUNTY', 'PRODUCT'], having, first: 10_000 }, unrestrictedScope);
+          const result = await loanStatistics(
+            db,
+            { groupBy: ['COUNTY', 'PRODUCT'], having, first: 10_000 },
+            unrestrictedScope,
+          );
           const expected = [...bruteForceGroups(loans, ['COUNTY', 'PRODUCT'], regions)].filter(
             ([, g]) => (g.loanCount as number) >= 3 && g.nplRatio !== null && Number(g.nplRatio) > 0.2,
           );
-          assert.ok(expected.length > 0 && expected.length < bruteForceGroups(loans, ['COUNTY', 'PRODUCT'], regions).size);
+          assert.ok(
+            expected.length > 0 && expected.length < bruteForceGroups(loans, ['COUNTY', 'PRODUCT'], regions).size,
+          );
           assert.deepEqual(byKey(result.groups), new Map(expected));
         });
 
         await t.test('measures limits the computed measures and leaves the others unchanged', async () => {
           const full = await loanStatistics(db, { groupBy: ['PROVINCE', 'PRODUCT'] }, unrestrictedScope);
-          const some = await loanStatistics(db, { groupBy: ['PROVINCE', 'PRODUCT'], measures: ['outstandingBalance', 'nplRatio'] }, unrestrictedScope);
+          const some = await loanStatistics(
+            db,
+            { groupBy: ['PROVINCE', 'PRODUCT'], measures: ['outstandingBalance', 'nplRatio'] },
+            unrestrictedScope,
+          );
           assert.deepEqual(
             some.groups,
             full.groups.map((g) => ({ key: g.key, outstandingBalance: g.outstandingBalance, nplRatio: g.nplRatio })),
@@ -83,10 +102,25 @@ describe('loanStatistics matches a brute-force computation over the same loans',
         });
 
         await t.test('orderBy a measure, then first cuts the list but groupCount does not', async () => {
-          const all = await loanStatistics(db, { groupBy: ['COUNTY', 'STATUS'], orderBy: [{ measure: 'OUTSTANDING_BALANCE', direction: 'DESC' }] }, unrestrictedScope);
+          const all = await loanStatistics(
+            db,
+            { groupBy: ['COUNTY', 'STATUS'], orderBy: [{ measure: 'OUTSTANDING_BALANCE', direction: 'DESC' }] },
+            unrestrictedScope,
+          );
           const balances = all.groups.map((g) => Number(g.outstandingBalance));
-          assert.deepEqual(balances, [...balances].sort((a, b) => b - a));
-          const top = await loanStatistics(db, { groupBy: ['COUNTY', 'STATUS'], orderBy: [{ measure: 'OUTSTANDING_BALANCE', direction: 'DESC' }], first: 3 }, unrestrictedScope);
+          assert.deepEqual(
+            balances,
+            [...balances].sort((a, b) => b - a),
+          );
+          const top = await loanStatistics(
+            db,
+            {
+              groupBy: ['COUNTY', 'STATUS'],
+              orderBy: [{ measure: 'OUTSTANDING_BALANCE', direction: 'DESC' }],
+              first: 3,
+            },
+            unrestrictedScope,
+          );
           assert.deepEqual(top.groups, all.groups.slice(0, 3));
           assert.equal(top.groupCount, all.groupCount);
         });

@@ -15,10 +15,16 @@ describe('portfolioSeries matches month-end snapshots summed in TypeScript', asy
         const loans = new Map((await fetchRawLoans(db)).map((l) => [l.id, l]));
         const regions = await regionsByCode(db);
         const snapshots = await db.prisma.loanClassificationSnapshot.findMany();
-        const months = Array.from({ length: 14 }, (_, i) => `${2019 + Math.floor((11 + i) / 12)}-${String(((11 + i) % 12) + 1).padStart(2, '0')}`);
+        const months = Array.from(
+          { length: 14 },
+          (_, i) => `${2019 + Math.floor((11 + i) / 12)}-${String(((11 + i) % 12) + 1).padStart(2, '0')}`,
+        );
 
         const expectedSeries = (groupBy: string[]) => {
-          const groups = new Map<string, { key: Record<string, string | null>; months: Map<string, { n: number; bal: bigint; npl: bigint }> }>();
+          const groups = new Map<
+            string,
+            { key: Record<string, string | null>; months: Map<string, { n: number; bal: bigint; npl: bigint }> }
+          >();
           for (const s of snapshots) {
             const month = s.monthEnd.toISOString().slice(0, 7);
             if (!months.includes(month)) continue;
@@ -51,9 +57,19 @@ describe('portfolioSeries matches month-end snapshots summed in TypeScript', asy
           );
         };
 
-        for (const groupBy of [[], ['PREFECTURE'], ['COUNTY', 'PRODUCT'], ['CAMPAIGN'], ['CONTRACT_YEAR', 'RISK_CLASS']]) {
+        for (const groupBy of [
+          [],
+          ['PREFECTURE'],
+          ['COUNTY', 'PRODUCT'],
+          ['CAMPAIGN'],
+          ['CONTRACT_YEAR', 'RISK_CLASS'],
+        ]) {
           await t.test(`groupBy ${groupBy.join(' × ') || '(total)'}`, async () => {
-            const result = await portfolioSeries(db, { groupBy, from: new Date('2019-12-15T00:00:00Z'), to: '2021-01-01', first: 1000 }, unrestrictedScope);
+            const result = await portfolioSeries(
+              db,
+              { groupBy, from: new Date('2019-12-15T00:00:00Z'), to: '2021-01-01', first: 1000 },
+              unrestrictedScope,
+            );
             const actual = new Map(
               result.series.map((s) => [canonicalKey(s.key), s.points.map(({ monthEnd: _, ...point }) => point)]),
             );
@@ -67,17 +83,33 @@ describe('portfolioSeries matches month-end snapshots summed in TypeScript', asy
           const points = result.series[0]!.points;
           assert.equal(points.length, 12);
           const june = points.find((p) => p.monthEnd === scenario.gapMonth)!;
-          assert.deepEqual(june, { month: '2020-06', monthEnd: '2020-06-30', loanCount: 0, outstandingBalance: '0.00', nonPerformingBalance: '0.00', nplRatio: null });
+          assert.deepEqual(june, {
+            month: '2020-06',
+            monthEnd: '2020-06-30',
+            loanCount: 0,
+            outstandingBalance: '0.00',
+            nonPerformingBalance: '0.00',
+            nplRatio: null,
+          });
           assert.equal(points[1]!.monthEnd, '2020-02-29');
         });
 
         await t.test('a contradictory or missing range is BAD_USER_INPUT naming the argument', async () => {
-          await assert.rejects(portfolioSeries(db, { from: '2021-01-01', to: '2020-01-01' }, unrestrictedScope), { extensions: { code: 'BAD_USER_INPUT', argument: 'to' } });
-          await assert.rejects(portfolioSeries(db, { from: null, to: '2020-01-01' }, unrestrictedScope), { extensions: { code: 'BAD_USER_INPUT', argument: 'from' } });
-          await assert.rejects(portfolioSeries(db, { from: '2000-01-01', to: '2030-01-01' }, unrestrictedScope), { extensions: { code: 'BAD_USER_INPUT', argument: 'to' } });
-          await assert.rejects(portfolioSeries(db, { from: '2020-01-01', to: '2020-02-01', groupBy: ['NOPE'] }, unrestrictedScope), {
-            extensions: { code: 'BAD_USER_INPUT', argument: 'groupBy[0]' },
+          await assert.rejects(portfolioSeries(db, { from: '2021-01-01', to: '2020-01-01' }, unrestrictedScope), {
+            extensions: { code: 'BAD_USER_INPUT', argument: 'to' },
           });
+          await assert.rejects(portfolioSeries(db, { from: null, to: '2020-01-01' }, unrestrictedScope), {
+            extensions: { code: 'BAD_USER_INPUT', argument: 'from' },
+          });
+          await assert.rejects(portfolioSeries(db, { from: '2000-01-01', to: '2030-01-01' }, unrestrictedScope), {
+            extensions: { code: 'BAD_USER_INPUT', argument: 'to' },
+          });
+          await assert.rejects(
+            portfolioSeries(db, { from: '2020-01-01', to: '2020-02-01', groupBy: ['NOPE'] }, unrestrictedScope),
+            {
+              extensions: { code: 'BAD_USER_INPUT', argument: 'groupBy[0]' },
+            },
+          );
         });
       } finally {
         await dispose();

@@ -10,11 +10,14 @@ describe('loanStatistics rejects bad arguments with BAD_USER_INPUT naming the ar
       const { db, dispose } = await createTestDatabase(backend);
       try {
         const rejects = (args: Parameters<typeof loanStatistics>[1], argument: string) =>
-          assert.rejects(loanStatistics(db, args, unrestrictedScope), (error: { extensions?: Record<string, unknown>; message: string }) => {
-            assert.equal(error.extensions?.code, 'BAD_USER_INPUT');
-            assert.equal(error.extensions?.argument, argument, error.message);
-            return true;
-          });
+          assert.rejects(
+            loanStatistics(db, args, unrestrictedScope),
+            (error: { extensions?: Record<string, unknown>; message: string }) => {
+              assert.equal(error.extensions?.code, 'BAD_USER_INPUT');
+              assert.equal(error.extensions?.argument, argument, error.message);
+              return true;
+            },
+          );
         await rejects({ groupBy: ['COUNTY', 'DROP TABLE'] }, 'groupBy[1]');
         await rejects({ groupBy: ['COUNTY', 'COUNTY'] }, 'groupBy[1]');
         await rejects({ groupBy: ['CONTRACT_YEAR', 'CONTRACT_MONTH'] }, 'groupBy[1]');

@@ -8,11 +8,15 @@ import { typeDefs } from '../../../src/schema/typeDefs.js';
 test('every Query and Mutation field of schema.graphql declares @access, and the server reads them all', () => {
   const rules = readAccessRules(typeDefs);
   const roots = parse(typeDefs).definitions.filter(
-    (d): d is ObjectTypeDefinitionNode => d.kind === Kind.OBJECT_TYPE_DEFINITION && (d.name.value === 'Query' || d.name.value === 'Mutation'),
+    (d): d is ObjectTypeDefinitionNode =>
+      d.kind === Kind.OBJECT_TYPE_DEFINITION && (d.name.value === 'Query' || d.name.value === 'Mutation'),
   );
   const fields = roots.flatMap((type) => (type.fields ?? []).map((field) => `${type.name.value}.${field.name.value}`));
   assert.ok(fields.length > 40);
-  assert.deepEqual(fields.filter((field) => !rules.has(field)), []);
+  assert.deepEqual(
+    fields.filter((field) => !rules.has(field)),
+    [],
+  );
 });
 
 test('a root field without @access stops the server from starting, naming the field', () => {
@@ -28,7 +32,14 @@ test('a root field without @access stops the server from starting, naming the fi
 test('field rules hide credit codes from VIEWERs and pricing and contract numbers from every role below ANALYST', () => {
   const rules = readAccessRules(typeDefs);
   assert.deepEqual(rules.get('Enterprise.creditCode'), ['ANALYST', 'LOAN_OFFICER', 'PROGRAMME_MANAGER', 'ADMIN']);
-  for (const field of ['contractNo', 'effectiveRate', 'spreadBps', 'lprAtPricing', 'interestSubsidyRate', 'spreadOverLpr']) {
+  for (const field of [
+    'contractNo',
+    'effectiveRate',
+    'spreadBps',
+    'lprAtPricing',
+    'interestSubsidyRate',
+    'spreadOverLpr',
+  ]) {
     assert.deepEqual(rules.get(`EnterpriseLoan.${field}`), ['ANALYST', 'LOAN_OFFICER', 'ADMIN'], field);
   }
 });

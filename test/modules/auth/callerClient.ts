@@ -10,12 +10,20 @@ import { callers, scopeIds, type CallerName } from './scopeFixture.js';
 export interface CallerClient {
   app: FastifyInstance;
   /** Posts one GraphQL request as `caller`; returns the HTTP status and the body. */
-  request(caller: CallerName, query: string, variables?: Record<string, unknown>): Promise<{ status: number; body: GraphQLResponse }>;
+  request(
+    caller: CallerName,
+    query: string,
+    variables?: Record<string, unknown>,
+  ): Promise<{ status: number; body: GraphQLResponse }>;
   /** GETs a path as `caller`. */
   get(caller: CallerName, url: string): Promise<{ status: number; body: string }>;
 }
 
-const unitCodes: Record<number, string> = { [scopeIds.parent]: 'FIX-ZZ', [scopeIds.branchA]: 'SC-A', [scopeIds.branchB]: 'SC-B' };
+const unitCodes: Record<number, string> = {
+  [scopeIds.parent]: 'FIX-ZZ',
+  [scopeIds.branchA]: 'SC-A',
+  [scopeIds.branchB]: 'SC-B',
+};
 
 /**
  * Builds the app over `db` (test settings) and returns a client that signs each request with a
@@ -35,7 +43,12 @@ export async function callerClient(db: Database, exportJobs?: ExportJobOptions):
   return {
     app,
     request: async (caller, query, variables) => {
-      const response = await app.inject({ method: 'POST', url: '/graphql', headers: await headersOf(caller), payload: { query, variables } });
+      const response = await app.inject({
+        method: 'POST',
+        url: '/graphql',
+        headers: await headersOf(caller),
+        payload: { query, variables },
+      });
       return { status: response.statusCode, body: response.json() as GraphQLResponse };
     },
     get: async (caller, url) => {

@@ -38,7 +38,10 @@ describe('RS256 and ES256 tokens are verified against a JWKS file or URL', () =>
   let jwksUrl: string;
   before(async () => {
     const jwks = { keys: [] as object[] };
-    for (const [alg, kid] of [['RS256', 'rsa-1'], ['ES256', 'ec-1']] as const) {
+    for (const [alg, kid] of [
+      ['RS256', 'rsa-1'],
+      ['ES256', 'ec-1'],
+    ] as const) {
       const pair = await generateKeyPair(alg);
       keys.push({ alg, kid, privateKey: pair.privateKey });
       jwks.keys.push({ ...(await exportJWK(pair.publicKey)), kid, alg, use: 'sig' });
@@ -47,7 +50,9 @@ describe('RS256 and ES256 tokens are verified against a JWKS file or URL', () =>
     directory = fs.mkdtempSync(path.join(os.tmpdir(), 'dishui-jwks-'));
     jwksFile = path.join(directory, 'jwks.json');
     fs.writeFileSync(jwksFile, JSON.stringify(jwks));
-    server = http.createServer((_request, response) => response.writeHead(200, { 'content-type': 'application/json' }).end(JSON.stringify(jwks)));
+    server = http.createServer((_request, response) =>
+      response.writeHead(200, { 'content-type': 'application/json' }).end(JSON.stringify(jwks)),
+    );
     await new Promise<void>((resolve) => server.listen(0, '127.0.0.1', resolve));
     jwksUrl = `http://127.0.0.1:${(server.address() as AddressInfo).port}/.well-known/jwks.json`;
   });
@@ -63,8 +68,17 @@ describe('RS256 and ES256 tokens are verified against a JWKS file or URL', () =>
         assert.deepEqual(await verify(await sign(key)), { sub: 'idp-user', roles: ['ADMIN'], orgUnit: null }, key.alg);
       }
       await assert.rejects(verify(await sign(stranger)), { code: 'UNAUTHENTICATED', message: /signature/ });
-      await assert.rejects(verify(await sign(keys[1]!, { roles: ['ADMIN'] }, 'another-api')), { code: 'UNAUTHENTICATED', message: /"aud"/ });
-      const hs = await new SignJWT({ roles: ['ADMIN'] }).setProtectedHeader({ alg: 'HS256' }).setSubject('x').setIssuer(settings.issuer).setAudience('dishui').setExpirationTime('1h').sign(new TextEncoder().encode('x'.repeat(40)));
+      await assert.rejects(verify(await sign(keys[1]!, { roles: ['ADMIN'] }, 'another-api')), {
+        code: 'UNAUTHENTICATED',
+        message: /"aud"/,
+      });
+      const hs = await new SignJWT({ roles: ['ADMIN'] })
+        .setProtectedHeader({ alg: 'HS256' })
+        .setSubject('x')
+        .setIssuer(settings.issuer)
+        .setAudience('dishui')
+        .setExpirationTime('1h')
+        .sign(new TextEncoder().encode('x'.repeat(40)));
       await assert.rejects(verify(hs), { code: 'UNAUTHENTICATED', message: /algorithm is not accepted/ });
     });
   }
@@ -72,7 +86,13 @@ describe('RS256 and ES256 tokens are verified against a JWKS file or URL', () =>
   test('with both a secret and a JWKS, each algorithm is checked against its own key', async () => {
     const secret = 's'.repeat(40);
     const verify = createTokenVerifier({ ...settings, jwks: jwksFile, secret });
-    const hs = await new SignJWT({ roles: ['VIEWER'], org_unit: 'BR' }).setProtectedHeader({ alg: 'HS256' }).setSubject('y').setIssuer(settings.issuer).setAudience('dishui').setExpirationTime('1h').sign(new TextEncoder().encode(secret));
+    const hs = await new SignJWT({ roles: ['VIEWER'], org_unit: 'BR' })
+      .setProtectedHeader({ alg: 'HS256' })
+      .setSubject('y')
+      .setIssuer(settings.issuer)
+      .setAudience('dishui')
+      .setExpirationTime('1h')
+      .sign(new TextEncoder().encode(secret));
     assert.deepEqual(await verify(hs), { sub: 'y', roles: ['VIEWER'], orgUnit: 'BR' });
     assert.equal((await verify(await sign(keys[0]!))).sub, 'idp-user');
   });

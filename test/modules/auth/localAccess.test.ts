@@ -16,7 +16,9 @@ describe('who may call by default, and how a local user gets an admin token', ()
   before(async () => {
     directory = fs.mkdtempSync(path.join(os.tmpdir(), 'dishui-auth-'));
     database = await createTestDatabase('pglite');
-    await database.db.prisma.orgUnit.create({ data: { code: 'LOCAL-BR', name: 'Local branch', nameZh: '本地支行', kind: 'SUB_BRANCH' } });
+    await database.db.prisma.orgUnit.create({
+      data: { code: 'LOCAL-BR', name: 'Local branch', nameZh: '本地支行', kind: 'SUB_BRANCH' },
+    });
   });
   after(async () => {
     await database?.dispose();
@@ -33,11 +35,25 @@ describe('who may call by default, and how a local user gets an admin token', ()
   });
 
   test('in production a caller without a credential gets 401 everywhere but /healthz and /readyz', async () => {
-    const config = { ...loadConfig({ NODE_ENV: 'production', DISHUI_DATA_DIR: directory }), LOG_LEVEL: 'silent' as const };
+    const config = {
+      ...loadConfig({ NODE_ENV: 'production', DISHUI_DATA_DIR: directory }),
+      LOG_LEVEL: 'silent' as const,
+    };
     const app = await buildServer({ config, db: database.db });
     try {
-      for (const [method, url] of [['POST', '/graphql'], ['GET', '/graphql?query=%7B__typename%7D'], ['GET', '/export/loan-facts.csv'], ['GET', '/export-jobs/1/download'], ['POST', '/import/loans']] as const) {
-        const response = await app.inject({ method, url, payload: method === 'POST' ? { query: '{ __typename }' } : undefined, headers: { 'apollo-require-preflight': 'true' } });
+      for (const [method, url] of [
+        ['POST', '/graphql'],
+        ['GET', '/graphql?query=%7B__typename%7D'],
+        ['GET', '/export/loan-facts.csv'],
+        ['GET', '/export-jobs/1/download'],
+        ['POST', '/import/loans'],
+      ] as const) {
+        const response = await app.inject({
+          method,
+          url,
+          payload: method === 'POST' ? { query: '{ __typename }' } : undefined,
+          headers: { 'apollo-require-preflight': 'true' },
+        });
         assert.equal(response.statusCode, 401, `${method} ${url}`);
         assert.match(String(response.headers['www-authenticate']), /^Bearer/);
       }
@@ -54,29 +70,60 @@ describe('who may call by default, and how a local user gets an admin token', ()
     assert.ok(first && first.length >= 32);
     assert.equal(withLocalSecret(local).DISHUI_JWT_SECRET, first, 'the same secret after a restart');
     assert.equal(fs.statSync(localSecretFile(directory)).mode & 0o777, 0o600);
-    assert.equal(withLocalSecret(loadConfig({ DISHUI_DATA_DIR: directory, NODE_ENV: 'production' })).DISHUI_JWT_SECRET, undefined);
-    assert.equal(withLocalSecret(loadConfig({ DISHUI_DATA_DIR: directory, DISHUI_JWT_SECRET: 'c'.repeat(32) })).DISHUI_JWT_SECRET, 'c'.repeat(32));
+    assert.equal(
+      withLocalSecret(loadConfig({ DISHUI_DATA_DIR: directory, NODE_ENV: 'production' })).DISHUI_JWT_SECRET,
+      undefined,
+    );
+    assert.equal(
+      withLocalSecret(loadConfig({ DISHUI_DATA_DIR: directory, DISHUI_JWT_SECRET: 'c'.repeat(32) })).DISHUI_JWT_SECRET,
+      'c'.repeat(32),
+    );
   });
 
   test('`dishui token` prints a token the server accepts, with the roles and org unit asked for', async () => {
     const config = withLocalSecret(loadConfig({ DISHUI_DATA_DIR: directory }));
-    const app = await buildServer({ config: { ...config, LOG_LEVEL: 'silent', DISHUI_ANONYMOUS: 'off' }, db: database.db });
+    const app = await buildServer({
+      config: { ...config, LOG_LEVEL: 'silent', DISHUI_ANONYMOUS: 'off' },
+      db: database.db,
+    });
     app.get('/test/viewer', async (request) => request.viewer);
     try {
       const printed: string[] = [];
-      assert.equal(await runToken(config, ['--role', 'ANALYST', '--org-unit', 'LOCAL-BR', '--ttl', '30m', '--sub', 'wang'], (line) => printed.push(line)), 0);
-      const response = await app.inject({ method: 'GET', url: '/test/viewer', headers: { authorization: `Bearer ${printed[0]}` } });
+      assert.equal(
+        await runToken(
+          config,
+          ['--role', 'ANALYST', '--org-unit', 'LOCAL-BR', '--ttl', '30m', '--sub', 'wang'],
+          (line) => printed.push(line),
+        ),
+        0,
+      );
+      const response = await app.inject({
+        method: 'GET',
+        url: '/test/viewer',
+        headers: { authorization: `Bearer ${printed[0]}` },
+      });
       assert.equal(response.statusCode, 200);
       const body = response.json() as Record<string, unknown>;
-      assert.deepEqual({ ...body, orgUnitId: typeof body.orgUnitId }, { kind: 'user', id: 'user:wang', roles: ['ANALYST'], orgUnitId: 'number' });
+      assert.deepEqual(
+        { ...body, orgUnitId: typeof body.orgUnitId },
+        { kind: 'user', id: 'user:wang', roles: ['ANALYST'], orgUnitId: 'number' },
+      );
       printed.length = 0;
       await runToken(config, [], (line) => printed.push(line));
-      assert.deepEqual((await app.inject({ method: 'GET', url: '/test/viewer', headers: { authorization: `Bearer ${printed[0]}` } })).json().roles, ['ADMIN']);
+      assert.deepEqual(
+        (
+          await app.inject({ method: 'GET', url: '/test/viewer', headers: { authorization: `Bearer ${printed[0]}` } })
+        ).json().roles,
+        ['ADMIN'],
+      );
     } finally {
       await app.close();
     }
     await assert.rejects(runToken(config, ['--role', 'ANALYST']), /must have the ADMIN role/);
     await assert.rejects(runToken(config, ['--ttl', 'forever']), TokenUsageError);
-    await assert.rejects(runToken(loadConfig({ DISHUI_DATA_DIR: directory, NODE_ENV: 'production' }), []), /no DISHUI_JWT_SECRET/);
+    await assert.rejects(
+      runToken(loadConfig({ DISHUI_DATA_DIR: directory, NODE_ENV: 'production' }), []),
+      /no DISHUI_JWT_SECRET/,
+    );
   });
 });

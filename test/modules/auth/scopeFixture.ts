@@ -32,16 +32,58 @@ export async function insertScopeFixture(db: Database): Promise<void> {
   const sql = db.sql;
   const id = scopeIds;
   await insertInvariantFixture(sql);
-  await insertRow(sql, 'OrgUnit', { id: id.branchA, code: 'SC-A', name: 'Branch A', nameZh: '甲支行', kind: 'SUB_BRANCH', parentId: id.parent });
-  await insertRow(sql, 'OrgUnit', { id: id.outletA1, code: 'SC-A1', name: 'Outlet A1', nameZh: '甲一網點', kind: 'OUTLET', parentId: id.branchA });
-  await insertRow(sql, 'OrgUnit', { id: id.branchB, code: 'SC-B', name: 'Branch B', nameZh: '乙支行', kind: 'SUB_BRANCH', parentId: id.parent });
-  await insertRow(sql, 'Enterprise', { id: id.enterpriseA, name: 'Borrower A', anonymised: true, creditCode: '91350100M000100Y43' });
+  await insertRow(sql, 'OrgUnit', {
+    id: id.branchA,
+    code: 'SC-A',
+    name: 'Branch A',
+    nameZh: '甲支行',
+    kind: 'SUB_BRANCH',
+    parentId: id.parent,
+  });
+  await insertRow(sql, 'OrgUnit', {
+    id: id.outletA1,
+    code: 'SC-A1',
+    name: 'Outlet A1',
+    nameZh: '甲一網點',
+    kind: 'OUTLET',
+    parentId: id.branchA,
+  });
+  await insertRow(sql, 'OrgUnit', {
+    id: id.branchB,
+    code: 'SC-B',
+    name: 'Branch B',
+    nameZh: '乙支行',
+    kind: 'SUB_BRANCH',
+    parentId: id.parent,
+  });
+  await insertRow(sql, 'Enterprise', {
+    id: id.enterpriseA,
+    name: 'Borrower A',
+    anonymised: true,
+    creditCode: '91350100M000100Y43',
+  });
   await insertRow(sql, 'Enterprise', { id: id.enterpriseB, name: 'Borrower B', anonymised: true });
   await insertRow(sql, 'Enterprise', { id: id.enterpriseNoLoan, name: 'Prospect', anonymised: true });
   await insertRow(sql, 'Campaign', { id: id.campaign, code: 'SC-CAMP', name: '工银普惠行' });
   const branches = [
-    { key: 'A', loan: id.loanA, enterprise: id.enterpriseA, unit: id.outletA1, initiative: id.initiativeA, amount: '1000000.00', people: [peopleDriven.loanA, peopleDriven.initiativeA] },
-    { key: 'B', loan: id.loanB, enterprise: id.enterpriseB, unit: id.branchB, initiative: id.initiativeB, amount: '2000000.00', people: [peopleDriven.loanB, peopleDriven.initiativeB] },
+    {
+      key: 'A',
+      loan: id.loanA,
+      enterprise: id.enterpriseA,
+      unit: id.outletA1,
+      initiative: id.initiativeA,
+      amount: '1000000.00',
+      people: [peopleDriven.loanA, peopleDriven.initiativeA],
+    },
+    {
+      key: 'B',
+      loan: id.loanB,
+      enterprise: id.enterpriseB,
+      unit: id.branchB,
+      initiative: id.initiativeB,
+      amount: '2000000.00',
+      people: [peopleDriven.loanB, peopleDriven.initiativeB],
+    },
   ] as const;
   for (const [n, b] of branches.entries()) {
     await insertRow(sql, 'EnterpriseLoan', {
@@ -61,9 +103,27 @@ export async function insertScopeFixture(db: Database): Promise<void> {
       contractDate: '2020-03-01',
       maturityDate: '2023-03-01',
     });
-    await insertRow(sql, 'RepaymentScheduleItem', { id: 9781 + n, loanId: b.loan, seq: 1, dueDate: '2020-09-01', principalDue: '1000.00', interestDue: '10.00' });
-    await insertRow(sql, 'Repayment', { id: 9791 + n, loanId: b.loan, paidOn: '2020-09-01', principal: '0.00', interest: '10.00' });
-    await insertRow(sql, 'LoanClassificationSnapshot', { loanId: b.loan, monthEnd: '2020-06-30', riskClass: 'NORMAL', outstandingBalance: b.amount });
+    await insertRow(sql, 'RepaymentScheduleItem', {
+      id: 9781 + n,
+      loanId: b.loan,
+      seq: 1,
+      dueDate: '2020-09-01',
+      principalDue: '1000.00',
+      interestDue: '10.00',
+    });
+    await insertRow(sql, 'Repayment', {
+      id: 9791 + n,
+      loanId: b.loan,
+      paidOn: '2020-09-01',
+      principal: '0.00',
+      interest: '10.00',
+    });
+    await insertRow(sql, 'LoanClassificationSnapshot', {
+      loanId: b.loan,
+      monthEnd: '2020-06-30',
+      riskClass: 'NORMAL',
+      outstandingBalance: b.amount,
+    });
     await insertRow(sql, 'LoanCampaign', { loanId: b.loan, campaignId: id.campaign });
     await insertRow(sql, 'Initiative', {
       id: b.initiative,
@@ -75,14 +135,38 @@ export async function insertScopeFixture(db: Database): Promise<void> {
       ownerOrgUnitId: b.unit,
     });
     await insertRow(sql, 'InitiativeCampaign', { initiativeId: b.initiative, campaignId: id.campaign });
-    await insertRow(sql, 'InitiativeMetric', { initiativeId: b.initiative, metric: 'STUDENTS_SUPPORTED', value: String(b.people[1]), unit: 'PERSON' });
-    await insertRow(sql, 'CadreAssignment', { initiativeId: b.initiative, villageId: fixtureIds.village, role: 'LIAISON', partyMember: true, staffRef: `staff-${b.key}` });
-    await insertRow(sql, 'ImpactRecord', { loanId: b.loan, regionId: fixtureIds.dengfeng, mechanism: 'EMPLOYMENT', peopleDriven: b.people[0], verifiedBy: 'BANK' });
-    await insertRow(sql, 'ImpactRecord', { initiativeId: b.initiative, regionId: fixtureIds.dengfeng, mechanism: 'TRAINING', peopleDriven: b.people[1], verifiedBy: 'BANK' });
+    await insertRow(sql, 'InitiativeMetric', {
+      initiativeId: b.initiative,
+      metric: 'STUDENTS_SUPPORTED',
+      value: String(b.people[1]),
+      unit: 'PERSON',
+    });
+    await insertRow(sql, 'CadreAssignment', {
+      initiativeId: b.initiative,
+      villageId: fixtureIds.village,
+      role: 'LIAISON',
+      partyMember: true,
+      staffRef: `staff-${b.key}`,
+    });
+    await insertRow(sql, 'ImpactRecord', {
+      loanId: b.loan,
+      regionId: fixtureIds.dengfeng,
+      mechanism: 'EMPLOYMENT',
+      peopleDriven: b.people[0],
+      verifiedBy: 'BANK',
+    });
+    await insertRow(sql, 'ImpactRecord', {
+      initiativeId: b.initiative,
+      regionId: fixtureIds.dengfeng,
+      mechanism: 'TRAINING',
+      peopleDriven: b.people[1],
+      verifiedBy: 'BANK',
+    });
   }
 }
 
-const viewer = (name: string, roles: Role[], orgUnitId: number | null): Viewer => Object.freeze({ kind: 'user', id: `user:${name}`, roles, orgUnitId });
+const viewer = (name: string, roles: Role[], orgUnitId: number | null): Viewer =>
+  Object.freeze({ kind: 'user', id: `user:${name}`, roles, orgUnitId });
 
 /** The callers of the matrix, by name. */
 export const callers = Object.freeze({

@@ -63,9 +63,28 @@ const doors: Door[] = [
     query: `{ initiatives(orderBy: [{ field: CODE }]) { totalCount nodes { code } }
               orgUnits(orderBy: [{ field: CODE }]) { totalCount nodes { code } }
               impactRecords(orderBy: [{ field: PEOPLE_DRIVEN }]) { totalCount nodes { peopleDriven } } }`,
-    seen: (d) => [...codes(d.initiatives, 'code'), ...codes(d.orgUnits, 'code'), ...codes(d.impactRecords, 'peopleDriven')],
+    seen: (d) => [
+      ...codes(d.initiatives, 'code'),
+      ...codes(d.orgUnits, 'code'),
+      ...codes(d.impactRecords, 'peopleDriven'),
+    ],
     expect: {
-      admin: ['FIX-PAIRED', 'SC-INI-A', 'SC-INI-B', 'total:3', 'FIX-ZZ', 'SC-A', 'SC-A1', 'SC-B', 'total:4', 10, 200, 3000, 40000, 'total:4'],
+      admin: [
+        'FIX-PAIRED',
+        'SC-INI-A',
+        'SC-INI-B',
+        'total:3',
+        'FIX-ZZ',
+        'SC-A',
+        'SC-A1',
+        'SC-B',
+        'total:4',
+        10,
+        200,
+        3000,
+        40000,
+        'total:4',
+      ],
       viewerA: ['SC-INI-A', 'total:1', 'SC-A', 'SC-A1', 'total:2', 10, 3000, 'total:2'],
       managerA: ['SC-INI-A', 'total:1', 'SC-A', 'SC-A1', 'total:2', 10, 3000, 'total:2'],
       analystB: ['SC-INI-B', 'total:1', 'SC-B', 'total:1', 200, 40000, 'total:2'],
@@ -85,7 +104,8 @@ const doors: Door[] = [
   },
   {
     door: 'natural keys',
-    query: '{ a: enterpriseLoan(contractNo: "SC-LOAN-A") { contractNo } b: enterpriseLoan(contractNo: "SC-LOAN-B") { contractNo } i: initiative(code: "SC-INI-B") { code } o: orgUnit(code: "SC-B") { code } }',
+    query:
+      '{ a: enterpriseLoan(contractNo: "SC-LOAN-A") { contractNo } b: enterpriseLoan(contractNo: "SC-LOAN-B") { contractNo } i: initiative(code: "SC-INI-B") { code } o: orgUnit(code: "SC-B") { code } }',
     seen: (d) => [d.a?.contractNo ?? null, d.b?.contractNo ?? null, d.i?.code ?? null, d.o?.code ?? null],
     expect: {
       admin: ['SC-LOAN-A', 'SC-LOAN-B', 'SC-INI-B', 'SC-B'],
@@ -100,7 +120,9 @@ const doors: Door[] = [
                 initiatives { totalCount nodes { code metrics { totalCount } cadreAssignments { totalCount } } } } }`,
     seen: (d) => [
       ...codes(d.campaign.loans, 'contractNo'),
-      ...d.campaign.loans.nodes.map((l: Data) => `${l.scheduleItems.totalCount}/${l.repayments.totalCount}/${l.classificationHistory.totalCount}`),
+      ...d.campaign.loans.nodes.map(
+        (l: Data) => `${l.scheduleItems.totalCount}/${l.repayments.totalCount}/${l.classificationHistory.totalCount}`,
+      ),
       ...codes(d.campaign.initiatives, 'code'),
       ...d.campaign.initiatives.nodes.map((i: Data) => `${i.metrics.totalCount}/${i.cadreAssignments.totalCount}`),
     ],
@@ -112,8 +134,10 @@ const doors: Door[] = [
   },
   {
     door: 'to-one relations: the impact record of a hidden loan shows no loan',
-    query: '{ impactRecords(orderBy: [{ field: PEOPLE_DRIVEN }]) { nodes { peopleDriven loan { contractNo } initiative { code } } } }',
-    seen: (d) => d.impactRecords.nodes.map((r: Data) => `${r.peopleDriven}:${r.loan?.contractNo ?? r.initiative?.code ?? '-'}`),
+    query:
+      '{ impactRecords(orderBy: [{ field: PEOPLE_DRIVEN }]) { nodes { peopleDriven loan { contractNo } initiative { code } } } }',
+    seen: (d) =>
+      d.impactRecords.nodes.map((r: Data) => `${r.peopleDriven}:${r.loan?.contractNo ?? r.initiative?.code ?? '-'}`),
     expect: {
       admin: ['10:SC-LOAN-A', '200:SC-LOAN-B', '3000:SC-INI-A', '40000:SC-INI-B'],
       analystA: ['10:SC-LOAN-A', '3000:SC-INI-A'],
@@ -123,7 +147,8 @@ const doors: Door[] = [
   },
   {
     door: 'relation filters look only at rows in scope',
-    query: '{ enterprises(where: { loans: { some: { orgUnit: { code: { eq: "SC-B" } } } } }) { totalCount } initiatives(where: { campaigns: { some: { code: { eq: "SC-CAMP" } } } }) { totalCount } }',
+    query:
+      '{ enterprises(where: { loans: { some: { orgUnit: { code: { eq: "SC-B" } } } } }) { totalCount } initiatives(where: { campaigns: { some: { code: { eq: "SC-CAMP" } } } }) { totalCount } }',
     seen: (d) => [d.enterprises.totalCount, d.initiatives.totalCount],
     expect: { admin: [1, 2], analystA: [0, 1] },
   },
@@ -133,7 +158,9 @@ const doors: Door[] = [
               portfolioSeries(from: "2020-06-01", to: "2020-06-30") { series { points { loanCount outstandingBalance } } } }`,
     seen: (d) => [
       ...d.loanStatistics.groups.map((g: Data) => `${g.loanCount}:${g.contractAmount}`),
-      ...d.portfolioSeries.series.flatMap((s: Data) => s.points.map((p: Data) => `${p.loanCount}:${p.outstandingBalance}`)),
+      ...d.portfolioSeries.series.flatMap((s: Data) =>
+        s.points.map((p: Data) => `${p.loanCount}:${p.outstandingBalance}`),
+      ),
     ],
     expect: {
       admin: ['3:3000000.00', '2:3000000.00'],
@@ -144,10 +171,13 @@ const doors: Door[] = [
   },
   {
     door: 'aggregates: impactStatistics, initiativeStatistics (public, scoped)',
-    query: '{ impactStatistics { groups { recordCount peopleDriven } } initiativeStatistics { groups { initiativeCount metrics { value } } } }',
+    query:
+      '{ impactStatistics { groups { recordCount peopleDriven } } initiativeStatistics { groups { initiativeCount metrics { value } } } }',
     seen: (d) => [
       ...d.impactStatistics.groups.map((g: Data) => `${g.recordCount}:${g.peopleDriven}`),
-      ...d.initiativeStatistics.groups.map((g: Data) => `${g.initiativeCount}:${g.metrics.map((m: Data) => m.value).join(',')}`),
+      ...d.initiativeStatistics.groups.map(
+        (g: Data) => `${g.initiativeCount}:${g.metrics.map((m: Data) => m.value).join(',')}`,
+      ),
     ],
     expect: {
       admin: [`4:${allPeople}`, `3:${sum(people.initiativeA, people.initiativeB)}.00`],
@@ -158,7 +188,10 @@ const doors: Door[] = [
   {
     door: 'facts',
     query: '{ loanFacts { nodes { contractNo } } impactFacts { nodes { peopleDriven } } }',
-    seen: (d) => [...d.loanFacts.nodes.map((n: Data) => n.contractNo), ...d.impactFacts.nodes.map((n: Data) => n.peopleDriven).sort((a: number, b: number) => a - b)],
+    seen: (d) => [
+      ...d.loanFacts.nodes.map((n: Data) => n.contractNo),
+      ...d.impactFacts.nodes.map((n: Data) => n.peopleDriven).sort((a: number, b: number) => a - b),
+    ],
     expect: {
       admin: ['FIX-LOAN', 'SC-LOAN-A', 'SC-LOAN-B', 10, 200, 3000, 40000],
       analystA: ['SC-LOAN-A', 10, 3000],
@@ -171,7 +204,11 @@ const doors: Door[] = [
 function seenBy(door: Door, body: GraphQLResponse): Seen {
   if (body.errors?.some((error) => error.extensions?.code === 'FORBIDDEN')) return 'FORBIDDEN';
   // A hidden row is reported like a missing one, and only so.
-  assert.deepEqual(body.errors?.filter((error) => error.extensions?.code !== 'NOT_FOUND') ?? [], [], JSON.stringify(body.errors));
+  assert.deepEqual(
+    body.errors?.filter((error) => error.extensions?.code !== 'NOT_FOUND') ?? [],
+    [],
+    JSON.stringify(body.errors),
+  );
   return door.seen(body.data!);
 }
 

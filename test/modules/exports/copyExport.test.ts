@@ -14,7 +14,11 @@ import { callers } from '../auth/scopeFixture.js';
 
 // A binary COPY stream of rows "a", "" and "héllo\r\n", as PostgreSQL frames it.
 function binaryCopy(values: string[]): Buffer {
-  const header = Buffer.concat([Buffer.from('PGCOPY\n\xff\r\n\0', 'latin1'), Buffer.alloc(4), Buffer.from([0, 0, 0, 2, 9, 9])]);
+  const header = Buffer.concat([
+    Buffer.from('PGCOPY\n\xff\r\n\0', 'latin1'),
+    Buffer.alloc(4),
+    Buffer.from([0, 0, 0, 2, 9, 9]),
+  ]);
   const rows = values.map((value) => {
     const bytes = Buffer.from(value);
     const frame = Buffer.alloc(6);
@@ -55,8 +59,22 @@ function adminFastify() {
 }
 
 const loanColumns = [
-  '"enterpriseId"', '"orgUnitId"', '"regionId"', 'product', '"regulatoryClass"', '"policyRegime"', '"contractAmount"', '"disbursedAmount"',
-  '"outstandingBalance"', '"effectiveRate"', '"contractDate"', '"firstDisbursementDate"', '"maturityDate"', 'status', '"riskClass"', '"dataSource"',
+  '"enterpriseId"',
+  '"orgUnitId"',
+  '"regionId"',
+  'product',
+  '"regulatoryClass"',
+  '"policyRegime"',
+  '"contractAmount"',
+  '"disbursedAmount"',
+  '"outstandingBalance"',
+  '"effectiveRate"',
+  '"contractDate"',
+  '"firstDisbursementDate"',
+  '"maturityDate"',
+  'status',
+  '"riskClass"',
+  '"dataSource"',
 ];
 
 describe('the streaming COPY export writes the keyset pages’ bytes exactly, and stops when the client leaves', async () => {
@@ -79,8 +97,16 @@ describe('the streaming COPY export writes the keyset pages’ bytes exactly, an
             await insertExportScenario(quoting.db);
             await a.register(exportRoutes, { db: quoting.db, reading: 'copy' });
             await b.register(exportRoutes, { db: quoting.db, reading: 'pages', pageSize: 1 });
-            for (const url of ['/export/loan-facts.csv', '/export/loan-facts.jsonl', '/export/impact-facts.csv', '/export/impact-facts.jsonl']) {
-              const [copied, paged] = await Promise.all([a.inject({ method: 'GET', url }), b.inject({ method: 'GET', url })]);
+            for (const url of [
+              '/export/loan-facts.csv',
+              '/export/loan-facts.jsonl',
+              '/export/impact-facts.csv',
+              '/export/impact-facts.jsonl',
+            ]) {
+              const [copied, paged] = await Promise.all([
+                a.inject({ method: 'GET', url }),
+                b.inject({ method: 'GET', url }),
+              ]);
               assert.match(paged.body, /[,\n]/);
               assert.ok(copied.rawPayload.equals(paged.rawPayload), url);
             }
@@ -105,10 +131,16 @@ describe('the streaming COPY export writes the keyset pages’ bytes exactly, an
             '/export/loan-facts.csv?updatedSince=2020-04-20T08:00:00.001Z',
           ];
           for (const url of urls) {
-            const [copied, paged] = await Promise.all([copying.inject({ method: 'GET', url }), paging.inject({ method: 'GET', url })]);
+            const [copied, paged] = await Promise.all([
+              copying.inject({ method: 'GET', url }),
+              paging.inject({ method: 'GET', url }),
+            ]);
             assert.equal(copied.statusCode, 200, url);
             assert.equal(copied.headers['content-type'], paged.headers['content-type'], url);
-            assert.ok(copied.rawPayload.equals(paged.rawPayload), `${url}: ${copied.rawPayload.length} bytes copied, ${paged.rawPayload.length} paged`);
+            assert.ok(
+              copied.rawPayload.equals(paged.rawPayload),
+              `${url}: ${copied.rawPayload.length} bytes copied, ${paged.rawPayload.length} paged`,
+            );
           }
           const all = await copying.inject({ method: 'GET', url: '/export/loan-facts.csv' });
           assert.equal(all.body.split('\r\n').length - 2, await db.prisma.enterpriseLoan.count());
@@ -124,15 +156,20 @@ describe('the streaming COPY export writes the keyset pages’ bytes exactly, an
           const { port } = copying.server.address() as AddressInfo;
           await new Promise<void>((resolve, reject) => {
             // The bound, inlined into the COPY's text, marks its server process in pg_stat_activity.
-            const request = http.get({ host: '127.0.0.1', port, path: `/export/loan-facts.csv?updatedSince=${marker}` }, (response) => {
-              // Stop reading so the server's socket buffers fill and the COPY stays mid-stream.
-              response.pause();
-              response.once('readable', () => {
-                request.destroy();
-                resolve();
-              });
-            });
-            request.on('error', (error) => ((error as NodeJS.ErrnoException).code === 'ECONNRESET' ? undefined : reject(error)));
+            const request = http.get(
+              { host: '127.0.0.1', port, path: `/export/loan-facts.csv?updatedSince=${marker}` },
+              (response) => {
+                // Stop reading so the server's socket buffers fill and the COPY stays mid-stream.
+                response.pause();
+                response.once('readable', () => {
+                  request.destroy();
+                  resolve();
+                });
+              },
+            );
+            request.on('error', (error) =>
+              (error as NodeJS.ErrnoException).code === 'ECONNRESET' ? undefined : reject(error),
+            );
           });
           // Watched from a connection of its own: a pooled one could be the very connection checked.
           const watcher = new pg.Client({ connectionString: url });

@@ -44,7 +44,10 @@ describe('exports are RFC 4180 CSV and JSON Lines, byte for byte', async () => {
           const response = await app.inject({ method: 'GET', url: '/export/loan-facts.csv' });
           assert.equal(response.statusCode, 200);
           assert.equal(response.headers['content-type'], 'text/csv; charset=utf-8; header=present');
-          assert.match(String(response.headers['content-disposition']), /^attachment; filename="loan-facts-\d{4}-\d{2}-\d{2}\.csv"$/);
+          assert.match(
+            String(response.headers['content-disposition']),
+            /^attachment; filename="loan-facts-\d{4}-\d{2}-\d{2}\.csv"$/,
+          );
           assert.equal(response.body, expectedCsv);
         });
 
@@ -55,10 +58,15 @@ describe('exports are RFC 4180 CSV and JSON Lines, byte for byte', async () => {
         });
 
         await t.test('the where filter narrows the rows as the connections do', async () => {
-          const where = encodeURIComponent(JSON.stringify({ inRegion: '4104', campaigns: { some: { code: { eq: 'GYPHX' } } } }));
+          const where = encodeURIComponent(
+            JSON.stringify({ inRegion: '4104', campaigns: { some: { code: { eq: 'GYPHX' } } } }),
+          );
           const response = await app.inject({ method: 'GET', url: `/export/loan-facts.csv?where=${where}` });
           assert.equal(response.body, expectedCsv.split('\r\n').slice(0, 2).join('\r\n') + '\r\n');
-          const none = await app.inject({ method: 'GET', url: `/export/loan-facts.csv?updatedSince=2020-04-20T08:00:00.001Z` });
+          const none = await app.inject({
+            method: 'GET',
+            url: `/export/loan-facts.csv?updatedSince=2020-04-20T08:00:00.001Z`,
+          });
           assert.equal(none.body, header);
         });
 

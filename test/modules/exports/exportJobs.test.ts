@@ -19,7 +19,12 @@ const create = `mutation ($input: CreateExportInput!) {
 const read = `query ($id: ID!) { exportJob(id: $id) { ${jobFields} } }`;
 
 async function graphql(app: FastifyInstance, query: string, variables: Record<string, unknown>) {
-  const response = await app.inject({ headers: await adminHeaders(), method: 'POST', url: '/graphql', payload: { query, variables } });
+  const response = await app.inject({
+    headers: await adminHeaders(),
+    method: 'POST',
+    url: '/graphql',
+    payload: { query, variables },
+  });
   return { status: response.statusCode, body: response.json() as { data?: any; errors?: any[] } };
 }
 
@@ -66,7 +71,11 @@ describe('asynchronous exports: created, written in the background, downloaded, 
           assert.equal(job.downloadUrl, `/export-jobs/${job.id}/download`);
 
           const download = await app.inject({ headers: await adminHeaders(), method: 'GET', url: job.downloadUrl });
-          const direct = await app.inject({ headers: await adminHeaders(), method: 'GET', url: `/export/loan-facts.csv?where=${encodeURIComponent(JSON.stringify(where))}` });
+          const direct = await app.inject({
+            headers: await adminHeaders(),
+            method: 'GET',
+            url: `/export/loan-facts.csv?where=${encodeURIComponent(JSON.stringify(where))}`,
+          });
           assert.equal(download.statusCode, 200);
           assert.equal(direct.statusCode, 200);
           assert.match(String(download.headers['content-disposition']), /^attachment; filename="loan-facts-.*\.csv"$/);
@@ -76,7 +85,9 @@ describe('asynchronous exports: created, written in the background, downloaded, 
           assert.ok(dataLines > 2, 'the filter keeps more rows than one page');
           assert.equal(job.rowsWritten, dataLines);
 
-          const { body } = await graphql(app, `query ($id: ID!) { node(id: $id) { id ... on ExportJob { status } } }`, { id: job.id });
+          const { body } = await graphql(app, `query ($id: ID!) { node(id: $id) { id ... on ExportJob { status } } }`, {
+            id: job.id,
+          });
           assert.deepEqual(body.data.node, { id: job.id, status: 'SUCCEEDED' });
         });
 
@@ -85,26 +96,37 @@ describe('asynchronous exports: created, written in the background, downloaded, 
           const job = await settled(app, created.body.data.createExport.exportJob.id);
           assert.equal(job.status, 'SUCCEEDED', job.error);
           const download = await app.inject({ headers: await adminHeaders(), method: 'GET', url: job.downloadUrl });
-          const direct = await app.inject({ headers: await adminHeaders(), method: 'GET', url: '/export/impact-facts.jsonl' });
+          const direct = await app.inject({
+            headers: await adminHeaders(),
+            method: 'GET',
+            url: '/export/impact-facts.jsonl',
+          });
           assert.equal(download.body, direct.body);
           assert.equal(job.rowsWritten, direct.body.split('\n').length - 1);
         });
 
-        await t.test('a job whose file cannot be written ends FAILED with a reason and no SQL, and has nothing to download', async () => {
-          const failing = await server({
-            openWriter: () =>
-              new Writable({
-                write: (_chunk, _encoding, done) => done(Object.assign(new Error('disk full'), { code: 'ENOSPC' })),
-              }),
-          });
-          const created = await graphql(failing, create, { input: { kind: 'LOAN_FACTS', format: 'CSV' } });
-          const job = await settled(failing, created.body.data.createExport.exportJob.id);
-          assert.equal(job.status, 'FAILED');
-          assert.equal(job.error, 'Could not write the export file (ENOSPC).');
-          assert.equal(job.downloadUrl, null);
-          const download = await failing.inject({ headers: await adminHeaders(), method: 'GET', url: `/export-jobs/${job.id}/download` });
-          assert.equal(download.statusCode, 409);
-        });
+        await t.test(
+          'a job whose file cannot be written ends FAILED with a reason and no SQL, and has nothing to download',
+          async () => {
+            const failing = await server({
+              openWriter: () =>
+                new Writable({
+                  write: (_chunk, _encoding, done) => done(Object.assign(new Error('disk full'), { code: 'ENOSPC' })),
+                }),
+            });
+            const created = await graphql(failing, create, { input: { kind: 'LOAN_FACTS', format: 'CSV' } });
+            const job = await settled(failing, created.body.data.createExport.exportJob.id);
+            assert.equal(job.status, 'FAILED');
+            assert.equal(job.error, 'Could not write the export file (ENOSPC).');
+            assert.equal(job.downloadUrl, null);
+            const download = await failing.inject({
+              headers: await adminHeaders(),
+              method: 'GET',
+              url: `/export-jobs/${job.id}/download`,
+            });
+            assert.equal(download.statusCode, 409);
+          },
+        );
 
         await t.test('a folder that cannot be made fails the job the same way', async () => {
           const blocker = path.join(directory, 'a-file');
@@ -116,18 +138,28 @@ describe('asynchronous exports: created, written in the background, downloaded, 
           assert.match(job.error, /^Could not write the export file \(E[A-Z]+\)\.$/);
         });
 
-        await t.test('after its time to live a job is EXPIRED, its download 410 Gone and its file deleted', async () => {
-          const expiring = await server({ ttlMs: 0 });
-          const before = new Set(fs.readdirSync(directory));
-          const created = await graphql(expiring, create, { input: { kind: 'LOAN_FACTS', format: 'CSV' } });
-          const job = await settled(expiring, created.body.data.createExport.exportJob.id);
-          assert.equal(job.status, 'EXPIRED');
-          assert.equal(job.downloadUrl, null);
-          assert.ok(job.rowsWritten > 0);
-          const download = await expiring.inject({ headers: await adminHeaders(), method: 'GET', url: `/export-jobs/${job.id}/download` });
-          assert.equal(download.statusCode, 410);
-          assert.deepEqual(fs.readdirSync(directory).filter((name) => !before.has(name)), []);
-        });
+        await t.test(
+          'after its time to live a job is EXPIRED, its download 410 Gone and its file deleted',
+          async () => {
+            const expiring = await server({ ttlMs: 0 });
+            const before = new Set(fs.readdirSync(directory));
+            const created = await graphql(expiring, create, { input: { kind: 'LOAN_FACTS', format: 'CSV' } });
+            const job = await settled(expiring, created.body.data.createExport.exportJob.id);
+            assert.equal(job.status, 'EXPIRED');
+            assert.equal(job.downloadUrl, null);
+            assert.ok(job.rowsWritten > 0);
+            const download = await expiring.inject({
+              headers: await adminHeaders(),
+              method: 'GET',
+              url: `/export-jobs/${job.id}/download`,
+            });
+            assert.equal(download.statusCode, 410);
+            assert.deepEqual(
+              fs.readdirSync(directory).filter((name) => !before.has(name)),
+              [],
+            );
+          },
+        );
 
         await t.test('a clock moved past expiresAt expires a job that was downloadable', async () => {
           let now = Date.now();
@@ -135,10 +167,16 @@ describe('asynchronous exports: created, written in the background, downloaded, 
           const created = await graphql(clocked, create, { input: { kind: 'LOAN_FACTS', format: 'JSONL' } });
           const job = await settled(clocked, created.body.data.createExport.exportJob.id);
           assert.equal(job.status, 'SUCCEEDED', job.error);
-          const file = path.join(directory, `export-${Buffer.from(job.id, 'base64url').toString().split(':')[1]}.jsonl`);
+          const file = path.join(
+            directory,
+            `export-${Buffer.from(job.id, 'base64url').toString().split(':')[1]}.jsonl`,
+          );
           assert.ok(fs.existsSync(file));
           now += 60_000;
-          assert.equal((await clocked.inject({ headers: await adminHeaders(), method: 'GET', url: job.downloadUrl })).statusCode, 410);
+          assert.equal(
+            (await clocked.inject({ headers: await adminHeaders(), method: 'GET', url: job.downloadUrl })).statusCode,
+            410,
+          );
           assert.equal(fs.existsSync(file), false);
           assert.equal((await settled(clocked, job.id)).status, 'EXPIRED');
         });
@@ -156,22 +194,38 @@ describe('asynchronous exports: created, written in the background, downloaded, 
             const { body } = await graphql(app, create, { input: { kind, format: 'CSV', where } });
             const payload = body.data.createExport;
             assert.equal(payload.exportJob, null, JSON.stringify(where));
-            assert.deepEqual(payload.userErrors.map((e: { field: string[] }) => e.field), [field], JSON.stringify(where));
+            assert.deepEqual(
+              payload.userErrors.map((e: { field: string[] }) => e.field),
+              [field],
+              JSON.stringify(where),
+            );
             assert.equal(payload.userErrors[0].code, 'INVALID_FORMAT');
           }
           assert.equal(await db.prisma.exportJob.count(), jobsBefore);
         });
 
         await t.test('an unknown kind or format is refused as BAD_USER_INPUT before any job exists', async () => {
-          for (const input of [{ kind: 'LOAN_THINGS', format: 'CSV' }, { kind: 'LOAN_FACTS', format: 'XLSX' }]) {
+          for (const input of [
+            { kind: 'LOAN_THINGS', format: 'CSV' },
+            { kind: 'LOAN_FACTS', format: 'XLSX' },
+          ]) {
             const { body } = await graphql(app, create, { input });
             assert.equal(body.errors?.[0]?.extensions?.code, 'BAD_USER_INPUT', JSON.stringify(input));
           }
         });
 
         await t.test('unknown and foreign IDs download 404', async () => {
-          for (const id of ['nope', Buffer.from('ExportJob:999999').toString('base64url'), Buffer.from('Region:1').toString('base64url')]) {
-            assert.equal((await app.inject({ headers: await adminHeaders(), method: 'GET', url: `/export-jobs/${id}/download` })).statusCode, 404, id);
+          for (const id of [
+            'nope',
+            Buffer.from('ExportJob:999999').toString('base64url'),
+            Buffer.from('Region:1').toString('base64url'),
+          ]) {
+            assert.equal(
+              (await app.inject({ headers: await adminHeaders(), method: 'GET', url: `/export-jobs/${id}/download` }))
+                .statusCode,
+              404,
+              id,
+            );
           }
           const { body } = await graphql(app, read, { id: Buffer.from('ExportJob:999999').toString('base64url') });
           assert.equal(body.data.exportJob, null);

@@ -34,7 +34,10 @@ describe('export requests: bad input is refused before any work, a client that l
             ['/export/loan-facts.csv?where=%5B1%5D', 'where'],
             [`/export/loan-facts.csv?where=${encodeURIComponent('{"status":{"in":["NOPE"]}}')}`, 'where.status.in[0]'],
             [`/export/loan-facts.csv?where=${encodeURIComponent('{"colour":{"eq":"red"}}')}`, 'where.colour'],
-            [`/export/loan-facts.csv?where=${encodeURIComponent('{"contractDate":{"gte":"2020-13-45"}}')}`, 'where.contractDate.gte'],
+            [
+              `/export/loan-facts.csv?where=${encodeURIComponent('{"contractDate":{"gte":"2020-13-45"}}')}`,
+              'where.contractDate.gte',
+            ],
             [`/export/loan-facts.csv?where=${encodeURIComponent('{"inRegion":"henan"}')}`, 'where.inRegion'],
             [`/export/impact-facts.jsonl?where=${encodeURIComponent('{"product":{"eq":"PROJECT"}}')}`, 'where.product'],
             ['/export/loan-facts.csv?bom=maybe', 'bom'],
@@ -55,8 +58,13 @@ describe('export requests: bad input is refused before any work, a client that l
         await t.test('a full export reads every row in pages of the configured size', async () => {
           const before = statements.count;
           const response = await app.inject({ method: 'GET', url: '/export/loan-facts.jsonl' });
-          const ids = response.body.trimEnd().split('\n').map((line) => JSON.parse(line).loanId as number);
-          const expected = (await raw.prisma.enterpriseLoan.findMany({ select: { id: true }, orderBy: { id: 'asc' } })).map((l) => l.id);
+          const ids = response.body
+            .trimEnd()
+            .split('\n')
+            .map((line) => JSON.parse(line).loanId as number);
+          const expected = (
+            await raw.prisma.enterpriseLoan.findMany({ select: { id: true }, orderBy: { id: 'asc' } })
+          ).map((l) => l.id);
           assert.deepEqual(ids, expected);
           // 1,000 rows in pages of 10: 100 full pages and one empty one that ends the keyset walk.
           assert.equal(statements.count - before, 1_000 / pageSize + 1);
@@ -73,7 +81,9 @@ describe('export requests: bad input is refused before any work, a client that l
                 resolve();
               });
             });
-            request.on('error', (error) => ((error as NodeJS.ErrnoException).code === 'ECONNRESET' ? undefined : reject(error)));
+            request.on('error', (error) =>
+              (error as NodeJS.ErrnoException).code === 'ECONNRESET' ? undefined : reject(error),
+            );
           });
           await sleep(500);
           const read = statements.count - before;

@@ -13,9 +13,15 @@ export async function insertExportScenario(db: Database): Promise<void> {
   const p = db.prisma;
   const stamp = { createdAt: at, updatedAt: at, dataSource: 'SYNTHETIC' as const };
   const henan = await p.region.create({ data: { code: '41', name: '河南省', level: 'PROVINCE', ...stamp } });
-  const pds = await p.region.create({ data: { code: '4104', name: '平顶山市', level: 'PREFECTURE', parentId: henan.id, ...stamp } });
-  const ye = await p.region.create({ data: { code: '410422', name: '叶县', level: 'COUNTY', parentId: pds.id, povertyTier: 'PROVINCIAL', ...stamp } });
-  const unit = await p.orgUnit.create({ data: { code: 'ZZ', name: 'Zhengzhou, "Main" Branch', nameZh: '郑州分行', kind: 'TIER1_BRANCH', ...stamp } });
+  const pds = await p.region.create({
+    data: { code: '4104', name: '平顶山市', level: 'PREFECTURE', parentId: henan.id, ...stamp },
+  });
+  const ye = await p.region.create({
+    data: { code: '410422', name: '叶县', level: 'COUNTY', parentId: pds.id, povertyTier: 'PROVINCIAL', ...stamp },
+  });
+  const unit = await p.orgUnit.create({
+    data: { code: 'ZZ', name: 'Zhengzhou, "Main" Branch', nameZh: '郑州分行', kind: 'TIER1_BRANCH', ...stamp },
+  });
   const firm = await p.enterprise.create({
     data: { name: 'Bio Co.', nameZh: '某生物公司, "养猪"\n分公司', industrySection: 'A', size: 'SMALL', ...stamp },
   });
@@ -50,10 +56,22 @@ export async function insertExportScenario(db: Database): Promise<void> {
     },
   });
   await p.enterpriseLoan.create({
-    data: { contractNo: 'YX-2020-002', enterpriseId: firm.id, orgUnitId: unit.id, product: 'WORKING_CAPITAL', regulatoryClass: 'NONE', policyRegime: 'TRANSITION_2021_2025', status: 'APPLIED', ...stamp },
+    data: {
+      contractNo: 'YX-2020-002',
+      enterpriseId: firm.id,
+      orgUnitId: unit.id,
+      product: 'WORKING_CAPITAL',
+      regulatoryClass: 'NONE',
+      policyRegime: 'TRANSITION_2021_2025',
+      status: 'APPLIED',
+      ...stamp,
+    },
   });
   const loan = await p.enterpriseLoan.findUniqueOrThrow({ where: { contractNo: 'YX-2020-001' } });
-  for (const [code, name] of [['GYPHX', '工银普惠行'], ['BHJWQ', '百行进万企']] as const) {
+  for (const [code, name] of [
+    ['GYPHX', '工银普惠行'],
+    ['BHJWQ', '百行进万企'],
+  ] as const) {
     const campaign = await p.campaign.create({ data: { code, name, ...stamp } });
     await p.loanCampaign.create({ data: { loanId: loan.id, campaignId: campaign.id, ...stamp } });
   }

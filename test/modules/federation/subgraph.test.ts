@@ -36,9 +36,16 @@ describe('subgraph keys derived from schema.graphql', () => {
     const keys = entityKeys(parse(typeDefs));
     const nodeTypes = [...typeDefs.matchAll(/^type (\w+) implements Node\b/gm)].map((m) => m[1]);
     assert.deepEqual([...keys.keys()].sort(), nodeTypes.sort());
-    const natural = Object.fromEntries([...keys].filter(([, k]) => k.length > 0).map(([type, k]) => [type, k.map((key) => key.field)]));
+    const natural = Object.fromEntries(
+      [...keys].filter(([, k]) => k.length > 0).map(([type, k]) => [type, k.map((key) => key.field)]),
+    );
     assert.deepEqual(natural, {
-      Region: ['code'], Village: ['code'], OrgUnit: ['code'], Initiative: ['code'], Campaign: ['code'], EnterpriseLoan: ['contractNo'],
+      Region: ['code'],
+      Village: ['code'],
+      OrgUnit: ['code'],
+      Initiative: ['code'],
+      Campaign: ['code'],
+      EnterpriseLoan: ['contractNo'],
     });
   });
 });
@@ -48,7 +55,12 @@ for (const backend of await testBackends()) {
     let database: TestDatabase;
     let app: FastifyInstance;
     const post = async (query: string, variables?: Record<string, unknown>, server = app) => {
-      const response = await server.inject({ method: 'POST', url: '/graphql', headers: await adminHeaders(), payload: { query, variables } });
+      const response = await server.inject({
+        method: 'POST',
+        url: '/graphql',
+        headers: await adminHeaders(),
+        payload: { query, variables },
+      });
       return response.json();
     };
 
@@ -62,13 +74,16 @@ for (const backend of await testBackends()) {
       await database?.dispose();
     });
 
-    test("the served _service SDL composes with a CRM subgraph extending EnterpriseLoan", async () => {
+    test('the served _service SDL composes with a CRM subgraph extending EnterpriseLoan', async () => {
       const { data } = await post('{ _service { sdl } }');
       const result = composeServices([
         { name: 'dishui', url: 'http://dishui/graphql', typeDefs: parse(data._service.sdl) },
         { name: 'crm', url: 'http://crm/graphql', typeDefs: parse(crmSubgraph) },
       ]);
-      assert.deepEqual(result.errors?.map((e) => e.message), undefined);
+      assert.deepEqual(
+        result.errors?.map((e) => e.message),
+        undefined,
+      );
       const loan = /type EnterpriseLoan[^{]*\{[^}]*\}/.exec(result.supergraphSdl!)![0];
       assert.match(loan, /join__type\(graph: DISHUI, key: "id"\)/);
       assert.match(loan, /join__type\(graph: DISHUI, key: "contractNo"\)/);
@@ -85,7 +100,9 @@ for (const backend of await testBackends()) {
     });
 
     test('_entities resolves references by global id and by natural key, in order, batched', async () => {
-      const { data: listed } = await post('{ enterpriseLoans(first: 2, orderBy: [{ field: CONTRACT_NO, direction: ASC }]) { nodes { id contractNo enterprise { name } } } }');
+      const { data: listed } = await post(
+        '{ enterpriseLoans(first: 2, orderBy: [{ field: CONTRACT_NO, direction: ASC }]) { nodes { id contractNo enterprise { name } } } }',
+      );
       const [first, second] = listed.enterpriseLoans.nodes;
       const before = database.db.statements.count;
       const { data, errors } = await post(entitiesQuery, {
@@ -118,7 +135,10 @@ for (const backend of await testBackends()) {
         ],
       });
       assert.deepEqual(data._entities, [null, null, null]);
-      assert.deepEqual(errors.map((e: { extensions: { code: string } }) => e.extensions.code), ['BAD_USER_INPUT', 'BAD_USER_INPUT']);
+      assert.deepEqual(
+        errors.map((e: { extensions: { code: string } }) => e.extensions.code),
+        ['BAD_USER_INPUT', 'BAD_USER_INPUT'],
+      );
     });
 
     test('without FEDERATION the gateway serves the plain contract', async () => {

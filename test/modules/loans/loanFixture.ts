@@ -26,7 +26,11 @@ export function loanApplication(overrides: Partial<ApplyForLoanInput> = {}): App
  * date. Returns the loan id.
  * @throws Error when a step reports user errors (a broken fixture).
  */
-export async function openLoan(db: Database, overrides: Partial<ApplyForLoanInput> = {}, disburse = true): Promise<number> {
+export async function openLoan(
+  db: Database,
+  overrides: Partial<ApplyForLoanInput> = {},
+  disburse = true,
+): Promise<number> {
   const applied = await applyForLoan(db, officer, loanApplication(overrides));
   if (!applied.record) throw new Error(JSON.stringify(applied.userErrors));
   const approved = await approveLoan(db, officer, { loanId: applied.record.id });

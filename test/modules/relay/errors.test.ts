@@ -37,7 +37,9 @@ describe('bad arguments get a coded error naming the argument', async () => {
         assert.equal(error.extensions?.code, 'NOT_FOUND');
         assert.equal(error.extensions?.argument, 'id');
         const known = encode('Village:1');
-        const response = await client.request(`query($ids: [ID!]!) { nodes(ids: $ids) { id } }`, { ids: [known, encode('Village:999999')] });
+        const response = await client.request(`query($ids: [ID!]!) { nodes(ids: $ids) { id } }`, {
+          ids: [known, encode('Village:999999')],
+        });
         assert.deepEqual(response.data?.nodes, [{ id: known }, null]);
         assert.equal(response.errors?.[0]?.extensions?.argument, 'ids[1]');
       });
@@ -47,7 +49,10 @@ describe('bad arguments get a coded error naming the argument', async () => {
         const other = await errorOf(`query($c: String) { enterpriseLoans(after: $c) { nodes { id } } }`, { c: cursor });
         assert.equal(other.extensions?.code, 'BAD_USER_INPUT');
         assert.equal(other.extensions?.argument, 'after');
-        const reordered = await errorOf(`query($c: String) { villages(before: $c, last: 1, orderBy: [{ field: NAME }]) { nodes { id } } }`, { c: cursor });
+        const reordered = await errorOf(
+          `query($c: String) { villages(before: $c, last: 1, orderBy: [{ field: NAME }]) { nodes { id } } }`,
+          { c: cursor },
+        );
         assert.equal(reordered.extensions?.argument, 'before');
         const garbage = await errorOf(`{ villages(after: "zzz") { nodes { id } } }`);
         assert.equal(garbage.extensions?.code, 'BAD_USER_INPUT');
@@ -63,11 +68,17 @@ describe('bad arguments get a coded error naming the argument', async () => {
         const region = await errorOf(`{ enterpriseLoans(where: { inRegion: "Henan" }) { nodes { id } } }`);
         assert.equal(region.extensions?.code, 'BAD_USER_INPUT');
         assert.equal(region.extensions?.argument, 'where.inRegion');
-        const id = await errorOf(`query($id: ID) { enterpriseLoans(where: { enterprise: { id: { eq: $id } } }) { nodes { id } } }`, {
-          id: encode('Village:1'),
-        });
+        const id = await errorOf(
+          `query($id: ID) { enterpriseLoans(where: { enterprise: { id: { eq: $id } } }) { nodes { id } } }`,
+          {
+            id: encode('Village:1'),
+          },
+        );
         assert.equal(id.extensions?.argument, 'where.enterprise.id.eq');
-        const decimal = await errorOf(`query($d: Decimal) { enterpriseLoans(where: { contractAmount: { gt: $d } }) { nodes { id } } }`, { d: '1e5' });
+        const decimal = await errorOf(
+          `query($d: Decimal) { enterpriseLoans(where: { contractAmount: { gt: $d } }) { nodes { id } } }`,
+          { d: '1e5' },
+        );
         assert.equal(decimal.extensions?.code, 'BAD_USER_INPUT');
       });
     });

@@ -59,7 +59,9 @@ describe('connections page both ways in every order and filter with every operat
 
       test('a cursor stays valid when rows are inserted before it', async () => {
         const first = await loans({ first: 3, orderBy: [{ field: 'CONTRACT_NO' }] });
-        const expected = (await loans({ first: 3, after: first.pageInfo.endCursor, orderBy: [{ field: 'CONTRACT_NO' }] })).edges;
+        const expected = (
+          await loans({ first: 3, after: first.pageInfo.endCursor, orderBy: [{ field: 'CONTRACT_NO' }] })
+        ).edges;
         const loan = await database.db.prisma.enterpriseLoan.findFirstOrThrow({ where: { contractNo: 'L-0001' } });
         const { id: _id, contractNo: _no, createdAt: _c, updatedAt: _u, ...rest } = loan;
         await database.db.prisma.enterpriseLoan.create({ data: { ...rest, contractNo: 'L-0000' } });
@@ -72,13 +74,38 @@ describe('connections page both ways in every order and filter with every operat
         assert.deepEqual(await numbers({ contractNo: { eq: 'L-0002' } }), ['L-0002']);
         assert.deepEqual(await numbers({ contractNo: { in: ['L-0002', 'L-0003'] } }), ['L-0002', 'L-0003']);
         assert.equal((await numbers({ contractNo: { notIn: ['L-0002'] } })).length, 22);
-        assert.deepEqual(await numbers({ contractNo: { contains: '002' } }), ['L-0002', 'L-0020', 'L-0021', 'L-0022', 'L-0023']);
-        assert.deepEqual(await numbers({ contractNo: { startsWith: 'l-001' } }), Array.from({ length: 10 }, (_, i) => `L-001${i}`));
-        assert.deepEqual(await numbers({ riskClass: { isNull: true } }), ['L-0001', 'L-0006', 'L-0011', 'L-0016', 'L-0021']);
+        assert.deepEqual(await numbers({ contractNo: { contains: '002' } }), [
+          'L-0002',
+          'L-0020',
+          'L-0021',
+          'L-0022',
+          'L-0023',
+        ]);
+        assert.deepEqual(
+          await numbers({ contractNo: { startsWith: 'l-001' } }),
+          Array.from({ length: 10 }, (_, i) => `L-001${i}`),
+        );
+        assert.deepEqual(await numbers({ riskClass: { isNull: true } }), [
+          'L-0001',
+          'L-0006',
+          'L-0011',
+          'L-0016',
+          'L-0021',
+        ]);
         // contract amounts cycle 0.5M, 1.5M, … 6.5M with i % 7.
         assert.deepEqual(await numbers({ contractAmount: { gte: '6500000' } }), ['L-0007', 'L-0014', 'L-0021']);
-        assert.deepEqual(await numbers({ contractAmount: { lt: '1000000.00' } }), ['L-0001', 'L-0008', 'L-0015', 'L-0022']);
-        assert.deepEqual(await numbers({ contractAmount: { gt: '500000', lte: '1500000' } }), ['L-0002', 'L-0009', 'L-0016', 'L-0023']);
+        assert.deepEqual(await numbers({ contractAmount: { lt: '1000000.00' } }), [
+          'L-0001',
+          'L-0008',
+          'L-0015',
+          'L-0022',
+        ]);
+        assert.deepEqual(await numbers({ contractAmount: { gt: '500000', lte: '1500000' } }), [
+          'L-0002',
+          'L-0009',
+          'L-0016',
+          'L-0023',
+        ]);
         assert.deepEqual(await numbers({ contractDate: { eq: '2020-01-01' } }), ['L-0001']);
         assert.deepEqual(await numbers({ contractDate: { lt: '2020-01-10' } }), ['L-0001', 'L-0007']);
         assert.equal((await numbers({ daysPastDue: { isNull: false } })).length, 0);
@@ -89,9 +116,15 @@ describe('connections page both ways in every order and filter with every operat
         const substandard = await numbers({ riskClass: { eq: 'SUBSTANDARD' } });
         assert.ok(substandard.length > 0);
         assert.deepEqual(await numbers({ riskClass: { in: ['SUBSTANDARD'] } }), substandard);
-        assert.deepEqual(await numbers({ OR: [{ contractNo: { eq: 'L-0001' } }, { contractNo: { eq: 'L-0005' } }] }), ['L-0001', 'L-0005']);
+        assert.deepEqual(await numbers({ OR: [{ contractNo: { eq: 'L-0001' } }, { contractNo: { eq: 'L-0005' } }] }), [
+          'L-0001',
+          'L-0005',
+        ]);
         assert.equal((await numbers({ NOT: { contractNo: { startsWith: 'L-00' } } })).length, 0);
-        assert.deepEqual(await numbers({ AND: [{ riskClass: { eq: 'SUBSTANDARD' } }, { contractNo: { in: ['L-0004', 'L-0005'] } }] }), ['L-0004']);
+        assert.deepEqual(
+          await numbers({ AND: [{ riskClass: { eq: 'SUBSTANDARD' } }, { contractNo: { in: ['L-0004', 'L-0005'] } }] }),
+          ['L-0004'],
+        );
       });
 
       test('relation filters and the region subtree filter follow relations', async () => {
@@ -101,9 +134,13 @@ describe('connections page both ways in every order and filter with every operat
         assert.equal((await numbers({ scheduleItems: { none: { status: { eq: 'OVERDUE' } } } })).length, 22);
         // Even-numbered loans are in 若羌 (65…); odd ones go through their site (封丘, 41…) or borrower (湯陰, 41…).
         assert.deepEqual(await numbers({ inRegion: '41' }), national);
-        assert.deepEqual(await numbers({ inRegion: '410727' }), national.filter((_: string, i: number) => i % 2 === 0));
+        assert.deepEqual(
+          await numbers({ inRegion: '410727' }),
+          national.filter((_: string, i: number) => i % 2 === 0),
+        );
         assert.equal((await numbers({ inRegion: '65' })).length, 11);
-        const villages = await client.request(`{ villages(where: { county: { povertyTier: { eq: NATIONAL } } }) { totalCount }
+        const villages =
+          await client.request(`{ villages(where: { county: { povertyTier: { eq: NATIONAL } } }) { totalCount }
           alias: villages(where: { name: { eq: "上冶村" } }) { nodes { name aliases } }
           traditional: regions(where: { name: { contains: "湯陰" } }) { nodes { code } } }`);
         assert.equal(villages.data?.villages.totalCount, 4);

@@ -33,7 +33,10 @@ describe('nested reads cost one statement per level, whatever the number of rows
     test(`${backend}: statement counts stay the same from 5 to 60 villages and 8 to 120 loans`, async () => {
       const small = await statementsFor(backend, { villages: 5, initiatives: 3, loans: 8 });
       const large = await statementsFor(backend, { villages: 60, initiatives: 12, loans: 120 });
-      assert.ok(large.rows[0]! > small.rows[0]! && large.rows[1]! > small.rows[1]!, 'the larger data set returns more rows');
+      assert.ok(
+        large.rows[0]! > small.rows[0]! && large.rows[1]! > small.rows[1]!,
+        'the larger data set returns more rows',
+      );
       assert.deepEqual(large.counts, small.counts);
       // villages, their initiatives, those initiatives' villages: three levels, three statements.
       assert.equal(small.counts[0], 3);

@@ -16,7 +16,11 @@ export interface GraphQLClient {
    * Posts one request as a whole-bank ADMIN, or with `headers` instead (e.g. `bearerHeaders(
    * { roles: ['ANALYST'], orgUnit: 'BR-01' })` from test/support/auth.ts, or `{}` for anonymous).
    */
-  request(query: string, variables?: Record<string, unknown>, headers?: Record<string, string>): Promise<GraphQLResponse>;
+  request(
+    query: string,
+    variables?: Record<string, unknown>,
+    headers?: Record<string, string>,
+  ): Promise<GraphQLResponse>;
 }
 
 /** Builds the app over `db` (test settings, anonymous access off) and returns a client posting to /graphql with `app.inject()`. */
@@ -25,7 +29,12 @@ export async function graphqlClient(db: Database, config: AuthSettings = {}): Pr
   return {
     app,
     request: async (query, variables, headers) => {
-      const response = await app.inject({ method: 'POST', url: '/graphql', payload: { query, variables }, headers: headers ?? (await adminHeaders()) });
+      const response = await app.inject({
+        method: 'POST',
+        url: '/graphql',
+        payload: { query, variables },
+        headers: headers ?? (await adminHeaders()),
+      });
       return response.json() as GraphQLResponse;
     },
   };

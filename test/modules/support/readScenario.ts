@@ -25,22 +25,62 @@ export interface ReadScenario {
 export async function insertReadScenario(db: Database, size: ReadScenarioSize): Promise<ReadScenario> {
   const p = db.prisma;
   const henan = await p.region.create({ data: { code: '41', name: '河南省', aliases: ['河南'], level: 'PROVINCE' } });
-  const anyang = await p.region.create({ data: { code: '4105', name: '安阳市', aliases: ['安陽市'], level: 'PREFECTURE', parentId: henan.id } });
-  const tangyin = await p.region.create({
-    data: { code: '410523', name: '汤阴县', aliases: ['湯陰縣'], level: 'COUNTY', parentId: anyang.id, povertyTier: 'NATIONAL', exitYear: 2019 },
+  const anyang = await p.region.create({
+    data: { code: '4105', name: '安阳市', aliases: ['安陽市'], level: 'PREFECTURE', parentId: henan.id },
   });
-  const xinxiang = await p.region.create({ data: { code: '4107', name: '新乡市', level: 'PREFECTURE', parentId: henan.id } });
+  const tangyin = await p.region.create({
+    data: {
+      code: '410523',
+      name: '汤阴县',
+      aliases: ['湯陰縣'],
+      level: 'COUNTY',
+      parentId: anyang.id,
+      povertyTier: 'NATIONAL',
+      exitYear: 2019,
+    },
+  });
+  const xinxiang = await p.region.create({
+    data: { code: '4107', name: '新乡市', level: 'PREFECTURE', parentId: henan.id },
+  });
   const fengqiu = await p.region.create({
-    data: { code: '410727', name: '封丘县', aliases: ['封丘縣'], level: 'COUNTY', parentId: xinxiang.id, povertyTier: 'PROVINCIAL', exitYear: 2020 },
+    data: {
+      code: '410727',
+      name: '封丘县',
+      aliases: ['封丘縣'],
+      level: 'COUNTY',
+      parentId: xinxiang.id,
+      povertyTier: 'PROVINCIAL',
+      exitYear: 2020,
+    },
   });
   const xinjiang = await p.region.create({ data: { code: '65', name: '新疆维吾尔自治区', level: 'PROVINCE' } });
-  const bayingol = await p.region.create({ data: { code: '6528', name: '巴音郭楞蒙古自治州', level: 'PREFECTURE', parentId: xinjiang.id } });
-  const ruoqiang = await p.region.create({
-    data: { code: '652824', name: '若羌县', aliases: ['若羌縣'], level: 'COUNTY', parentId: bayingol.id, povertyTier: 'NATIONAL', exitYear: 2019 },
+  const bayingol = await p.region.create({
+    data: { code: '6528', name: '巴音郭楞蒙古自治州', level: 'PREFECTURE', parentId: xinjiang.id },
   });
-  const branch = await p.orgUnit.create({ data: { code: 'ZZ', name: 'Zhengzhou Branch', nameZh: '鄭州分行', kind: 'TIER1_BRANCH', regionId: henan.id } });
+  const ruoqiang = await p.region.create({
+    data: {
+      code: '652824',
+      name: '若羌县',
+      aliases: ['若羌縣'],
+      level: 'COUNTY',
+      parentId: bayingol.id,
+      povertyTier: 'NATIONAL',
+      exitYear: 2019,
+    },
+  });
+  const branch = await p.orgUnit.create({
+    data: { code: 'ZZ', name: 'Zhengzhou Branch', nameZh: '鄭州分行', kind: 'TIER1_BRANCH', regionId: henan.id },
+  });
   const subBranch = await p.orgUnit.create({
-    data: { code: 'ZZ-TY', name: 'Tangyin Sub-branch', nameZh: '湯陰支行', kind: 'SUB_BRANCH', parentId: branch.id, regionId: tangyin.id, countyLevel: true },
+    data: {
+      code: 'ZZ-TY',
+      name: 'Tangyin Sub-branch',
+      nameZh: '湯陰支行',
+      kind: 'SUB_BRANCH',
+      parentId: branch.id,
+      regionId: tangyin.id,
+      countyLevel: true,
+    },
   });
   const counties = [tangyin, fengqiu, ruoqiang];
   await p.village.createMany({
@@ -69,13 +109,25 @@ export async function insertReadScenario(db: Database, size: ReadScenarioSize): 
   const initiatives = await p.initiative.findMany({ orderBy: { id: 'asc' } });
   // Every village links to every initiative, so nested pages fill up as the data grows.
   await p.initiativeVillage.createMany({
-    data: villages.flatMap((v) => initiatives.map((ini) => ({ villageId: v.id, initiativeId: ini.id, role: 'TARGET' as const }))),
+    data: villages.flatMap((v) =>
+      initiatives.map((ini) => ({ villageId: v.id, initiativeId: ini.id, role: 'TARGET' as const })),
+    ),
   });
   const national = await p.enterprise.create({
-    data: { name: 'Enterprise A', nameZh: '甲公司', leadingEnterpriseLevel: 'NATIONAL', size: 'LARGE', headOfficeRegionId: tangyin.id },
+    data: {
+      name: 'Enterprise A',
+      nameZh: '甲公司',
+      leadingEnterpriseLevel: 'NATIONAL',
+      size: 'LARGE',
+      headOfficeRegionId: tangyin.id,
+    },
   });
-  const local = await p.enterprise.create({ data: { name: 'Enterprise B', leadingEnterpriseLevel: 'NONE', size: 'SMALL', headOfficeRegionId: ruoqiang.id } });
-  const site = await p.enterpriseSite.create({ data: { enterpriseId: national.id, regionId: fengqiu.id, kind: 'FARM' } });
+  const local = await p.enterprise.create({
+    data: { name: 'Enterprise B', leadingEnterpriseLevel: 'NONE', size: 'SMALL', headOfficeRegionId: ruoqiang.id },
+  });
+  const site = await p.enterpriseSite.create({
+    data: { enterpriseId: national.id, regionId: fengqiu.id, kind: 'FARM' },
+  });
   await p.enterpriseSite.create({ data: { enterpriseId: national.id, regionId: tangyin.id, kind: 'PLANT' } });
   await p.lprRate.createMany({
     data: [
@@ -121,11 +173,27 @@ export async function insertReadScenario(db: Database, size: ReadScenarioSize): 
   });
   await p.repayment.createMany({
     data: loans.flatMap((loan) =>
-      Array.from({ length: 2 }, (_, k) => ({ loanId: loan.id, paidOn: new Date(Date.UTC(2020, 6 + k, 20)), principal: '0.00', interest: '3625.00' })),
+      Array.from({ length: 2 }, (_, k) => ({
+        loanId: loan.id,
+        paidOn: new Date(Date.UTC(2020, 6 + k, 20)),
+        principal: '0.00',
+        interest: '3625.00',
+      })),
     ),
   });
   await p.impactRecord.createMany({
-    data: loans.map((loan) => ({ loanId: loan.id, regionId: tangyin.id, mechanism: 'EMPLOYMENT' as const, peopleDriven: 10, verifiedBy: 'BANK' as const })),
+    data: loans.map((loan) => ({
+      loanId: loan.id,
+      regionId: tangyin.id,
+      mechanism: 'EMPLOYMENT' as const,
+      peopleDriven: 10,
+      verifiedBy: 'BANK' as const,
+    })),
   });
-  return { henanId: henan.id, tangyinId: tangyin.id, nationalEnterpriseId: national.id, overdueLoanContractNo: 'L-0001' };
+  return {
+    henanId: henan.id,
+    tangyinId: tangyin.id,
+    nationalEnterpriseId: national.id,
+    overdueLoanContractNo: 'L-0001',
+  };
 }

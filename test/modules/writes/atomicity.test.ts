@@ -33,14 +33,26 @@ describe('a mutation is one transaction: a failure midway leaves no trace, and a
         try {
           const before = await fingerprint(db);
           await assert.rejects(
-            disburseLoan(db, officer, { loanId, amount: '500000.00', disbursedOn: '2020-01-10', idempotencyKey: 'atom-1' }),
+            disburseLoan(db, officer, {
+              loanId,
+              amount: '500000.00',
+              disbursedOn: '2020-01-10',
+              idempotencyKey: 'atom-1',
+            }),
             /forced failure/,
           );
           assert.deepEqual(await fingerprint(db), before);
         } finally {
-          await db.sql.exec('DROP TRIGGER test_fail_schedule_audit ON "AuditEvent"; DROP FUNCTION test_fail_schedule_audit();');
+          await db.sql.exec(
+            'DROP TRIGGER test_fail_schedule_audit ON "AuditEvent"; DROP FUNCTION test_fail_schedule_audit();',
+          );
         }
-        const retried = await disburseLoan(db, officer, { loanId, amount: '500000.00', disbursedOn: '2020-01-10', idempotencyKey: 'atom-1' });
+        const retried = await disburseLoan(db, officer, {
+          loanId,
+          amount: '500000.00',
+          disbursedOn: '2020-01-10',
+          idempotencyKey: 'atom-1',
+        });
         assert.equal(retried.replayed, false, 'the aborted call did not keep its key');
         assert.equal(retried.record!.disbursedAmount!.toFixed(2), '500000.00');
       });
@@ -51,14 +63,22 @@ describe('a mutation is one transaction: a failure midway leaves no trace, and a
           db,
           officer,
           {},
-          { operation: 'testNegativePopulation', entityType: 'Village', input: {}, load: (tx, id) => tx.village.findUnique({ where: { id } }) },
+          {
+            operation: 'testNegativePopulation',
+            entityType: 'Village',
+            input: {},
+            load: (tx, id) => tx.village.findUnique({ where: { id } }),
+          },
           async ({ tx }) => {
             await tx.village.update({ where: { id: writeIds.village }, data: { note: 'written first' } });
             return tx.village.update({ where: { id: writeIds.village }, data: { population: -5 } });
           },
         );
         assert.equal(result.record, null);
-        assert.deepEqual(result.userErrors.map((error) => [error.code, error.field]), [['NEGATIVE_COUNT', ['input', 'population']]]);
+        assert.deepEqual(
+          result.userErrors.map((error) => [error.code, error.field]),
+          [['NEGATIVE_COUNT', ['input', 'population']]],
+        );
         assert.deepEqual(await fingerprint(db), before);
       });
 
@@ -67,10 +87,18 @@ describe('a mutation is one transaction: a failure midway leaves no trace, and a
           db,
           officer,
           {},
-          { operation: 'testVillageInPrefecture', entityType: 'Village', input: {}, load: (tx, id) => tx.village.findUnique({ where: { id } }) },
+          {
+            operation: 'testVillageInPrefecture',
+            entityType: 'Village',
+            input: {},
+            load: (tx, id) => tx.village.findUnique({ where: { id } }),
+          },
           ({ tx }) => tx.village.create({ data: { name: '某村', countyId: writeIds.zhengzhou } }),
         );
-        assert.deepEqual(result.userErrors.map((error) => [error.code, error.field]), [['REGION_LEVEL_MISMATCH', ['input', 'countyId']]]);
+        assert.deepEqual(
+          result.userErrors.map((error) => [error.code, error.field]),
+          [['REGION_LEVEL_MISMATCH', ['input', 'countyId']]],
+        );
       });
     });
   }

@@ -17,14 +17,17 @@ describe('every successful write appends an audit event with actor, operation, r
         database = await createTestDatabase(backend);
         db = database.db;
         await insertWriteFixture(db);
-        loanId = (await applyForLoan(db, officer, loanApplication({ contractNo: 'AUD-1' }), { requestId: 'req-apply' })).record!.id;
+        loanId = (await applyForLoan(db, officer, loanApplication({ contractNo: 'AUD-1' }), { requestId: 'req-apply' }))
+          .record!.id;
         await approveLoan(db, officer, { loanId, expectedVersion: 1 }, { requestId: 'req-approve' });
         await approveLoan(db, officer, { loanId, expectedVersion: 2 }, { requestId: 'req-refused' });
       });
       after(() => database?.dispose());
 
       test('the approval event holds the loan before (APPLIED, version 1) and after (APPROVED, version 2)', async () => {
-        const page = await listAuditEvents(db, { where: { entityType: 'EnterpriseLoan', entityId: loanId, operation: 'approveLoan' } });
+        const page = await listAuditEvents(db, {
+          where: { entityType: 'EnterpriseLoan', entityId: loanId, operation: 'approveLoan' },
+        });
         assert.equal(page.nodes.length, 1, 'the refused second approval left no event');
         const event = page.nodes[0]!;
         assert.deepEqual(
@@ -33,7 +36,10 @@ describe('every successful write appends an audit event with actor, operation, r
         );
         const before = event.before as Record<string, unknown>;
         const afterValues = event.after as Record<string, unknown>;
-        assert.deepEqual([before.status, before.version, afterValues.status, afterValues.version], ['APPLIED', 1, 'APPROVED', 2]);
+        assert.deepEqual(
+          [before.status, before.version, afterValues.status, afterValues.version],
+          ['APPLIED', 1, 'APPROVED', 2],
+        );
         assert.equal(afterValues.contractAmount, '1000000', 'decimals are stored as exact strings');
       });
 
@@ -45,7 +51,8 @@ describe('every successful write appends an audit event with actor, operation, r
       });
 
       test('auditEvents pages by keyset: pages do not overlap, cover every event and say when more follow', async () => {
-        for (let i = 0; i < 4; i += 1) await applyForLoan(db, officer, loanApplication({ contractNo: `AUD-PAGE-${i}` }));
+        for (let i = 0; i < 4; i += 1)
+          await applyForLoan(db, officer, loanApplication({ contractNo: `AUD-PAGE-${i}` }));
         const all = await listAuditEvents(db, { first: 100 });
         const seen: number[] = [];
         let after: string | null = null;
@@ -55,8 +62,14 @@ describe('every successful write appends an audit event with actor, operation, r
           if (!page.pageInfo.hasNextPage) break;
           after = page.pageInfo.endCursor;
         }
-        assert.deepEqual(seen, all.nodes.map((node) => node.id));
-        assert.deepEqual([...seen].sort((a, b) => a - b), seen);
+        assert.deepEqual(
+          seen,
+          all.nodes.map((node) => node.id),
+        );
+        assert.deepEqual(
+          [...seen].sort((a, b) => a - b),
+          seen,
+        );
         const newest = await listAuditEvents(db, { first: 1, newestFirst: true });
         assert.equal(newest.nodes[0]!.id, Math.max(...seen));
       });

@@ -39,13 +39,26 @@ describe('over HTTP, versions, idempotency keys and the audit trail hold under r
         await database?.dispose();
       });
 
-      const application = (contractNo: string, idempotencyKey?: string) => loanApplication(ids, contractNo, idempotencyKey);
-      const currentVersion = async (globalId: string) => (await client.read('query V($id: ID!) { node(id: $id) { ... on Village { version } ... on Initiative { version } ... on Enterprise { version } } }', { id: globalId })).node.version as number;
+      const application = (contractNo: string, idempotencyKey?: string) =>
+        loanApplication(ids, contractNo, idempotencyKey);
+      const currentVersion = async (globalId: string) =>
+        (
+          await client.read(
+            'query V($id: ID!) { node(id: $id) { ... on Village { version } ... on Initiative { version } ... on Enterprise { version } } }',
+            { id: globalId },
+          )
+        ).node.version as number;
 
       test('a stale expectedVersion is CONFLICT with the current version; reloading and retrying with it succeeds', async () => {
-        succeeded(await client.mutate('updateInitiative', { id: ids.initiative, expectedVersion: 1, note: 'first edit' }));
+        succeeded(
+          await client.mutate('updateInitiative', { id: ids.initiative, expectedVersion: 1, note: 'first edit' }),
+        );
         const before = await fingerprint(db);
-        const stale = await client.mutate('updateInitiative', { id: ids.initiative, expectedVersion: 1, note: 'second edit' });
+        const stale = await client.mutate('updateInitiative', {
+          id: ids.initiative,
+          expectedVersion: 1,
+          note: 'second edit',
+        });
         assert.equal(stale.payload.initiative, null);
         assert.deepEqual(
           stale.payload.userErrors.map((error) => [error.field, error.code, error.currentVersion]),
@@ -55,23 +68,45 @@ describe('over HTTP, versions, idempotency keys and the audit trail hold under r
         assert.deepEqual(await fingerprint(db), before, 'nothing was written');
         const reloaded = await currentVersion(ids.initiative);
         assert.equal(reloaded, 2);
-        const retried = succeeded(await client.mutate('updateInitiative', { id: ids.initiative, expectedVersion: reloaded, note: 'second edit' }, 'note version'));
+        const retried = succeeded(
+          await client.mutate(
+            'updateInitiative',
+            { id: ids.initiative, expectedVersion: reloaded, note: 'second edit' },
+            'note version',
+          ),
+        );
         assert.deepEqual([retried.note, retried.version], ['second edit', 3]);
       });
 
       test('of two concurrent updates from the same version exactly one wins; the other gets CONFLICT and the winner value stays', async () => {
         const version = await currentVersion(ids.village);
         const [first, second] = await Promise.all([
-          client.mutate('updateVillage', { id: ids.village, expectedVersion: version, population: 900 }, 'population version', 'req-race-900'),
-          client.mutate('updateVillage', { id: ids.village, expectedVersion: version, population: 950 }, 'population version', 'req-race-950'),
+          client.mutate(
+            'updateVillage',
+            { id: ids.village, expectedVersion: version, population: 900 },
+            'population version',
+            'req-race-900',
+          ),
+          client.mutate(
+            'updateVillage',
+            { id: ids.village, expectedVersion: version, population: 950 },
+            'population version',
+            'req-race-950',
+          ),
         ]);
         const winners = [first, second].filter((call) => call.payload.village !== null);
         const losers = [first, second].filter((call) => call.payload.village === null);
         assert.equal(winners.length, 1);
-        assert.deepEqual(losers[0]!.payload.userErrors.map((error) => [error.code, error.currentVersion]), [['CONFLICT', version + 1]]);
+        assert.deepEqual(
+          losers[0]!.payload.userErrors.map((error) => [error.code, error.currentVersion]),
+          [['CONFLICT', version + 1]],
+        );
         const row = await db.prisma.village.findUniqueOrThrow({ where: { id: rowId(ids.village) } });
         assert.deepEqual([row.population, row.version], [winners[0]!.payload.village.population, version + 1]);
-        assert.deepEqual((await client.auditEventsOf(winners[0]!.requestId)).map((event) => event.operation), ['updateVillage']);
+        assert.deepEqual(
+          (await client.auditEventsOf(winners[0]!.requestId)).map((event) => event.operation),
+          ['updateVillage'],
+        );
         assert.deepEqual(await client.auditEventsOf(losers[0]!.requestId), []);
       });
 
@@ -79,29 +114,51 @@ describe('over HTTP, versions, idempotency keys and the audit trail hold under r
         await openLoan(db, { contractNo: 'RACE-DISB' }, false);
         const loan = await loanGlobalId(client, 'RACE-DISB');
         const input = { loanId: loan, amount: '600000.00', disbursedOn: '2020-01-10' };
-        const calls = await Promise.all([client.mutate('disburseLoan', input, 'id'), client.mutate('disburseLoan', input, 'id')]);
+        const calls = await Promise.all([
+          client.mutate('disburseLoan', input, 'id'),
+          client.mutate('disburseLoan', input, 'id'),
+        ]);
         assert.equal(calls.filter((call) => call.payload.loan !== null).length, 1);
-        assert.deepEqual(calls.flatMap((call) => call.payload.userErrors.map((error) => error.code)), ['AMOUNT_EXCEEDS_CONTRACT']);
+        assert.deepEqual(
+          calls.flatMap((call) => call.payload.userErrors.map((error) => error.code)),
+          ['AMOUNT_EXCEEDS_CONTRACT'],
+        );
         const row = await db.prisma.enterpriseLoan.findUniqueOrThrow({ where: { id: rowId(loan) } });
         assert.deepEqual([cents(row.disbursedAmount), cents(row.outstandingBalance)], ['600000.00', '600000.00']);
-        assert.equal(await db.prisma.repaymentScheduleItem.count({ where: { loanId: row.id } }), 12, 'one schedule, not two');
+        assert.equal(
+          await db.prisma.repaymentScheduleItem.count({ where: { loanId: row.id } }),
+          12,
+          'one schedule, not two',
+        );
       });
 
       test('concurrent calls with one idempotency key create one loan; all return its id and all but one say replayed', async () => {
         const input = application('RACE-KEY', 'http-race-key');
         const calls = await Promise.all([1, 2, 3].map(() => client.mutate('applyForLoan', input, 'id contractNo')));
-        assert.deepEqual(calls.map((call) => call.payload.userErrors), [[], [], []]);
+        assert.deepEqual(
+          calls.map((call) => call.payload.userErrors),
+          [[], [], []],
+        );
         assert.equal(new Set(calls.map((call) => call.payload.loan.id)).size, 1);
         assert.deepEqual(calls.map((call) => call.payload.replayed).sort(), [false, true, true]);
         const rows = await db.prisma.enterpriseLoan.findMany({ where: { contractNo: 'RACE-KEY' } });
-        assert.deepEqual(rows.map((row) => row.id), [rowId(calls[0]!.payload.loan.id)]);
-        assert.equal(await db.prisma.auditEvent.count({ where: { operation: 'applyForLoan', entityId: String(rows[0]!.id) } }), 1);
+        assert.deepEqual(
+          rows.map((row) => row.id),
+          [rowId(calls[0]!.payload.loan.id)],
+        );
+        assert.equal(
+          await db.prisma.auditEvent.count({ where: { operation: 'applyForLoan', entityId: String(rows[0]!.id) } }),
+          1,
+        );
         assert.equal(await db.prisma.idempotencyRecord.count({ where: { key: 'http-race-key' } }), 1);
       });
 
       test('concurrent createVillage calls with one key create one village', async () => {
         const input = { name: '冶下村', countyId: ids.dengfeng, idempotencyKey: 'http-race-village' };
-        const [first, second] = await Promise.all([client.mutate('createVillage', input, 'id name'), client.mutate('createVillage', input, 'id name')]);
+        const [first, second] = await Promise.all([
+          client.mutate('createVillage', input, 'id name'),
+          client.mutate('createVillage', input, 'id name'),
+        ]);
         assert.equal(first.payload.village.id, second.payload.village.id);
         assert.deepEqual([first.payload.replayed, second.payload.replayed].sort(), [false, true]);
         assert.equal(await db.prisma.village.count({ where: { name: '冶下村' } }), 1);
@@ -112,7 +169,10 @@ describe('over HTTP, versions, idempotency keys and the audit trail hold under r
         const first = succeeded(await client.mutate('applyForLoan', input, 'id version'));
         const before = await fingerprint(db);
         const retry = await client.mutate('applyForLoan', input, 'id version', 'req-retry-replayed');
-        assert.deepEqual([retry.payload.userErrors, retry.payload.replayed, retry.payload.loan.id], [[], true, first.id]);
+        assert.deepEqual(
+          [retry.payload.userErrors, retry.payload.replayed, retry.payload.loan.id],
+          [[], true, first.id],
+        );
         assert.deepEqual(await fingerprint(db), before);
         assert.deepEqual(await client.auditEventsOf('req-retry-replayed'), []);
       });
@@ -124,17 +184,32 @@ describe('over HTTP, versions, idempotency keys and the audit trail hold under r
           field: ['input', 'idempotencyKey'],
           message: /"http-reuse" was already used with a different input/,
         });
-        await assertRefused(client, db, 'createVillage', { name: '冶上村', countyId: ids.dengfeng, idempotencyKey: 'http-reuse' }, {
-          code: 'IDEMPOTENCY_KEY_REUSED',
-          field: ['input', 'idempotencyKey'],
-          message: /for applyForLoan/,
-        });
+        await assertRefused(
+          client,
+          db,
+          'createVillage',
+          { name: '冶上村', countyId: ids.dengfeng, idempotencyKey: 'http-reuse' },
+          {
+            code: 'IDEMPOTENCY_KEY_REUSED',
+            field: ['input', 'idempotencyKey'],
+            message: /for applyForLoan/,
+          },
+        );
       });
 
       test('a refused call leaves its key unused, so the corrected call goes through', async () => {
-        await assertRefused(client, db, 'applyForLoan', { ...application('FIXED-1', 'http-fixed'), termMonths: 0 }, { code: 'TERM_NOT_POSITIVE', field: ['input', 'termMonths'], message: /\S/ });
+        await assertRefused(
+          client,
+          db,
+          'applyForLoan',
+          { ...application('FIXED-1', 'http-fixed'), termMonths: 0 },
+          { code: 'TERM_NOT_POSITIVE', field: ['input', 'termMonths'], message: /\S/ },
+        );
         const fixed = await client.mutate('applyForLoan', application('FIXED-1', 'http-fixed'), 'contractNo');
-        assert.deepEqual([fixed.payload.userErrors, fixed.payload.replayed, fixed.payload.loan.contractNo], [[], false, 'FIXED-1']);
+        assert.deepEqual(
+          [fixed.payload.userErrors, fixed.payload.replayed, fixed.payload.loan.contractNo],
+          [[], false, 'FIXED-1'],
+        );
       });
 
       test('auditEvents(first:, after:) pages the whole trail in order without overlap, and says when more follow', async () => {
@@ -154,7 +229,10 @@ describe('over HTTP, versions, idempotency keys and the audit trail hold under r
           if (!connection.pageInfo.hasNextPage) break;
           after = connection.pageInfo.endCursor;
         }
-        assert.deepEqual(seen, all.map((event) => toGlobalId('AuditEvent', event.id)));
+        assert.deepEqual(
+          seen,
+          all.map((event) => toGlobalId('AuditEvent', event.id)),
+        );
         const newest = await client.read('{ auditEvents(first: 1, newestFirst: true) { nodes { id } } }');
         assert.deepEqual(newest.auditEvents.nodes, [{ id: seen.at(-1) }]);
       });
@@ -162,7 +240,9 @@ describe('over HTTP, versions, idempotency keys and the audit trail hold under r
       test('node(id:) refetches an audit event by its global ID', async () => {
         const newest = await client.read('{ auditEvents(first: 1, newestFirst: true) { nodes { id operation } } }');
         const event = newest.auditEvents.nodes[0] as { id: string; operation: string };
-        const data = await client.read('query One($id: ID!) { node(id: $id) { id ... on AuditEvent { operation } } }', { id: event.id });
+        const data = await client.read('query One($id: ID!) { node(id: $id) { id ... on AuditEvent { operation } } }', {
+          id: event.id,
+        });
         assert.deepEqual(data.node, { id: event.id, operation: event.operation });
       });
 
@@ -171,10 +251,21 @@ describe('over HTTP, versions, idempotency keys and the audit trail hold under r
           'query Trail($entityId: String!) { auditEvents(where: { entityType: "Village", entityId: $entityId, operation: "updateVillage" }) { nodes { actorId before after } } }',
           { entityId: String(rowId(ids.village)) },
         );
-        const nodes = data.auditEvents.nodes as Array<{ actorId: string; before: { version: number }; after: { version: number } }>;
-        assert.equal(nodes.length, await db.prisma.auditEvent.count({ where: { entityType: 'Village', entityId: String(rowId(ids.village)), operation: 'updateVillage' } }));
+        const nodes = data.auditEvents.nodes as Array<{
+          actorId: string;
+          before: { version: number };
+          after: { version: number };
+        }>;
+        assert.equal(
+          nodes.length,
+          await db.prisma.auditEvent.count({
+            where: { entityType: 'Village', entityId: String(rowId(ids.village)), operation: 'updateVillage' },
+          }),
+        );
         assert.ok(nodes.length >= 1);
-        assert.ok(nodes.every((node) => node.actorId === httpActor.id && node.after.version === node.before.version + 1));
+        assert.ok(
+          nodes.every((node) => node.actorId === httpActor.id && node.after.version === node.before.version + 1),
+        );
       });
 
       test('a malformed request id header is replaced by a generated one, which the audit event carries', async () => {
@@ -184,52 +275,104 @@ describe('over HTTP, versions, idempotency keys and the audit trail hold under r
           'not a valid id!',
         );
         assert.deepEqual(answer.body.data!.createCampaign.userErrors, []);
-        const [event] = await db.prisma.auditEvent.findMany({ where: { operation: 'createCampaign', entityId: String(rowId(answer.body.data!.createCampaign.campaign.id)) } });
+        const [event] = await db.prisma.auditEvent.findMany({
+          where: { operation: 'createCampaign', entityId: String(rowId(answer.body.data!.createCampaign.campaign.id)) },
+        });
         assert.match(event!.requestId!, /^[0-9a-f]{8}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{12}$/);
       });
 
       // Variables the schema refuses before any resolver runs: a 400 naming the problem, never a 500.
       const badVariables: Array<[string, string, Record<string, unknown>]> = [
-        ['an amount sent as a number', 'DisburseLoanInput', { loanId: toGlobalId('EnterpriseLoan', 9501), amount: 12, disbursedOn: '2020-01-10' }],
-        ['a version sent as a string', 'DisburseLoanInput', { loanId: toGlobalId('EnterpriseLoan', 9501), amount: '12.00', disbursedOn: '2020-01-10', expectedVersion: 'two' }],
-        ['a date that is not a date', 'DisburseLoanInput', { loanId: toGlobalId('EnterpriseLoan', 9501), amount: '12.00', disbursedOn: '10/01/2020' }],
-        ['a required field left out', 'DisburseLoanInput', { loanId: toGlobalId('EnterpriseLoan', 9501), amount: '12.00' }],
-        ['a field the input does not have', 'DisburseLoanInput', { loanId: toGlobalId('EnterpriseLoan', 9501), amount: '12.00', disbursedOn: '2020-01-10', currency: 'CNY' }],
+        [
+          'an amount sent as a number',
+          'DisburseLoanInput',
+          { loanId: toGlobalId('EnterpriseLoan', 9501), amount: 12, disbursedOn: '2020-01-10' },
+        ],
+        [
+          'a version sent as a string',
+          'DisburseLoanInput',
+          {
+            loanId: toGlobalId('EnterpriseLoan', 9501),
+            amount: '12.00',
+            disbursedOn: '2020-01-10',
+            expectedVersion: 'two',
+          },
+        ],
+        [
+          'a date that is not a date',
+          'DisburseLoanInput',
+          { loanId: toGlobalId('EnterpriseLoan', 9501), amount: '12.00', disbursedOn: '10/01/2020' },
+        ],
+        [
+          'a required field left out',
+          'DisburseLoanInput',
+          { loanId: toGlobalId('EnterpriseLoan', 9501), amount: '12.00' },
+        ],
+        [
+          'a field the input does not have',
+          'DisburseLoanInput',
+          { loanId: toGlobalId('EnterpriseLoan', 9501), amount: '12.00', disbursedOn: '2020-01-10', currency: 'CNY' },
+        ],
       ];
       for (const [what, inputType, input] of badVariables) {
         test(`${what} is HTTP 400 with BAD_USER_INPUT and writes nothing`, async () => {
           const before = await fingerprint(db);
-          const answer = await client.post(`mutation M($input: ${inputType}!) { disburseLoan(input: $input) { loan { id } } }`, { input });
+          const answer = await client.post(
+            `mutation M($input: ${inputType}!) { disburseLoan(input: $input) { loan { id } } }`,
+            { input },
+          );
           assert.equal(answer.status, 400, JSON.stringify(answer.body));
-          assert.deepEqual(answer.body.errors!.map((error) => error.extensions?.code), ['BAD_USER_INPUT']);
+          assert.deepEqual(
+            answer.body.errors!.map((error) => error.extensions?.code),
+            ['BAD_USER_INPUT'],
+          );
           assert.match(answer.body.errors![0]!.message, /input/);
           assert.deepEqual(await fingerprint(db), before);
         });
       }
 
       test('an enum value the schema lacks, written in the document, is HTTP 400 with GRAPHQL_VALIDATION_FAILED', async () => {
-        const answer = await client.post(`mutation { changeInitiativeStatus(input: { id: "${ids.initiative}", expectedVersion: 1, status: FINISHED }) { initiative { id } } }`);
+        const answer = await client.post(
+          `mutation { changeInitiativeStatus(input: { id: "${ids.initiative}", expectedVersion: 1, status: FINISHED }) { initiative { id } } }`,
+        );
         assert.equal(answer.status, 400);
-        assert.deepEqual(answer.body.errors!.map((error) => error.extensions?.code), ['GRAPHQL_VALIDATION_FAILED']);
+        assert.deepEqual(
+          answer.body.errors!.map((error) => error.extensions?.code),
+          ['GRAPHQL_VALIDATION_FAILED'],
+        );
       });
 
       test('a day that does not exist (2020-02-30) is refused, not booked on another day', async () => {
         await openLoan(db, { contractNo: 'BAD-DAY' });
         const loan = await loanGlobalId(client, 'BAD-DAY');
         const before = await fingerprint(db);
-        const answer = await client.post('mutation M($input: RecordRepaymentInput!) { recordRepayment(input: $input) { loan { id } userErrors { field code } } }', {
-          input: { loanId: loan, amount: '100.00', paidOn: '2020-02-30' },
-        });
+        const answer = await client.post(
+          'mutation M($input: RecordRepaymentInput!) { recordRepayment(input: $input) { loan { id } userErrors { field code } } }',
+          {
+            input: { loanId: loan, amount: '100.00', paidOn: '2020-02-30' },
+          },
+        );
         const refusedByScalar = answer.status === 400 && answer.body.errors?.[0]?.extensions?.code === 'BAD_USER_INPUT';
-        const refusedByService = answer.status === 200 && answer.body.data?.recordRepayment.userErrors.some((error: { code: string; field: string[] }) => error.code === 'INVALID_FORMAT' && error.field.join('.') === 'input.paidOn');
+        const refusedByService =
+          answer.status === 200 &&
+          answer.body.data?.recordRepayment.userErrors.some(
+            (error: { code: string; field: string[] }) =>
+              error.code === 'INVALID_FORMAT' && error.field.join('.') === 'input.paidOn',
+          );
         assert.ok(refusedByScalar || refusedByService, JSON.stringify(answer.body));
         assert.deepEqual(await fingerprint(db), before);
       });
 
       test('a malformed audit cursor or page size is BAD_USER_INPUT naming the argument', async () => {
-        for (const [args, argument] of [['after: "bm90LWEtY3Vyc29y"', 'after'], ['first: 1000', 'first']] as const) {
+        for (const [args, argument] of [
+          ['after: "bm90LWEtY3Vyc29y"', 'after'],
+          ['first: 1000', 'first'],
+        ] as const) {
           const answer = await client.post(`{ auditEvents(${args}) { nodes { id } } }`);
-          assert.deepEqual(answer.body.errors!.map((error) => [error.extensions?.code, error.extensions?.argument]), [['BAD_USER_INPUT', argument]]);
+          assert.deepEqual(
+            answer.body.errors!.map((error) => [error.extensions?.code, error.extensions?.argument]),
+            [['BAD_USER_INPUT', argument]],
+          );
         }
       });
     });

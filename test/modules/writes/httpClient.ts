@@ -127,7 +127,9 @@ export async function httpWriteClient(db: Database): Promise<HttpWriteClient> {
 }
 
 function payloadObjectField(payload: GraphQLObjectType): string {
-  const fields = Object.values(payload.getFields()).filter((field) => isObjectType(getNamedType(field.type)) && field.name !== 'userErrors');
+  const fields = Object.values(payload.getFields()).filter(
+    (field) => isObjectType(getNamedType(field.type)) && field.name !== 'userErrors',
+  );
   assert.equal(fields.length, 1, `${payload.name} should have one object field`);
   return fields[0]!.name;
 }
@@ -147,14 +149,21 @@ export function succeeded(call: MutationCall): Record<string, any> {
  * Asserts the audit trail of one request: every event names the HTTP actor and the request id,
  * and the events' [operation, entityType, entityId] are `expected`, in order. Returns the events.
  */
-export async function assertAudited(client: HttpWriteClient, requestId: string, expected: Array<[string, string, string | number]>): Promise<AuditEventView[]> {
+export async function assertAudited(
+  client: HttpWriteClient,
+  requestId: string,
+  expected: Array<[string, string, string | number]>,
+): Promise<AuditEventView[]> {
   const events = await client.auditEventsOf(requestId);
   assert.deepEqual(
     events.map((event) => [event.operation, event.entityType, event.entityId]),
     expected.map(([operation, entityType, entityId]) => [operation, entityType, String(entityId)]),
   );
   for (const event of events) {
-    assert.deepEqual([event.actorId, event.actorRole, event.actorOrgUnitId, event.requestId], [httpActor.id, httpActor.role, httpActor.orgUnitId, requestId]);
+    assert.deepEqual(
+      [event.actorId, event.actorRole, event.actorOrgUnitId, event.requestId],
+      [httpActor.id, httpActor.role, httpActor.orgUnitId, requestId],
+    );
     assert.ok(!Number.isNaN(Date.parse(event.createdAt)));
   }
   return events;
@@ -173,13 +182,21 @@ export interface ExpectedRefusal {
  * non-empty), and no row of any table a mutation writes changed (audit trail and keys included).
  * Returns all the user errors.
  */
-export async function assertRefused(client: HttpWriteClient, db: Database, name: string, input: Record<string, unknown>, expected: ExpectedRefusal): Promise<UserErrorView[]> {
+export async function assertRefused(
+  client: HttpWriteClient,
+  db: Database,
+  name: string,
+  input: Record<string, unknown>,
+  expected: ExpectedRefusal,
+): Promise<UserErrorView[]> {
   const before = await fingerprint(db);
   const { payload, objectField } = await client.mutate(name, input);
   assert.equal(payload[objectField], null);
   assert.equal(payload.replayed, false);
   const field = expected.field.map(String);
-  const match = payload.userErrors.find((error) => error.code === expected.code && error.field.join('.') === field.join('.'));
+  const match = payload.userErrors.find(
+    (error) => error.code === expected.code && error.field.join('.') === field.join('.'),
+  );
   assert.ok(match, `expected ${expected.code} on ${field.join('.')}, got ${JSON.stringify(payload.userErrors)}`);
   assert.match(match.message, expected.message);
   assert.ok(payload.userErrors.every((error) => error.message.length > 0));
@@ -248,7 +265,10 @@ export async function fixtureGlobalIds(client: HttpWriteClient): Promise<Fixture
 
 /** The global ID of a loan found by its contract number through the API. */
 export async function loanGlobalId(client: HttpWriteClient, contractNo: string): Promise<string> {
-  const data = await client.read('query Loan($contractNo: String!) { enterpriseLoan(contractNo: $contractNo) { id } }', { contractNo });
+  const data = await client.read(
+    'query Loan($contractNo: String!) { enterpriseLoan(contractNo: $contractNo) { id } }',
+    { contractNo },
+  );
   assert.ok(data.enterpriseLoan, `no loan ${contractNo}`);
   return data.enterpriseLoan.id;
 }
@@ -257,7 +277,11 @@ export async function loanGlobalId(client: HttpWriteClient, contractNo: string):
  * An `applyForLoan` input for the fixture's enterprise and branch: a 1,000,000 working-capital
  * loan over 12 months, with an idempotency key when one is given.
  */
-export function loanApplication(ids: FixtureGlobalIds, contractNo: string, idempotencyKey?: string): Record<string, unknown> {
+export function loanApplication(
+  ids: FixtureGlobalIds,
+  contractNo: string,
+  idempotencyKey?: string,
+): Record<string, unknown> {
   return {
     contractNo,
     enterpriseId: ids.enterprise,

@@ -5,7 +5,16 @@ import type { Database } from '../../../src/db/client.js';
 import { typeDefs } from '../../../src/schema/typeDefs.js';
 import { createTestDatabase, testBackends, type TestDatabase } from '../../support/database.js';
 import { openLoan } from '../loans/loanFixture.js';
-import { assertRefused, fixtureGlobalIds, httpWriteClient, loanGlobalId, rowId, succeeded, type FixtureGlobalIds, type HttpWriteClient } from './httpClient.js';
+import {
+  assertRefused,
+  fixtureGlobalIds,
+  httpWriteClient,
+  loanGlobalId,
+  rowId,
+  succeeded,
+  type FixtureGlobalIds,
+  type HttpWriteClient,
+} from './httpClient.js';
 import { insertWriteFixture } from './writeFixture.js';
 
 const mutationFields = buildSchema(typeDefs).getMutationType()!.getFields();
@@ -14,7 +23,9 @@ const mutationFields = buildSchema(typeDefs).getMutationType()!.getFields();
 function nullableFields(mutation: string): string[] {
   const input = getNamedType(mutationFields[mutation]!.args[0]!.type) as GraphQLInputObjectType;
   assert.ok(isInputObjectType(input));
-  return Object.values(input.getFields()).filter((field) => !isNonNullType(field.type)).map((field) => field.name);
+  return Object.values(input.getFields())
+    .filter((field) => !isNonNullType(field.type))
+    .map((field) => field.name);
 }
 
 describe('an optional input field sent as null is a value or a user error, never a 500', async () => {
@@ -45,10 +56,14 @@ describe('an optional input field sent as null is a value or a user error, never
       let serial = 0;
       const versions: Record<string, number> = {};
       const refreshVersions = async () => {
-        versions.loan = (await db.prisma.enterpriseLoan.findUniqueOrThrow({ where: { contractNo: 'NULL-DISBURSED' } })).version;
+        versions.loan = (
+          await db.prisma.enterpriseLoan.findUniqueOrThrow({ where: { contractNo: 'NULL-DISBURSED' } })
+        ).version;
         versions.initiative = (await db.prisma.initiative.findUniqueOrThrow({ where: { code: 'FIX-PAIRED' } })).version;
         versions.village = (await db.prisma.village.findUniqueOrThrow({ where: { id: rowId(ids.village) } })).version;
-        versions.enterprise = (await db.prisma.enterprise.findUniqueOrThrow({ where: { id: rowId(ids.enterprise) } })).version;
+        versions.enterprise = (
+          await db.prisma.enterprise.findUniqueOrThrow({ where: { id: rowId(ids.enterprise) } })
+        ).version;
       };
       const unique = (prefix: string) => `${prefix}-${(serial += 1)}`;
       const inputs: Record<string, () => Record<string, unknown>> = {
@@ -71,8 +86,21 @@ describe('an optional input field sent as null is a value or a user error, never
         approveLoan: () => ({ loanId: loan, expectedVersion: versions.loan, reason: 'r' }),
         rejectLoan: () => ({ loanId: loan, expectedVersion: versions.loan, reason: 'r' }),
         writeOffLoan: () => ({ loanId: loan, expectedVersion: versions.loan, reason: 'r' }),
-        disburseLoan: () => ({ loanId: loan, amount: '1.00', disbursedOn: '2020-01-10', expectedVersion: versions.loan, idempotencyKey: unique('null-k') }),
-        recordRepayment: () => ({ loanId: loan, amount: '1.00', paidOn: '2020-02-10', penalty: '0.00', note: 'n', idempotencyKey: unique('null-k') }),
+        disburseLoan: () => ({
+          loanId: loan,
+          amount: '1.00',
+          disbursedOn: '2020-01-10',
+          expectedVersion: versions.loan,
+          idempotencyKey: unique('null-k'),
+        }),
+        recordRepayment: () => ({
+          loanId: loan,
+          amount: '1.00',
+          paidOn: '2020-02-10',
+          penalty: '0.00',
+          note: 'n',
+          idempotencyKey: unique('null-k'),
+        }),
         deferLoan: () => ({ loanId: loan, deferredUntil: '2030-01-31', reason: 'r' }),
         classifyLoan: () => ({ loanId: loan, monthEnd: '2020-01-31', riskClass: 'NORMAL' }),
         recordImpact: () => ({
@@ -93,31 +121,168 @@ describe('an optional input field sent as null is a value or a user error, never
           verifiedBy: 'BANK',
           note: 'n',
         }),
-        createInitiative: () => ({ code: unique('NULL-I'), name: 'n', nameZh: 'n', category: 'OTHER', status: 'PLANNED', ownerOrgUnitId: ids.branch, startDate: '2020-01-01', endDate: '2020-12-31', budget: '1.00', description: 'd', approximate: false, note: 'n' }),
-        updateInitiative: () => ({ id: ids.initiative, expectedVersion: versions.initiative, name: 'n', nameZh: 'n', category: 'OTHER', ownerOrgUnitId: ids.branch, startDate: '2020-01-01', endDate: '2020-12-31', budget: '1.00', description: 'd', approximate: false, note: 'n' }),
-        changeInitiativeStatus: () => ({ id: ids.initiative, expectedVersion: versions.initiative, status: 'SUSPENDED' }),
-        linkVillages: () => ({ initiativeId: ids.initiative, links: [{ villageId: ids.village, role: 'TARGET', since: '2020-01-01' }] }),
+        createInitiative: () => ({
+          code: unique('NULL-I'),
+          name: 'n',
+          nameZh: 'n',
+          category: 'OTHER',
+          status: 'PLANNED',
+          ownerOrgUnitId: ids.branch,
+          startDate: '2020-01-01',
+          endDate: '2020-12-31',
+          budget: '1.00',
+          description: 'd',
+          approximate: false,
+          note: 'n',
+        }),
+        updateInitiative: () => ({
+          id: ids.initiative,
+          expectedVersion: versions.initiative,
+          name: 'n',
+          nameZh: 'n',
+          category: 'OTHER',
+          ownerOrgUnitId: ids.branch,
+          startDate: '2020-01-01',
+          endDate: '2020-12-31',
+          budget: '1.00',
+          description: 'd',
+          approximate: false,
+          note: 'n',
+        }),
+        changeInitiativeStatus: () => ({
+          id: ids.initiative,
+          expectedVersion: versions.initiative,
+          status: 'SUSPENDED',
+        }),
+        linkVillages: () => ({
+          initiativeId: ids.initiative,
+          links: [{ villageId: ids.village, role: 'TARGET', since: '2020-01-01' }],
+        }),
         unlinkVillages: () => ({ initiativeId: ids.initiative, links: [{ villageId: ids.village, role: 'TARGET' }] }),
-        recordInitiativeMetric: () => ({ initiativeId: ids.initiative, metric: 'CARDS_ISSUED', value: '1', unit: 'CARD', periodStart: '2020-01-01', periodEnd: '2020-12-31', cumulative: true, approximate: true, qualifier: '近', note: 'n' }),
-        assignCadre: () => ({ initiativeId: ids.initiative, villageId: ids.village, role: 'LIAISON', partyMember: true, staffRef: 'ZZ-0001', startDate: '2020-01-01', endDate: '2020-12-31', note: 'n' }),
+        recordInitiativeMetric: () => ({
+          initiativeId: ids.initiative,
+          metric: 'CARDS_ISSUED',
+          value: '1',
+          unit: 'CARD',
+          periodStart: '2020-01-01',
+          periodEnd: '2020-12-31',
+          cumulative: true,
+          approximate: true,
+          qualifier: '近',
+          note: 'n',
+        }),
+        assignCadre: () => ({
+          initiativeId: ids.initiative,
+          villageId: ids.village,
+          role: 'LIAISON',
+          partyMember: true,
+          staffRef: 'ZZ-0001',
+          startDate: '2020-01-01',
+          endDate: '2020-12-31',
+          note: 'n',
+        }),
         endCadreAssignment: () => ({ id: ids.initiative, endDate: '2020-12-31' }),
-        createCampaign: () => ({ code: unique('NULL-C'), name: 'n', nameEn: 'n', aliases: ['a'], sponsor: 's', theme: 't', startDate: '2020-01-01', endDate: '2020-12-31', note: 'n' }),
+        createCampaign: () => ({
+          code: unique('NULL-C'),
+          name: 'n',
+          nameEn: 'n',
+          aliases: ['a'],
+          sponsor: 's',
+          theme: 't',
+          startDate: '2020-01-01',
+          endDate: '2020-12-31',
+          note: 'n',
+        }),
         addToCampaign: () => ({ campaignId: ids.campaign, initiativeIds: [ids.initiative], loanIds: [ids.loan] }),
         removeFromCampaign: () => ({ campaignId: ids.campaign, initiativeIds: [ids.initiative], loanIds: [ids.loan] }),
-        createVillage: () => ({ name: 'n', aliases: ['a'], countyId: ids.dengfeng, townshipId: ids.daye, code: null, codeVerified: false, wasPoorVillage: true, exitYear: 2019, registeredPoorHouseholds: 1, population: 10, note: 'n' }),
-        updateVillage: () => ({ id: ids.village, expectedVersion: versions.village, name: 'n', aliases: ['a'], countyId: ids.dengfeng, townshipId: ids.daye, code: '410185105299', codeVerified: false, wasPoorVillage: true, exitYear: 2019, registeredPoorHouseholds: 1, population: 10, note: 'n' }),
-        createEnterprise: () => ({ name: 'n', nameZh: 'n', anonymised: true, creditCode: null, industrySection: 'A', industryCode: '0311', size: 'SMALL', leadingEnterpriseLevel: 'NONE', headOfficeRegionId: ids.yeCounty, note: 'n' }),
-        updateEnterprise: () => ({ id: ids.enterprise, expectedVersion: versions.enterprise, name: 'n', nameZh: 'n', anonymised: true, industrySection: 'A', industryCode: '0311', size: 'SMALL', leadingEnterpriseLevel: 'NONE', headOfficeRegionId: ids.yeCounty, note: 'n' }),
-        addEnterpriseSite: () => ({ enterpriseId: ids.enterprise, regionId: ids.yeCounty, kind: 'FARM', name: 'n', openedOn: '2020-01-01', note: 'n' }),
+        createVillage: () => ({
+          name: 'n',
+          aliases: ['a'],
+          countyId: ids.dengfeng,
+          townshipId: ids.daye,
+          code: null,
+          codeVerified: false,
+          wasPoorVillage: true,
+          exitYear: 2019,
+          registeredPoorHouseholds: 1,
+          population: 10,
+          note: 'n',
+        }),
+        updateVillage: () => ({
+          id: ids.village,
+          expectedVersion: versions.village,
+          name: 'n',
+          aliases: ['a'],
+          countyId: ids.dengfeng,
+          townshipId: ids.daye,
+          code: '410185105299',
+          codeVerified: false,
+          wasPoorVillage: true,
+          exitYear: 2019,
+          registeredPoorHouseholds: 1,
+          population: 10,
+          note: 'n',
+        }),
+        createEnterprise: () => ({
+          name: 'n',
+          nameZh: 'n',
+          anonymised: true,
+          creditCode: null,
+          industrySection: 'A',
+          industryCode: '0311',
+          size: 'SMALL',
+          leadingEnterpriseLevel: 'NONE',
+          headOfficeRegionId: ids.yeCounty,
+          note: 'n',
+        }),
+        updateEnterprise: () => ({
+          id: ids.enterprise,
+          expectedVersion: versions.enterprise,
+          name: 'n',
+          nameZh: 'n',
+          anonymised: true,
+          industrySection: 'A',
+          industryCode: '0311',
+          size: 'SMALL',
+          leadingEnterpriseLevel: 'NONE',
+          headOfficeRegionId: ids.yeCounty,
+          note: 'n',
+        }),
+        addEnterpriseSite: () => ({
+          enterpriseId: ids.enterprise,
+          regionId: ids.yeCounty,
+          kind: 'FARM',
+          name: 'n',
+          openedOn: '2020-01-01',
+          note: 'n',
+        }),
       };
 
       test('a null name of an initiative or county of a village is REQUIRED, and nothing is written', async () => {
-        await assertRefused(client, db, 'updateInitiative', { id: ids.initiative, expectedVersion: 1, name: null }, { code: 'REQUIRED', field: ['input', 'name'], message: /name cannot be empty/ });
-        await assertRefused(client, db, 'updateVillage', { id: ids.village, expectedVersion: 1, countyId: null }, { code: 'REQUIRED', field: ['input', 'countyId'], message: /county/ });
+        await assertRefused(
+          client,
+          db,
+          'updateInitiative',
+          { id: ids.initiative, expectedVersion: 1, name: null },
+          { code: 'REQUIRED', field: ['input', 'name'], message: /name cannot be empty/ },
+        );
+        await assertRefused(
+          client,
+          db,
+          'updateVillage',
+          { id: ids.village, expectedVersion: 1, countyId: null },
+          { code: 'REQUIRED', field: ['input', 'countyId'], message: /county/ },
+        );
       });
 
       test('a null anonymised flag leaves an anonymised enterprise anonymised', async () => {
-        const returned = succeeded(await client.mutate('updateEnterprise', { id: ids.otherEnterprise, expectedVersion: 1, anonymised: null, note: 'name withheld by the source' }, 'anonymised note version'));
+        const returned = succeeded(
+          await client.mutate(
+            'updateEnterprise',
+            { id: ids.otherEnterprise, expectedVersion: 1, anonymised: null, note: 'name withheld by the source' },
+            'anonymised note version',
+          ),
+        );
         assert.deepEqual([returned.anonymised, returned.version], [true, 2]);
       });
 
@@ -134,7 +299,8 @@ describe('an optional input field sent as null is a value or a user error, never
               `mutation Call($input: ${String(mutationFields[mutation]!.args[0]!.type)}) { ${mutation}(input: $input) { userErrors { field code message } replayed } }`,
               { input: { ...inputs[mutation]!(), [field]: null } },
             );
-            if (answer.status !== 200 || answer.body.errors) failures.push(`${field}: HTTP ${answer.status} ${JSON.stringify(answer.body.errors)}`);
+            if (answer.status !== 200 || answer.body.errors)
+              failures.push(`${field}: HTTP ${answer.status} ${JSON.stringify(answer.body.errors)}`);
             // A CONFLICT would mean the call stopped at the version check and never read the null.
             const codes = (answer.body.data?.[mutation]?.userErrors ?? []).map((error: { code: string }) => error.code);
             if (codes.includes('CONFLICT')) failures.push(`${field}: stopped at CONFLICT`);

@@ -44,34 +44,65 @@ describe('an idempotency key makes a retry return the first result and write not
       test('the same key with a different input is IDEMPOTENCY_KEY_REUSED and writes nothing', async () => {
         await applyForLoan(db, officer, loanApplication({ contractNo: 'IDEM-2', idempotencyKey: 'apply-IDEM-2' }));
         const before = await fingerprint(db);
-        const reused = await applyForLoan(db, officer, loanApplication({ contractNo: 'IDEM-3', idempotencyKey: 'apply-IDEM-2' }));
+        const reused = await applyForLoan(
+          db,
+          officer,
+          loanApplication({ contractNo: 'IDEM-3', idempotencyKey: 'apply-IDEM-2' }),
+        );
         assert.equal(reused.record, null);
-        assert.deepEqual(reused.userErrors.map((error) => [error.code, error.field]), [['IDEMPOTENCY_KEY_REUSED', ['input', 'idempotencyKey']]]);
+        assert.deepEqual(
+          reused.userErrors.map((error) => [error.code, error.field]),
+          [['IDEMPOTENCY_KEY_REUSED', ['input', 'idempotencyKey']]],
+        );
         assert.deepEqual(await fingerprint(db), before);
       });
 
       test('keys belong to their actor: another actor may use the same key for its own request', async () => {
         await applyForLoan(db, officer, loanApplication({ contractNo: 'IDEM-4', idempotencyKey: 'shared-key' }));
-        const other = await applyForLoan(db, { id: 'staff-0099', role: 'LOAN_OFFICER' }, loanApplication({ contractNo: 'IDEM-5', idempotencyKey: 'shared-key' }));
+        const other = await applyForLoan(
+          db,
+          { id: 'staff-0099', role: 'LOAN_OFFICER' },
+          loanApplication({ contractNo: 'IDEM-5', idempotencyKey: 'shared-key' }),
+        );
         assert.deepEqual(other.userErrors, []);
         assert.equal(other.replayed, false);
       });
 
       test('a call that failed with user errors does not use up its key', async () => {
-        const bad = await applyForLoan(db, officer, loanApplication({ contractNo: 'IDEM-6', contractAmount: '-1', idempotencyKey: 'apply-IDEM-6' }));
+        const bad = await applyForLoan(
+          db,
+          officer,
+          loanApplication({ contractNo: 'IDEM-6', contractAmount: '-1', idempotencyKey: 'apply-IDEM-6' }),
+        );
         assert.equal(bad.userErrors[0]!.code, 'AMOUNT_NOT_POSITIVE');
-        const good = await applyForLoan(db, officer, loanApplication({ contractNo: 'IDEM-6', idempotencyKey: 'apply-IDEM-6' }));
+        const good = await applyForLoan(
+          db,
+          officer,
+          loanApplication({ contractNo: 'IDEM-6', idempotencyKey: 'apply-IDEM-6' }),
+        );
         assert.deepEqual(good.userErrors, []);
       });
 
       test('two calls with the same key at the same moment create one loan and both return it', async () => {
         const input = loanApplication({ contractNo: 'IDEM-RACE', idempotencyKey: 'apply-race' });
-        const results = await Promise.all([applyForLoan(db, officer, input), applyForLoan(db, officer, input), applyForLoan(db, officer, input)]);
-        assert.deepEqual(results.map((result) => result.userErrors), [[], [], []]);
+        const results = await Promise.all([
+          applyForLoan(db, officer, input),
+          applyForLoan(db, officer, input),
+          applyForLoan(db, officer, input),
+        ]);
+        assert.deepEqual(
+          results.map((result) => result.userErrors),
+          [[], [], []],
+        );
         assert.equal(new Set(results.map((result) => result.record!.id)).size, 1);
         assert.equal(results.filter((result) => !result.replayed).length, 1);
         assert.equal(await db.prisma.enterpriseLoan.count({ where: { contractNo: 'IDEM-RACE' } }), 1);
-        assert.equal(await db.prisma.auditEvent.count({ where: { operation: 'applyForLoan', entityId: String(results[0]!.record!.id) } }), 1);
+        assert.equal(
+          await db.prisma.auditEvent.count({
+            where: { operation: 'applyForLoan', entityId: String(results[0]!.record!.id) },
+          }),
+          1,
+        );
       });
     });
   }

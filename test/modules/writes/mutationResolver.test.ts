@@ -22,31 +22,53 @@ describe('mutation resolvers turn global IDs into row ids and results into paylo
         database = await createTestDatabase(backend);
         db = database.db;
         await insertWriteFixture(db);
-        context = { db, requestId: 'req-resolver', loaders: {} as GraphQLContext['loaders'], viewer: officerViewer, scope: scopeOf(officerViewer) };
+        context = {
+          db,
+          requestId: 'req-resolver',
+          loaders: {} as GraphQLContext['loaders'],
+          viewer: officerViewer,
+          scope: scopeOf(officerViewer),
+        };
       });
       after(() => database?.dispose());
 
       test('linkVillages with global IDs links the village and returns the initiative payload; the audit has the request id', async () => {
         const payload = await mutationResolvers.Mutation.linkVillages(
           null,
-          { input: { initiativeId: toGlobalId('Initiative', writeIds.initiative), links: [{ villageId: toGlobalId('Village', writeIds.village), role: 'HOST' }] } },
+          {
+            input: {
+              initiativeId: toGlobalId('Initiative', writeIds.initiative),
+              links: [{ villageId: toGlobalId('Village', writeIds.village), role: 'HOST' }],
+            },
+          },
           context,
         );
         assert.deepEqual(payload.userErrors, []);
         assert.equal((payload.initiative as { id: number }).id, writeIds.initiative);
         const events = await db.prisma.auditEvent.findMany({ where: { requestId: 'req-resolver' } });
-        assert.deepEqual(events.map((event) => [event.operation, event.actorId]), [['linkVillages', officer.id]]);
+        assert.deepEqual(
+          events.map((event) => [event.operation, event.actorId]),
+          [['linkVillages', officer.id]],
+        );
       });
 
       test('an ID of the wrong type is INVALID_FORMAT on its input path and nothing is written', async () => {
         const before = await fingerprint(db);
         const payload = await mutationResolvers.Mutation.linkVillages(
           null,
-          { input: { initiativeId: toGlobalId('Initiative', writeIds.initiative), links: [{ villageId: toGlobalId('Region', writeIds.dengfeng), role: 'TARGET' }] } },
+          {
+            input: {
+              initiativeId: toGlobalId('Initiative', writeIds.initiative),
+              links: [{ villageId: toGlobalId('Region', writeIds.dengfeng), role: 'TARGET' }],
+            },
+          },
           context,
         );
         assert.equal(payload.initiative, null);
-        assert.deepEqual(payload.userErrors.map((error) => [error.code, error.field]), [['INVALID_FORMAT', ['input', 'links', '0', 'villageId']]]);
+        assert.deepEqual(
+          payload.userErrors.map((error) => [error.code, error.field]),
+          [['INVALID_FORMAT', ['input', 'links', '0', 'villageId']]],
+        );
         assert.deepEqual(await fingerprint(db), before);
       });
 
@@ -55,7 +77,12 @@ describe('mutation resolvers turn global IDs into row ids and results into paylo
         await assert.rejects(
           mutationResolvers.Mutation.linkVillages(
             null,
-            { input: { initiativeId: toGlobalId('Initiative', writeIds.initiative), links: [{ villageId: toGlobalId('Village', writeIds.village), role: 'TARGET' }] } },
+            {
+              input: {
+                initiativeId: toGlobalId('Initiative', writeIds.initiative),
+                links: [{ villageId: toGlobalId('Village', writeIds.village), role: 'TARGET' }],
+              },
+            },
             { ...context, viewer: anonymousViewer },
           ),
           { extensions: { code: 'UNAUTHENTICATED' } },

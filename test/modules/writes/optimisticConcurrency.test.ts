@@ -32,8 +32,16 @@ describe('versions stop lost updates: a stale expectedVersion is a CONFLICT and 
         const applied = await applyForLoan(db, officer, loanApplication({ contractNo: 'VER-2' }));
         await approveLoan(db, officer, { loanId: applied.record!.id, expectedVersion: 1 });
         const before = await fingerprint(db);
-        const stale = await disburseLoan(db, officer, { loanId: applied.record!.id, amount: '1.00', disbursedOn: '2020-01-10', expectedVersion: 1 });
-        assert.deepEqual(stale.userErrors.map((error) => [error.code, error.field, error.currentVersion]), [['CONFLICT', ['input', 'expectedVersion'], 2]]);
+        const stale = await disburseLoan(db, officer, {
+          loanId: applied.record!.id,
+          amount: '1.00',
+          disbursedOn: '2020-01-10',
+          expectedVersion: 1,
+        });
+        assert.deepEqual(
+          stale.userErrors.map((error) => [error.code, error.field, error.currentVersion]),
+          [['CONFLICT', ['input', 'expectedVersion'], 2]],
+        );
         assert.deepEqual(await fingerprint(db), before);
       });
 
@@ -46,7 +54,10 @@ describe('versions stop lost updates: a stale expectedVersion is a CONFLICT and 
         ]);
         assert.deepEqual(results.map((result) => result.record === null).sort(), [false, true]);
         const loser = results.find((result) => result.record === null)!;
-        assert.deepEqual(loser.userErrors.map((error) => [error.code, error.currentVersion]), [['CONFLICT', 2]]);
+        assert.deepEqual(
+          loser.userErrors.map((error) => [error.code, error.currentVersion]),
+          [['CONFLICT', 2]],
+        );
         const loan = await db.prisma.enterpriseLoan.findUniqueOrThrow({ where: { id: loanId } });
         assert.equal(loan.version, 2);
       });
@@ -57,7 +68,10 @@ describe('versions stop lost updates: a stale expectedVersion is a CONFLICT and 
           disburseLoan(db, officer, { loanId, amount: '600000.00', disbursedOn: '2020-01-10' }),
           disburseLoan(db, officer, { loanId, amount: '600000.00', disbursedOn: '2020-01-11' }),
         ]);
-        assert.deepEqual(results.flatMap((result) => result.userErrors.map((error) => error.code)), ['AMOUNT_EXCEEDS_CONTRACT']);
+        assert.deepEqual(
+          results.flatMap((result) => result.userErrors.map((error) => error.code)),
+          ['AMOUNT_EXCEEDS_CONTRACT'],
+        );
         const loan = await db.prisma.enterpriseLoan.findUniqueOrThrow({ where: { id: loanId } });
         assert.equal(loan.disbursedAmount!.toFixed(2), '600000.00');
       });

@@ -7,7 +7,12 @@ import { fingerprint } from './writeFixture.js';
  * Runs `call` and asserts it was refused with `code` on `input.<field>`, with a message, and
  * that no row of any table a mutation writes changed.
  */
-export async function assertRefusedWithoutWrites(db: Database, call: () => Promise<MutationResult<unknown>>, code: string, field: string): Promise<void> {
+export async function assertRefusedWithoutWrites(
+  db: Database,
+  call: () => Promise<MutationResult<unknown>>,
+  code: string,
+  field: string,
+): Promise<void> {
   const before = await fingerprint(db);
   const result = await call();
   assert.equal(result.record, null);

@@ -33,7 +33,7 @@ function changedBeforeTransaction(db: Database, between: () => Promise<unknown>)
   return { ...db, prisma } as Database;
 }
 
-describe('a mutation re-checks the caller\'s scope inside its transaction', async () => {
+describe("a mutation re-checks the caller's scope inside its transaction", async () => {
   for (const backend of await testBackends()) {
     describe(backend, () => {
       let database: TestDatabase;
@@ -61,21 +61,32 @@ describe('a mutation re-checks the caller\'s scope inside its transaction', asyn
           context(through),
         );
       };
-      const nameOf = async () => (await db.prisma.initiative.findUniqueOrThrow({ where: { id: scopeIds.initiativeA } })).name;
+      const nameOf = async () =>
+        (await db.prisma.initiative.findUniqueOrThrow({ where: { id: scopeIds.initiativeA } })).name;
 
       test('without a change in between, the write goes through (the control)', async () => {
-        const payload = await rename(changedBeforeTransaction(db, async () => undefined), 'Renamed once');
+        const payload = await rename(
+          changedBeforeTransaction(db, async () => undefined),
+          'Renamed once',
+        );
         assert.deepEqual(payload.userErrors, []);
         assert.equal(await nameOf(), 'Renamed once');
       });
 
       test('the branch tree changed in between: the unit moved under another branch, the write is NOT_FOUND, nothing written', async () => {
-        const moveOutlet = (parentId: number) => db.sql.query(`UPDATE "OrgUnit" SET "parentId" = $1 WHERE "id" = $2`, [parentId, scopeIds.outletA1]);
+        const moveOutlet = (parentId: number) =>
+          db.sql.query(`UPDATE "OrgUnit" SET "parentId" = $1 WHERE "id" = $2`, [parentId, scopeIds.outletA1]);
         const events = await db.prisma.auditEvent.count();
         try {
-          const payload = await rename(changedBeforeTransaction(db, () => moveOutlet(scopeIds.branchB)), 'Renamed out of scope');
+          const payload = await rename(
+            changedBeforeTransaction(db, () => moveOutlet(scopeIds.branchB)),
+            'Renamed out of scope',
+          );
           assert.equal(payload.initiative, null);
-          assert.deepEqual(payload.userErrors.map((error) => [error.code, error.field]), [['NOT_FOUND', ['input', 'id']]]);
+          assert.deepEqual(
+            payload.userErrors.map((error) => [error.code, error.field]),
+            [['NOT_FOUND', ['input', 'id']]],
+          );
           assert.equal(await nameOf(), 'Renamed once');
           assert.equal(await db.prisma.auditEvent.count(), events, 'no audit event either');
         } finally {
@@ -84,10 +95,20 @@ describe('a mutation re-checks the caller\'s scope inside its transaction', asyn
       });
 
       test('the row changed in between: handed to another branch, the write is NOT_FOUND, nothing written', async () => {
-        const setOwner = (orgUnitId: number) => db.sql.query(`UPDATE "Initiative" SET "ownerOrgUnitId" = $1 WHERE "id" = $2`, [orgUnitId, scopeIds.initiativeA]);
+        const setOwner = (orgUnitId: number) =>
+          db.sql.query(`UPDATE "Initiative" SET "ownerOrgUnitId" = $1 WHERE "id" = $2`, [
+            orgUnitId,
+            scopeIds.initiativeA,
+          ]);
         try {
-          const payload = await rename(changedBeforeTransaction(db, () => setOwner(scopeIds.branchB)), 'Renamed out of scope');
-          assert.deepEqual(payload.userErrors.map((error) => [error.code, error.field]), [['NOT_FOUND', ['input', 'id']]]);
+          const payload = await rename(
+            changedBeforeTransaction(db, () => setOwner(scopeIds.branchB)),
+            'Renamed out of scope',
+          );
+          assert.deepEqual(
+            payload.userErrors.map((error) => [error.code, error.field]),
+            [['NOT_FOUND', ['input', 'id']]],
+          );
           assert.equal(await nameOf(), 'Renamed once');
         } finally {
           await setOwner(scopeIds.outletA1);

@@ -15,7 +15,12 @@ export const writeIds = Object.freeze({ ...fixtureIds, site: 9451, otherEnterpri
 export async function insertWriteFixture(db: Database): Promise<void> {
   await insertInvariantFixture(db.sql);
   await insertRow(db.sql, 'Enterprise', { id: writeIds.otherEnterprise, name: 'A bio company', anonymised: true });
-  await insertRow(db.sql, 'EnterpriseSite', { id: writeIds.site, enterpriseId: writeIds.enterprise, regionId: writeIds.yeCounty, kind: 'FARM' });
+  await insertRow(db.sql, 'EnterpriseSite', {
+    id: writeIds.site,
+    enterpriseId: writeIds.enterprise,
+    regionId: writeIds.yeCounty,
+    kind: 'FARM',
+  });
   await insertRow(db.sql, 'Campaign', { id: writeIds.campaign, code: 'FIX-PUHUI', name: '工银普惠行' });
 }
 

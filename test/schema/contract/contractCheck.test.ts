@@ -4,7 +4,12 @@ import fs from 'node:fs';
 import os from 'node:os';
 import path from 'node:path';
 import { after, describe, test } from 'node:test';
-import { checkContract, runContractCheck, schemaChanges, unreleasedCoordinates } from '../../../src/schema/contract/index.js';
+import {
+  checkContract,
+  runContractCheck,
+  schemaChanges,
+  unreleasedCoordinates,
+} from '../../../src/schema/contract/index.js';
 
 const v1 = `
 type Query { loans(first: Int): [Loan!]! loan(contractNo: String!): Loan }
@@ -46,22 +51,42 @@ describe('schema changes and their coordinates', () => {
       ['VALUE_REMOVED_FROM_ENUM', 'Status.WRITTEN_OFF'],
     ]);
     const removedType = schemaChanges(v1, v1.replace('input LoanWhere { status: Status }', ''));
-    assert.deepEqual(removedType.breaking.map((c) => c.coordinate), ['LoanWhere']);
+    assert.deepEqual(
+      removedType.breaking.map((c) => c.coordinate),
+      ['LoanWhere'],
+    );
     const removedDirective = schemaChanges(v1, v1.replace(/directive .*\n/, ''));
-    assert.deepEqual(removedDirective.breaking.map((c) => c.coordinate), ['@audited']);
+    assert.deepEqual(
+      removedDirective.breaking.map((c) => c.coordinate),
+      ['@audited'],
+    );
     const removedArgument = schemaChanges(v1, v1.replace('loans(first: Int)', 'loans'));
     // graphql-js drops Int from the schema once nothing uses it, and a variable typed Int breaks.
-    assert.deepEqual(removedArgument.breaking.map((c) => c.coordinate), ['Int', 'Query.loans(first:)']);
+    assert.deepEqual(
+      removedArgument.breaking.map((c) => c.coordinate),
+      ['Int', 'Query.loans(first:)'],
+    );
     const changedArgument = schemaChanges(v1, v1.replace('loan(contractNo: String!)', 'loan(contractNo: ID!)'));
-    assert.deepEqual(changedArgument.breaking.map((c) => c.coordinate), ['Query.loan(contractNo:)']);
+    assert.deepEqual(
+      changedArgument.breaking.map((c) => c.coordinate),
+      ['Query.loan(contractNo:)'],
+    );
   });
 
   test('deprecations and additions are reported, never breaking', () => {
-    const v2 = v1.replace('note: String', 'note: String @deprecated(reason: "Use notes.")').replace('WRITTEN_OFF }', 'WRITTEN_OFF DEFERRED }');
+    const v2 = v1
+      .replace('note: String', 'note: String @deprecated(reason: "Use notes.")')
+      .replace('WRITTEN_OFF }', 'WRITTEN_OFF DEFERRED }');
     const changes = schemaChanges(v1, v2);
     assert.deepEqual(changes.breaking, []);
-    assert.deepEqual(changes.deprecated.map((c) => c.description), ['Loan.note is deprecated: Use notes.']);
-    assert.deepEqual(changes.dangerous.map((c) => c.coordinate), ['Status.DEFERRED']);
+    assert.deepEqual(
+      changes.deprecated.map((c) => c.description),
+      ['Loan.note is deprecated: Use notes.'],
+    );
+    assert.deepEqual(
+      changes.dangerous.map((c) => c.coordinate),
+      ['Status.DEFERRED'],
+    );
     const report = checkContract({ oldSdl: v1, newSdl: v2, changelog: '' });
     assert.equal(report.ok, true);
     assert.ok(report.lines.some((line) => line.startsWith('deprecated: `Loan.note`')));
@@ -71,8 +96,15 @@ describe('schema changes and their coordinates', () => {
     const recorded = unreleasedCoordinates(changelogWith(['Loan.note', 'Query.loans(region:)']));
     assert.deepEqual([...recorded], ['Loan.note', 'Query.loans(region:)']);
     assert.deepEqual([...unreleasedCoordinates('# Changelog\n## [0.1.0]\n### Removed\n- `Loan.note`\n')], []);
-    assert.deepEqual([...unreleasedCoordinates('## Unreleased\n### Changed\n- `Loan.amount` is a float\n## [0.1.0]\n')], ['Loan.amount']);
-    const report = checkContract({ oldSdl: v1, newSdl: v1.replace('note: String', ''), changelog: changelogWith(['Loan']) });
+    assert.deepEqual(
+      [...unreleasedCoordinates('## Unreleased\n### Changed\n- `Loan.amount` is a float\n## [0.1.0]\n')],
+      ['Loan.amount'],
+    );
+    const report = checkContract({
+      oldSdl: v1,
+      newSdl: v1.replace('note: String', ''),
+      changelog: changelogWith(['Loan']),
+    });
     assert.equal(report.ok, false, 'a type does not cover its fields');
   });
 });
@@ -81,7 +113,11 @@ describe('npm run contract:check on a git checkout', () => {
   const dir = fs.mkdtempSync(path.join(os.tmpdir(), 'dishui-contract-'));
   after(() => fs.rmSync(dir, { recursive: true, force: true }));
   const git = (...args: string[]) =>
-    execFileSync('git', ['-c', 'user.name=t', '-c', 'user.email=t@example.org', '-c', 'commit.gpgsign=false', ...args], { cwd: dir, stdio: 'pipe' });
+    execFileSync(
+      'git',
+      ['-c', 'user.name=t', '-c', 'user.email=t@example.org', '-c', 'commit.gpgsign=false', ...args],
+      { cwd: dir, stdio: 'pipe' },
+    );
   const write = (file: string, text: string) => fs.writeFileSync(path.join(dir, file), text);
 
   test('skips outside git, on a first commit and when the base has no schema', () => {
@@ -107,7 +143,9 @@ describe('npm run contract:check on a git checkout', () => {
     git('commit', '-qam', 'breaking schema');
     const failed = runContractCheck({ cwd: dir });
     assert.equal(failed.status, 'failed');
-    assert.ok(failed.lines.includes('BREAKING, not in CHANGELOG.md: `Loan.note` (FIELD_REMOVED): Loan.note was removed.'));
+    assert.ok(
+      failed.lines.includes('BREAKING, not in CHANGELOG.md: `Loan.note` (FIELD_REMOVED): Loan.note was removed.'),
+    );
     assert.match(failed.lines.at(-1)!, /FAILED against HEAD\^: 5 unrecorded/);
 
     write('CHANGELOG.md', changelogWith(['Loan.note', 'Loan.amount', 'Status.WRITTEN_OFF', 'LoanWhere.region']));
@@ -115,7 +153,10 @@ describe('npm run contract:check on a git checkout', () => {
     assert.equal(stillOne.status, 'failed');
     assert.match(stillOne.lines.join('\n'), /BREAKING, not in CHANGELOG.md: `Query.loans\(region:\)`/);
 
-    write('CHANGELOG.md', changelogWith(['Loan.note', 'Loan.amount', 'Status.WRITTEN_OFF', 'LoanWhere.region', 'Query.loans(region:)']));
+    write(
+      'CHANGELOG.md',
+      changelogWith(['Loan.note', 'Loan.amount', 'Status.WRITTEN_OFF', 'LoanWhere.region', 'Query.loans(region:)']),
+    );
     const passed = runContractCheck({ cwd: dir });
     assert.equal(passed.status, 'passed', passed.lines.join('\n'));
     assert.match(passed.lines.at(-1)!, /5 recorded breaking/);

@@ -17,7 +17,11 @@ export interface GraphQLAnswer<T> {
  * Posts one operation to the gateway's /graphql with the token as `Authorization: Bearer`.
  * Never rejects for a GraphQL or HTTP error: those come back in `errors`.
  */
-export async function requestGraphQL<T>(query: string, variables: Record<string, unknown>, token: string | null): Promise<GraphQLAnswer<T>> {
+export async function requestGraphQL<T>(
+  query: string,
+  variables: Record<string, unknown>,
+  token: string | null,
+): Promise<GraphQLAnswer<T>> {
   try {
     const response = await fetch('/graphql', {
       method: 'POST',

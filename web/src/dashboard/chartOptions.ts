@@ -2,7 +2,14 @@
 // the same options back from the chart instances.
 import type { EChartsCoreOption } from 'echarts/core';
 import { mechanismLabel, text, type Language } from './i18n.js';
-import { lastDayOfMonth, type CountyKey, type DashboardData, type Filters, type SeriesPoint, type TimelineInitiative } from './queries.js';
+import {
+  lastDayOfMonth,
+  type CountyKey,
+  type DashboardData,
+  type Filters,
+  type SeriesPoint,
+  type TimelineInitiative,
+} from './queries.js';
 
 const palette = ['#c23531', '#2f4554', '#61a0a8', '#d48265', '#91c7ae', '#749f83', '#ca8622', '#bda29a', '#6e7074'];
 
@@ -21,9 +28,15 @@ export function monthsBetween(from: string, to: string): string[] {
 }
 
 /** Balance (bars, left axis) and non-performing ratio in % (line, right axis) per month end. */
-export function portfolioOption(data: DashboardData['portfolioSeries'], filters: Filters, language: Language): EChartsCoreOption {
+export function portfolioOption(
+  data: DashboardData['portfolioSeries'],
+  filters: Filters,
+  language: Language,
+): EChartsCoreOption {
   const points: SeriesPoint[] = data?.series[0]?.points ?? [];
-  const months = points.length ? points.map((point) => point.month.slice(0, 7)) : monthsBetween(filters.from, filters.to);
+  const months = points.length
+    ? points.map((point) => point.month.slice(0, 7))
+    : monthsBetween(filters.from, filters.to);
   return {
     tooltip: { trigger: 'axis' },
     legend: { top: 0, data: [text('balance', language), text('nplRatio', language)] },
@@ -34,7 +47,12 @@ export function portfolioOption(data: DashboardData['portfolioSeries'], filters:
       { type: 'value', name: '%', min: 0, splitLine: { show: false } },
     ],
     series: [
-      { id: 'balance', name: text('balance', language), type: 'bar', data: points.map((point) => Number(point.outstandingBalance)) },
+      {
+        id: 'balance',
+        name: text('balance', language),
+        type: 'bar',
+        data: points.map((point) => Number(point.outstandingBalance)),
+      },
       {
         id: 'nplRatio',
         name: text('nplRatio', language),
@@ -61,7 +79,15 @@ export function rankedBarsOption(
     grid: { left: 110, right: 40, top: 10, bottom: 30 },
     xAxis: { type: 'value', minInterval: 1 },
     yAxis: { type: 'category', data: rows.map((row) => countyLabel(row.key, language)) },
-    series: [{ id: 'ranked', name: measure, type: 'bar', data: rows.map((row) => row.value), label: { show: true, position: 'right' } }],
+    series: [
+      {
+        id: 'ranked',
+        name: measure,
+        type: 'bar',
+        data: rows.map((row) => row.value),
+        label: { show: true, position: 'right' },
+      },
+    ],
     graphic: rows.length ? [] : [emptyNote(text('noData', language))],
   };
 }
@@ -74,17 +100,35 @@ export function mechanismOption(data: DashboardData['impactByMechanism'], langua
     legend: { top: 0, data: [text('peopleDriven', language), text('records', language)] },
     grid: { left: 60, right: 50, top: 40, bottom: 30 },
     xAxis: { type: 'category', data: groups.map((group) => mechanismLabel(group.key.mechanism, language)) },
-    yAxis: [{ type: 'value', minInterval: 1 }, { type: 'value', minInterval: 1, splitLine: { show: false } }],
+    yAxis: [
+      { type: 'value', minInterval: 1 },
+      { type: 'value', minInterval: 1, splitLine: { show: false } },
+    ],
     series: [
-      { id: 'peopleDriven', name: text('peopleDriven', language), type: 'bar', data: groups.map((group) => group.peopleDriven) },
-      { id: 'records', name: text('records', language), type: 'bar', yAxisIndex: 1, data: groups.map((group) => group.recordCount) },
+      {
+        id: 'peopleDriven',
+        name: text('peopleDriven', language),
+        type: 'bar',
+        data: groups.map((group) => group.peopleDriven),
+      },
+      {
+        id: 'records',
+        name: text('records', language),
+        type: 'bar',
+        yAxisIndex: 1,
+        data: groups.map((group) => group.recordCount),
+      },
     ],
     graphic: groups.length ? [] : [emptyNote(text('noData', language))],
   };
 }
 
 /** The initiatives with a start date, as bars from start to end (or to the period's end while ongoing). */
-export function timelineOption(initiatives: TimelineInitiative[], filters: Filters, language: Language): EChartsCoreOption {
+export function timelineOption(
+  initiatives: TimelineInitiative[],
+  filters: Filters,
+  language: Language,
+): EChartsCoreOption {
   const periodStart = Date.parse(`${filters.from}-01T00:00:00Z`);
   const periodEnd = Date.parse(`${lastDayOfMonth(filters.to)}T23:59:59Z`);
   const dated = datedInPeriod(initiatives, filters);
@@ -108,7 +152,9 @@ export function timelineOption(initiatives: TimelineInitiative[], filters: Filte
         encode: { x: [1, 2], y: 0 },
         data: dated.map((initiative, index) => {
           const start = Math.max(Date.parse(`${initiative.startDate}T00:00:00Z`), periodStart);
-          const end = initiative.endDate ? Math.min(Date.parse(`${initiative.endDate}T00:00:00Z`), periodEnd) : periodEnd;
+          const end = initiative.endDate
+            ? Math.min(Date.parse(`${initiative.endDate}T00:00:00Z`), periodEnd)
+            : periodEnd;
           return {
             name: initiativeName(initiative, language),
             code: initiative.code,
@@ -128,7 +174,10 @@ export function datedInPeriod(initiatives: TimelineInitiative[], filters: Filter
   const from = `${filters.from}-01`;
   const to = lastDayOfMonth(filters.to);
   return initiatives.filter(
-    (initiative) => initiative.startDate !== null && initiative.startDate <= to && (initiative.endDate === null || initiative.endDate >= from),
+    (initiative) =>
+      initiative.startDate !== null &&
+      initiative.startDate <= to &&
+      (initiative.endDate === null || initiative.endDate >= from),
   );
 }
 

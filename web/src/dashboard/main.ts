@@ -5,19 +5,45 @@ import * as echarts from 'echarts/core';
 import { CanvasRenderer } from 'echarts/renderers';
 import { loadToken, saveToken } from '../shared/token.js';
 import { errorsFor, requestGraphQL, type GraphQLAnswer } from './api.js';
-import { datedInPeriod, initiativeName, mechanismOption, portfolioOption, rankedBarsOption, timelineOption } from './chartOptions.js';
+import {
+  datedInPeriod,
+  initiativeName,
+  mechanismOption,
+  portfolioOption,
+  rankedBarsOption,
+  timelineOption,
+} from './chartOptions.js';
 import './dashboard.css';
 import { initialLanguage, text, type Language, type TextKey } from './i18n.js';
-import { dashboardQuery, dashboardVariables, optionsQuery, type DashboardData, type Filters, type OptionsData } from './queries.js';
+import {
+  dashboardQuery,
+  dashboardVariables,
+  optionsQuery,
+  type DashboardData,
+  type Filters,
+  type OptionsData,
+} from './queries.js';
 
 // Only the chart types and components used here are bundled.
-echarts.use([BarChart, LineChart, CustomChart, GridComponent, TooltipComponent, LegendComponent, GraphicComponent, CanvasRenderer]);
+echarts.use([
+  BarChart,
+  LineChart,
+  CustomChart,
+  GridComponent,
+  TooltipComponent,
+  LegendComponent,
+  GraphicComponent,
+  CanvasRenderer,
+]);
 
 const chartNames = ['portfolio', 'loansByCounty', 'peopleByCounty', 'impactByMechanism', 'initiativeTimeline'] as const;
 type ChartName = (typeof chartNames)[number];
 
 const languageKey = 'dishui.language';
-let language: Language = initialLanguage(safeStorage(() => localStorage.getItem(languageKey)), navigator.language);
+let language: Language = initialLanguage(
+  safeStorage(() => localStorage.getItem(languageKey)),
+  navigator.language,
+);
 let token = loadToken();
 let filters: Filters = { region: '', orgUnit: '', from: '2017-01', to: '2020-12' };
 let options: OptionsData | null = null;
@@ -31,7 +57,10 @@ const charts = {} as Record<ChartName, echarts.ECharts>;
 function createCharts(): void {
   for (const name of chartNames) {
     charts[name]?.dispose();
-    charts[name] = echarts.init(element<HTMLElement>(`[data-chart="${name}"]`), undefined, { renderer: 'canvas', locale: language === 'zh' ? 'ZH' : 'EN' });
+    charts[name] = echarts.init(element<HTMLElement>(`[data-chart="${name}"]`), undefined, {
+      renderer: 'canvas',
+      locale: language === 'zh' ? 'ZH' : 'EN',
+    });
   }
 }
 
@@ -71,7 +100,8 @@ function safeStorage<T>(read: () => T): T | null {
 function applyTexts(): void {
   document.documentElement.lang = language === 'zh' ? 'zh-CN' : 'en';
   document.title = text('title', language);
-  for (const node of document.querySelectorAll<HTMLElement>('[data-text]')) node.textContent = text(node.dataset.text as TextKey, language);
+  for (const node of document.querySelectorAll<HTMLElement>('[data-text]'))
+    node.textContent = text(node.dataset.text as TextKey, language);
   element('#token-state').textContent = token ? `✓ ${text('tokenSaved', language)}` : text('tokenNone', language);
   fillSelects();
 }
@@ -82,11 +112,16 @@ function fillSelects(): void {
   const all = new Option(text('all', language), '');
   regionSelect.replaceChildren(
     all,
-    ...(options?.regions?.nodes ?? []).map((region) => new Option(`${region.level === 'PREFECTURE' ? '　' : ''}${region.name} (${region.code})`, region.code)),
+    ...(options?.regions?.nodes ?? []).map(
+      (region) =>
+        new Option(`${region.level === 'PREFECTURE' ? '　' : ''}${region.name} (${region.code})`, region.code),
+    ),
   );
   orgSelect.replaceChildren(
     new Option(text('all', language), ''),
-    ...(options?.orgUnits?.nodes ?? []).map((unit) => new Option(language === 'zh' ? (unit.nameZh ?? unit.name) : unit.name, unit.code)),
+    ...(options?.orgUnits?.nodes ?? []).map(
+      (unit) => new Option(language === 'zh' ? (unit.nameZh ?? unit.name) : unit.name, unit.code),
+    ),
   );
   regionSelect.value = filters.region;
   orgSelect.value = filters.orgUnit;
@@ -98,7 +133,12 @@ function readFilters(): Filters {
   const form = new FormData(element<HTMLFormElement>('#filters'));
   const from = String(form.get('from') || filters.from);
   const to = String(form.get('to') || filters.to);
-  return { region: String(form.get('region') ?? ''), orgUnit: String(form.get('orgUnit') ?? ''), from, to: to < from ? from : to };
+  return {
+    region: String(form.get('region') ?? ''),
+    orgUnit: String(form.get('orgUnit') ?? ''),
+    from,
+    to: to < from ? from : to,
+  };
 }
 
 function messageFor(field: string): string {
@@ -112,14 +152,23 @@ function messageFor(field: string): string {
 /** Draws every chart from the last answer (also on a language switch, without a new request). */
 function render(): void {
   const data = answer?.data ?? null;
-  for (const node of document.querySelectorAll<HTMLElement>('[data-error]:not([data-error="options"])')) node.textContent = messageFor(node.dataset.error!);
+  for (const node of document.querySelectorAll<HTMLElement>('[data-error]:not([data-error="options"])'))
+    node.textContent = messageFor(node.dataset.error!);
   charts.portfolio.setOption(portfolioOption(data?.portfolioSeries ?? null, filters, language), true);
   charts.loansByCounty.setOption(
-    rankedBarsOption(data?.loansByCounty?.groups.map((group) => ({ key: group.key, value: group.loanCount })) ?? null, text('loanCount', language), language),
+    rankedBarsOption(
+      data?.loansByCounty?.groups.map((group) => ({ key: group.key, value: group.loanCount })) ?? null,
+      text('loanCount', language),
+      language,
+    ),
     true,
   );
   charts.peopleByCounty.setOption(
-    rankedBarsOption(data?.peopleByCounty?.groups.map((group) => ({ key: group.key, value: group.peopleDriven })) ?? null, text('peopleDriven', language), language),
+    rankedBarsOption(
+      data?.peopleByCounty?.groups.map((group) => ({ key: group.key, value: group.peopleDriven })) ?? null,
+      text('peopleDriven', language),
+      language,
+    ),
     true,
   );
   charts.impactByMechanism.setOption(mechanismOption(data?.impactByMechanism ?? null, language), true);
@@ -129,7 +178,9 @@ function render(): void {
   element('#undated').replaceChildren(
     ...initiatives
       .filter((initiative) => !initiative.startDate && !dated.has(initiative.code))
-      .map((initiative) => Object.assign(document.createElement('li'), { textContent: initiativeName(initiative, language) })),
+      .map((initiative) =>
+        Object.assign(document.createElement('li'), { textContent: initiativeName(initiative, language) }),
+      ),
   );
   renderCount += 1;
   document.body.dataset.renderCount = String(renderCount);
@@ -150,7 +201,9 @@ async function loadOptions(): Promise<void> {
   const result = await requestGraphQL<OptionsData>(optionsQuery, {}, token);
   options = result.data;
   // Without them the filters offer only "all"; say why rather than look empty.
-  element('[data-error="options"]').textContent = result.errors.length ? `${text('failed', language)}: ${result.errors[0]!.message}` : '';
+  element('[data-error="options"]').textContent = result.errors.length
+    ? `${text('failed', language)}: ${result.errors[0]!.message}`
+    : '';
   fillSelects();
 }
 

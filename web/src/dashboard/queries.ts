@@ -73,7 +73,9 @@ export interface DashboardData {
   portfolioSeries: { series: { points: SeriesPoint[] }[] } | null;
   loansByCounty: { groups: { key: CountyKey; loanCount: number; outstandingBalance: string }[] } | null;
   peopleByCounty: { groups: { key: CountyKey; peopleDriven: number; recordCount: number }[] } | null;
-  impactByMechanism: { groups: { key: { mechanism: string | null }; peopleDriven: number; recordCount: number }[] } | null;
+  impactByMechanism: {
+    groups: { key: { mechanism: string | null }; peopleDriven: number; recordCount: number }[];
+  } | null;
   initiatives: { nodes: TimelineInitiative[] } | null;
 }
 

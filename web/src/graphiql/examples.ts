@@ -13,7 +13,7 @@ export const exampleOperations: readonly ExampleOperation[] = [
   {
     title: 'A first query',
     query:
-      '# The README\'s first query: villages with their county and initiatives.\n' +
+      "# The README's first query: villages with their county and initiatives.\n" +
       'query FirstQuery { villages(first: 5) { nodes { name aliases codeVerified county { code name povertyTier } initiatives(first: 5) { nodes { nameZh category status } } } } }\n',
   },
   {

@@ -52,7 +52,11 @@ if (!container) throw new Error('GraphiQL: no #graphiql element');
 createRoot(container).render(
   createElement(GraphiQL, {
     fetcher: fetcher as never,
-    defaultTabs: exampleOperations.map((example) => ({ query: example.query, variables: example.variables ?? '', headers })),
+    defaultTabs: exampleOperations.map((example) => ({
+      query: example.query,
+      variables: example.variables ?? '',
+      headers,
+    })),
     headers,
     defaultHeaders: headers,
     defaultEditorToolsVisibility: 'headers',

@@ -28,7 +28,9 @@ export async function disburse(client: ApolloClient, input: DisburseLoanInput): 
   if (payload.loan) return { ok: true, version: payload.loan.version, replayed: payload.replayed };
   return {
     ok: false,
-    errors: Object.fromEntries(payload.userErrors.map((error) => [error.field.join('.'), `${error.code}: ${error.message}`])),
+    errors: Object.fromEntries(
+      payload.userErrors.map((error) => [error.field.join('.'), `${error.code}: ${error.message}`]),
+    ),
     currentVersion: payload.userErrors.find((error) => error.code === 'CONFLICT')?.currentVersion ?? null,
   };
 }

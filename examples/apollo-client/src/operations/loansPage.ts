@@ -33,10 +33,18 @@ export type LoanRow = NonNullable<LoansPageQuery['enterpriseLoans']['edges'][num
  * cache's `relayStylePagination` merges them under one key (the filter and ordering), so reading
  * the first page's query back from the cache returns all loans, as a list component would show.
  */
-export async function allLoans(client: ApolloClient, where: EnterpriseLoanWhere = {}, pageSize = 100): Promise<LoanRow[]> {
+export async function allLoans(
+  client: ApolloClient,
+  where: EnterpriseLoanWhere = {},
+  pageSize = 100,
+): Promise<LoanRow[]> {
   let after: string | null | undefined;
   for (;;) {
-    const { data } = await client.query({ query: LoansPage, variables: { where, first: pageSize, after }, fetchPolicy: 'network-only' });
+    const { data } = await client.query({
+      query: LoansPage,
+      variables: { where, first: pageSize, after },
+      fetchPolicy: 'network-only',
+    });
     const { pageInfo } = data!.enterpriseLoans;
     if (!pageInfo.hasNextPage) break;
     after = pageInfo.endCursor;

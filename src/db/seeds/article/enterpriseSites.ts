@@ -13,7 +13,7 @@ export interface ArticleSite {
 
 const plantNote =
   'The article says the company built a plant in Xinjiang (在新疆建厂, 产业援疆) and employs farmers and ' +
-  'herders in 若羌, 阿克苏 and 哈密; one plant per place is facts.md\'s reading, not the article\'s words. ' +
+  "herders in 若羌, 阿克苏 and 哈密; one plant per place is facts.md's reading, not the article's words. " +
   'Opening date not stated.';
 const farmNote = (tier: string) =>
   `Dairy-cattle farm(s) (奶牛养殖场) in a ${tier}-level poor county; the article says "several farms" ` +
@@ -30,12 +30,48 @@ export const articleSites: readonly ArticleSite[] = [
     name: 'Plant, Hami (哈密)',
     note: `${plantNote} The article says only "Hami": the site stays at the prefecture (6505).`,
   },
-  { enterpriseKey: 'B', regionCode: '411729', kind: 'FARM', name: 'Dairy farm, Xincai (新蔡)', note: farmNote('national') },
-  { enterpriseKey: 'B', regionCode: '410423', kind: 'FARM', name: 'Dairy farm, Lushan (鲁山)', note: farmNote('national') },
-  { enterpriseKey: 'B', regionCode: '411723', kind: 'FARM', name: 'Dairy farm, Pingyu (平舆)', note: farmNote('national') },
-  { enterpriseKey: 'B', regionCode: '411422', kind: 'FARM', name: 'Dairy farm, Suixian (睢县)', note: farmNote('national') },
-  { enterpriseKey: 'B', regionCode: '411621', kind: 'FARM', name: 'Dairy farm, Fugou (扶沟)', note: farmNote('provincial') },
-  { enterpriseKey: 'B', regionCode: '410422', kind: 'FARM', name: 'Dairy farm, Ye County (叶县)', note: farmNote('provincial') },
+  {
+    enterpriseKey: 'B',
+    regionCode: '411729',
+    kind: 'FARM',
+    name: 'Dairy farm, Xincai (新蔡)',
+    note: farmNote('national'),
+  },
+  {
+    enterpriseKey: 'B',
+    regionCode: '410423',
+    kind: 'FARM',
+    name: 'Dairy farm, Lushan (鲁山)',
+    note: farmNote('national'),
+  },
+  {
+    enterpriseKey: 'B',
+    regionCode: '411723',
+    kind: 'FARM',
+    name: 'Dairy farm, Pingyu (平舆)',
+    note: farmNote('national'),
+  },
+  {
+    enterpriseKey: 'B',
+    regionCode: '411422',
+    kind: 'FARM',
+    name: 'Dairy farm, Suixian (睢县)',
+    note: farmNote('national'),
+  },
+  {
+    enterpriseKey: 'B',
+    regionCode: '411621',
+    kind: 'FARM',
+    name: 'Dairy farm, Fugou (扶沟)',
+    note: farmNote('provincial'),
+  },
+  {
+    enterpriseKey: 'B',
+    regionCode: '410422',
+    kind: 'FARM',
+    name: 'Dairy farm, Ye County (叶县)',
+    note: farmNote('provincial'),
+  },
   {
     enterpriseKey: 'C',
     regionCode: '410422',
@@ -43,7 +79,7 @@ export const articleSites: readonly ArticleSite[] = [
     name: 'Pig-farming poverty project, Ye County (叶县)',
     note:
       'The loan finances "pig farming and other poverty-alleviation projects" (生猪养殖等扶贫项目) that lift ' +
-      'people in 叶县 out of poverty; the project\'s exact place and start are not stated.',
+      "people in 叶县 out of poverty; the project's exact place and start are not stated.",
   },
 ];
 

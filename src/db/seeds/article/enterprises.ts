@@ -33,9 +33,10 @@ export const articleEnterprises: readonly ArticleEnterprise[] = [
     headOfficeRegionCode: '4101',
     note:
       'The article writes 轄內某健康食品公司 ("a health-food company within the branch\'s area") and names ' +
-      'none: anonymised, no credit code. Head office: within the Zhengzhou branch\'s area, county not known. ' +
+      "none: anonymised, no credit code. Head office: within the Zhengzhou branch's area, county not known. " +
       'Industry: food manufacturing (GB/T 4754 section C) with jujube farmers as suppliers (惠及枣农); the class ' +
-      '(fruit processing or health food) is not evident, so industryCode is null. ' + notLeading,
+      '(fruit processing or health food) is not evident, so industryCode is null. ' +
+      notLeading,
   },
   {
     key: 'B',
@@ -48,7 +49,8 @@ export const articleEnterprises: readonly ArticleEnterprise[] = [
     note:
       'The article writes 河南某乳業公司 and names none: anonymised, no credit code. Head office: Henan, ' +
       'place not known. Industry not evident: it builds dairy-cattle farms (section A) but may mainly make ' +
-      'dairy products (section C). ' + notLeading,
+      'dairy products (section C). ' +
+      notLeading,
   },
   {
     key: 'C',
@@ -60,8 +62,9 @@ export const articleEnterprises: readonly ArticleEnterprise[] = [
     headOfficeRegionCode: null,
     note:
       'The article writes 某生物公司 and names none: anonymised, no credit code. Head office not stated. ' +
-      'Industry not evident: the loan finances pig farming (生猪养殖) but the company\'s own main line is not ' +
-      'given. ' + notLeading,
+      "Industry not evident: the loan finances pig farming (生猪养殖) but the company's own main line is not " +
+      'given. ' +
+      notLeading,
   },
 ];
 

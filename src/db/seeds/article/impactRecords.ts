@@ -34,7 +34,8 @@ export const articleImpacts: readonly ArticleImpact[] = [
     note:
       'More than a thousand (一千多名) farmers and herders employed in 若羌, 阿克苏, 哈密 and other places ' +
       '(等地) of Xinjiang: the figure is not split by place, so it is held at the province. The Hami ' +
-      'workers below may be part of it: do not add the two. ' + asOfArticle,
+      'workers below may be part of it: do not add the two. ' +
+      asOfArticle,
   },
   {
     loanKey: 'A',
@@ -58,7 +59,8 @@ export const articleImpacts: readonly ArticleImpact[] = [
     qualifier: '余',
     note:
       'Of the Hami workers, over 40 (40余户) are registered poor households (建档立卡贫困户); kept apart from ' +
-      'the 300 workers so that each figure keeps its own qualifier. ' + asOfArticle,
+      'the 300 workers so that each figure keeps its own qualifier. ' +
+      asOfArticle,
   },
   {
     loanKey: 'A',
@@ -72,7 +74,8 @@ export const articleImpacts: readonly ArticleImpact[] = [
     note:
       'Jujube farmers benefiting "by the tens of thousands" (惠及枣农数以万计, photo caption): no number is ' +
       'stored because the article gives none. Place not stated; held at Xinjiang, where the plant is. ' +
-      'ORDER_PURCHASE is our reading of how a jujube processor benefits growers. ' + asOfArticle,
+      'ORDER_PURCHASE is our reading of how a jujube processor benefits growers. ' +
+      asOfArticle,
   },
   {
     loanKey: 'B',
@@ -101,7 +104,8 @@ export const articleImpacts: readonly ArticleImpact[] = [
     note:
       'Over 10,000 people (超万人) in 叶县 lifted out of poverty (脱贫) by the pig-farming projects. The ' +
       'article does not say how (employment, asset income, hosting...): ASSET_INCOME is a placeholder, ' +
-      'not a fact. ' + asOfArticle,
+      'not a fact. ' +
+      asOfArticle,
   },
 ];
 

@@ -109,7 +109,8 @@ export const articleMetrics: readonly ArticleMetric[] = [
     qualifier: '近',
     note:
       'Nearly 2 million CNY (近200万元) of farm products from poor areas bought since 2019 (自2019年以来); ' +
-      'periodStart is the first day of that year. ' + asOfArticle,
+      'periodStart is the first day of that year. ' +
+      asOfArticle,
   },
   {
     initiativeCode: initiativeCodes.countyChannels,
@@ -121,8 +122,7 @@ export const articleMetrics: readonly ArticleMetric[] = [
     cumulative: false,
     approximate: true,
     qualifier: '近',
-    note:
-      'Nearly 100 (近百家) ICBC outlets and self-service banks together in Zhengzhou\'s counties. ' + asOfArticle,
+    note: "Nearly 100 (近百家) ICBC outlets and self-service banks together in Zhengzhou's counties. " + asOfArticle,
   },
   {
     initiativeCode: initiativeCodes.covidResumption,

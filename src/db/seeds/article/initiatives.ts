@@ -47,11 +47,12 @@ export const articleInitiatives: readonly ArticleInitiative[] = [
       'Targeted paired assistance (定点帮扶, 结对子) of 冶上村 in 登封市 (county code 410185). In December ' +
       '2017 the branch sent three outstanding party members (3名优秀党员) from its staff to the village; they ' +
       'help the village party branch (村支部) improve its party-building rules and organisational life, and ' +
-      'the branch gave printers and computers (打印机、电脑) to the village party members\' activity centre ' +
+      "the branch gave printers and computers (打印机、电脑) to the village party members' activity centre " +
       '(党员学习活动中心). About three years (近三年) of pairing so far.',
     note:
       'startDate: month known (2017-12), day not; stored as the 1st, hence approximate. The donated printers ' +
-      'and computers have no count or value in the article. ' + asReported,
+      'and computers have no count or value in the article. ' +
+      asReported,
   },
   {
     code: initiativeCodes.loveLunch,
@@ -113,7 +114,8 @@ export const articleInitiatives: readonly ArticleInitiative[] = [
       '(购买贫困地区农产品), nearly 2 million CNY (近200万元) in total since 2019.',
     note:
       'The article counts purchases from 2019 but does not say when the programme began: startDate is null ' +
-      'and the metric carries the period. ' + asReported,
+      'and the metric carries the period. ' +
+      asReported,
   },
   {
     code: initiativeCodes.countyChannels,
@@ -126,13 +128,14 @@ export const articleInitiatives: readonly ArticleInitiative[] = [
     ownerCode: branchCode,
     description:
       'Sinking channels into the counties (下沉渠道): nearly 100 (近百家) ICBC outlets and self-service banks ' +
-      '(营业机构和自助银行) in Zhengzhou\'s counties; suburban outlets (郊县网点) refitted and made smart since ' +
+      "(营业机构和自助银行) in Zhengzhou's counties; suburban outlets (郊县网点) refitted and made smart since " +
       '2017; the AI customer-service agent 工小智 answering 7x24; online and mobile banking; an e-commerce ' +
       'poverty-alleviation chain with a poverty-alleviation merchant zone (扶贫商户专区) selling products of ' +
       'poor areas online.',
     note:
       'Refits since 2017 are one activity of an ongoing build-out ("in recent years", 近年来): startDate is ' +
-      'null. The outlets are a metric, not org units: the article names none. ' + asReported,
+      'null. The outlets are a metric, not org units: the article names none. ' +
+      asReported,
   },
   {
     code: initiativeCodes.covidResumption,
@@ -166,8 +169,8 @@ export const articleInitiatives: readonly ArticleInitiative[] = [
     ownerCode: branchCode,
     description:
       'Industry poverty-alleviation credit (产业扶贫, “贷”动产业): loans to enterprises that employ or buy from ' +
-      'poor people. The article describes three (a health-food company\'s jujube plant in Xinjiang, a dairy ' +
-      'company\'s farms in six Henan poor counties, a bio company\'s pig-farming project in 叶县). "One ' +
+      "poor people. The article describes three (a health-food company's jujube plant in Xinjiang, a dairy " +
+      "company's farms in six Henan poor counties, a bio company's pig-farming project in 叶县). \"One " +
       'enterprise, one policy" (一企一策); financing models bank + leading agricultural enterprise + ' +
       'enterprise/farmer (银行+农业龙头企业+企业/农户) and bank + government + enterprise/farmer ' +
       '(银行+政府+企业/农户), lending to small and micro enterprises and farmers at the front of the industry chain.',
@@ -197,14 +200,10 @@ export async function seedInitiatives({ tx, tally }: SeedContext, orgUnitIds: Id
       note: initiative.note,
       dataSource: 'ARTICLE' as const,
     };
-    const { row, outcome } = await syncRow(
-      await tx.initiative.findUnique({ where: { code: initiative.code } }),
-      data,
-      {
-        create: (values) => tx.initiative.create({ data: values }),
-        update: (stored, changes) => tx.initiative.update({ where: { id: stored.id }, data: changes }),
-      },
-    );
+    const { row, outcome } = await syncRow(await tx.initiative.findUnique({ where: { code: initiative.code } }), data, {
+      create: (values) => tx.initiative.create({ data: values }),
+      update: (stored, changes) => tx.initiative.update({ where: { id: stored.id }, data: changes }),
+    });
     tally.add('initiatives', outcome);
     ids.set(initiative.code, row.id);
   }

@@ -23,7 +23,7 @@ const common =
   'they are null, nothing is made up (illustrative false). It says the loan was granted (发放/投放), hence ' +
   'DISBURSED; its risk class is not known. An industry poverty-alleviation loan (产业精准扶贫贷款) of the ' +
   '2016–2020 targeted regime. Financing model null: the article names the models bank + leading ' +
-  'enterprise + enterprise/farmer and bank + government + enterprise/farmer for the branch\'s lending to ' +
+  "enterprise + enterprise/farmer and bank + government + enterprise/farmer for the branch's lending to " +
   'small and micro enterprises and farmers, but does not say which, if any, this loan used. No campaign ' +
   'is tied to it in the article.';
 
@@ -38,7 +38,8 @@ export const articleLoans: readonly ArticleLoan[] = [
     note:
       'Working-capital loan (流动资金贷款) to the health-food company to build a plant in Xinjiang ' +
       '(产业援疆). The article names 若羌, 阿克苏 and 哈密 but not where the plant was built: 若羌县 is chosen ' +
-      'as the loan\'s county (the first place named) and is an assumption. ' + common,
+      "as the loan's county (the first place named) and is an assumption. " +
+      common,
   },
   {
     contractNo: 'ARTICLE-LOAN-B',
@@ -47,9 +48,10 @@ export const articleLoans: readonly ArticleLoan[] = [
     siteKey: null,
     regionCode: null,
     note:
-      'Working-capital loan (流动资金贷款) for the dairy company\'s farms in six Henan poor counties ' +
+      "Working-capital loan (流动资金贷款) for the dairy company's farms in six Henan poor counties " +
       '(新蔡, 鲁山, 平舆, 睢县, 扶沟, 叶县). The article does not say which farm or county the money went to, ' +
-      'so site and region are null. ' + common,
+      'so site and region are null. ' +
+      common,
   },
   {
     contractNo: 'ARTICLE-LOAN-C',
@@ -59,7 +61,8 @@ export const articleLoans: readonly ArticleLoan[] = [
     regionCode: '410422',
     note:
       'Loan (贷款) for pig farming and other poverty-alleviation projects (生猪养殖等扶贫项目) in 叶县. The ' +
-      'article does not name the product; PROJECT is our reading of "a loan for projects". ' + common,
+      'article does not name the product; PROJECT is our reading of "a loan for projects". ' +
+      common,
   },
 ];
 

@@ -1,4 +1,7 @@
-import { creditCodeAlphabet as alphabet, creditCodeWeights as creditWeights } from '../../../modules/writes/creditCode.js';
+import {
+  creditCodeAlphabet as alphabet,
+  creditCodeWeights as creditWeights,
+} from '../../../modules/writes/creditCode.js';
 
 /**
  * SQL for unified social credit codes (統一社會信用代碼, GB 32100-2015) built inside the

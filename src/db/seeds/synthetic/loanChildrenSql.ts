@@ -41,7 +41,8 @@ function loanFactsSql(random: SqlRandom): string {
                 WHERE ${chunkFilter} AND l.status IN ('DISBURSED', 'REPAID', 'OVERDUE', 'WRITTEN_OFF') OFFSET 0) p OFFSET 0) q)`;
 }
 
-const repaid = (seq: string) => repaidPrincipalSql({ method: 'method', disbursed: 'disbursed', seq, count: 'n', periodRate: 'rate' });
+const repaid = (seq: string) =>
+  repaidPrincipalSql({ method: 'method', disbursed: 'disbursed', seq, count: 'n', periodRate: 'rate' });
 
 /** INSERT of the repayment schedules of the loans of a chunk: instalments 1..n, paid ones first. */
 export function scheduleInsertSql(random: SqlRandom): string {
@@ -105,15 +106,29 @@ export function snapshotInsertSql(random: SqlRandom): string {
 export function impactInsertSql(random: SqlRandom): string {
   const u = (stream: number) => random.uniform('k', stream);
   const mechanism = weighted(u(130), [
-    ['EMPLOYMENT', 40], ['ORDER_PURCHASE', 20], ['ASSET_INCOME', 10], ['LAND_TRANSFER', 15], ['HOSTING', 5], ['TRAINING', 5], ['CONSUMPTION', 5],
+    ['EMPLOYMENT', 40],
+    ['ORDER_PURCHASE', 20],
+    ['ASSET_INCOME', 10],
+    ['LAND_TRANSFER', 15],
+    ['HOSTING', 5],
+    ['TRAINING', 5],
+    ['CONSUMPTION', 5],
   ]);
   return `INSERT INTO "ImpactRecord" ("loanId", "regionId", "periodStart", "periodEnd", mechanism, "peopleDriven", "registeredPoorPeople",
                                 "registeredPoorHouseholds", "employeesTotal", "poorEmployeeShare", "incomeIncrease", approximate,
                                 qualifier, "verifiedBy", "dataSource")
   SELECT id, region_id, first, least(maturity, DATE '${asOfDate}'), mechanism::"ImpactMechanism", people, poor, households, employees,
          share, round(households * (1500 + 4500 * u_income))::numeric(18,2), u_approx < 0.2, CASE WHEN u_approx < 0.2 THEN '約' END,
-         (CASE WHEN regime = 'TARGETED_2016_2020' THEN ${weighted('u_verifier', [['POVERTY_OFFICE', 50], ['BANK', 30], ['SELF_REPORTED', 20]])}
-               ELSE ${weighted('u_verifier', [['REVITALIZATION_BUREAU', 50], ['BANK', 30], ['SELF_REPORTED', 20]])} END)::"Verifier",
+         (CASE WHEN regime = 'TARGETED_2016_2020' THEN ${weighted('u_verifier', [
+           ['POVERTY_OFFICE', 50],
+           ['BANK', 30],
+           ['SELF_REPORTED', 20],
+         ])}
+               ELSE ${weighted('u_verifier', [
+                 ['REVITALIZATION_BUREAU', 50],
+                 ['BANK', 30],
+                 ['SELF_REPORTED', 20],
+               ])} END)::"Verifier",
          'SYNTHETIC'
   FROM (SELECT y.*, CASE WHEN poor = 0 THEN 0 ELSE greatest(1, floor(poor / (2.5 + u_household)))::int END AS households
         FROM (SELECT x.*, floor(people * (0.3 + 0.5 * u_poor))::int AS poor

@@ -50,7 +50,13 @@ export function dueDateSql(first: string, seq: string, step: string): string {
  * equal principal: D·s/n; equal instalments (annuity at periodic rate r): D·((1+r)^s − 1)/((1+r)^n − 1);
  * interest-only and bullet loans: nothing until the last instalment, then D.
  */
-export function repaidPrincipalSql(p: { method: string; disbursed: string; seq: string; count: string; periodRate: string }): string {
+export function repaidPrincipalSql(p: {
+  method: string;
+  disbursed: string;
+  seq: string;
+  count: string;
+  periodRate: string;
+}): string {
   const { method, disbursed, seq, count, periodRate } = p;
   return `(CASE
     WHEN (${seq}) <= 0 THEN 0::numeric

@@ -14,8 +14,14 @@ import type { SqlRandom } from './sqlRandom.js';
 import { weighted } from './sqlRandom.js';
 
 const sectors: [string, number][] = [
-  ['MEDICAL', 15], ['TRANSPORT_LOGISTICS', 20], ['ENERGY_CHEMICALS', 10], ['FOREIGN_TRADE', 10],
-  ['AGRICULTURE', 25], ['MANUFACTURING', 12], ['CONSUMER_SERVICES', 6], ['OTHER', 2],
+  ['MEDICAL', 15],
+  ['TRANSPORT_LOGISTICS', 20],
+  ['ENERGY_CHEMICALS', 10],
+  ['FOREIGN_TRADE', 10],
+  ['AGRICULTURE', 25],
+  ['MANUFACTURING', 12],
+  ['CONSUMER_SERVICES', 6],
+  ['OTHER', 2],
 ];
 
 /**
@@ -35,32 +41,102 @@ export function loanInsertSql(random: SqlRandom, enterprises: number): string {
     .map(([name, stream]) => `${u(stream)} AS u_${name}`)
     .join(', ');
   const rawProduct = weighted('u_product', [
-    ['WORKING_CAPITAL', 40], ['FIXED_ASSET', 12], ['PROJECT', 5], ['SUPPLY_CHAIN', 13], ['INCLUSIVE_SME', 22], ['POVERTY_MICROCREDIT', 8],
+    ['WORKING_CAPITAL', 40],
+    ['FIXED_ASSET', 12],
+    ['PROJECT', 5],
+    ['SUPPLY_CHAIN', 13],
+    ['INCLUSIVE_SME', 22],
+    ['POVERTY_MICROCREDIT', 8],
   ]);
   const term = `CASE product
-    WHEN 'WORKING_CAPITAL' THEN ${weighted('u_term', [[12, 60], [24, 30], [36, 10]])}
-    WHEN 'SUPPLY_CHAIN' THEN ${weighted('u_term', [[6, 50], [12, 50]])}
-    WHEN 'FIXED_ASSET' THEN ${weighted('u_term', [[36, 40], [48, 30], [60, 30]])}
-    WHEN 'PROJECT' THEN ${weighted('u_term', [[60, 30], [84, 25], [96, 20], [120, 25]])}
-    ELSE ${weighted('u_term', [[12, 50], [24, 35], [36, 15]])} END`;
+    WHEN 'WORKING_CAPITAL' THEN ${weighted('u_term', [
+      [12, 60],
+      [24, 30],
+      [36, 10],
+    ])}
+    WHEN 'SUPPLY_CHAIN' THEN ${weighted('u_term', [
+      [6, 50],
+      [12, 50],
+    ])}
+    WHEN 'FIXED_ASSET' THEN ${weighted('u_term', [
+      [36, 40],
+      [48, 30],
+      [60, 30],
+    ])}
+    WHEN 'PROJECT' THEN ${weighted('u_term', [
+      [60, 30],
+      [84, 25],
+      [96, 20],
+      [120, 25],
+    ])}
+    ELSE ${weighted('u_term', [
+      [12, 50],
+      [24, 35],
+      [36, 15],
+    ])} END`;
   const method = `CASE
-    WHEN product IN ('FIXED_ASSET', 'PROJECT') THEN ${weighted('u_method', [['EQUAL_PRINCIPAL', 60], ['EQUAL_INSTALMENT', 40]])}
-    WHEN product = 'POVERTY_MICROCREDIT' THEN ${weighted('u_method', [['INTEREST_ONLY_BULLET', 60], ['EQUAL_INSTALMENT', 40]])}
-    WHEN term <= 12 THEN ${weighted('u_method', [['INTEREST_ONLY_BULLET', 45], ['EQUAL_PRINCIPAL', 25], ['BULLET', 20], ['EQUAL_INSTALMENT', 10]])}
-    ELSE ${weighted('u_method', [['INTEREST_ONLY_BULLET', 50], ['EQUAL_PRINCIPAL', 35], ['EQUAL_INSTALMENT', 15]])} END`;
+    WHEN product IN ('FIXED_ASSET', 'PROJECT') THEN ${weighted('u_method', [
+      ['EQUAL_PRINCIPAL', 60],
+      ['EQUAL_INSTALMENT', 40],
+    ])}
+    WHEN product = 'POVERTY_MICROCREDIT' THEN ${weighted('u_method', [
+      ['INTEREST_ONLY_BULLET', 60],
+      ['EQUAL_INSTALMENT', 40],
+    ])}
+    WHEN term <= 12 THEN ${weighted('u_method', [
+      ['INTEREST_ONLY_BULLET', 45],
+      ['EQUAL_PRINCIPAL', 25],
+      ['BULLET', 20],
+      ['EQUAL_INSTALMENT', 10],
+    ])}
+    ELSE ${weighted('u_method', [
+      ['INTEREST_ONLY_BULLET', 50],
+      ['EQUAL_PRINCIPAL', 35],
+      ['EQUAL_INSTALMENT', 15],
+    ])} END`;
   const amountRange = (bound: 0 | 1) => `CASE WHEN product = 'POVERTY_MICROCREDIT' THEN ${[5e4, 5e5][bound]}
     WHEN size = 'MICRO' THEN ${[3e5, 5e6][bound]} WHEN size = 'SMALL' THEN ${[1e6, 2e7][bound]}
     WHEN size = 'MEDIUM' THEN ${[5e6, 8e7][bound]} ELSE ${[2e7, 5e8][bound]} END`;
   const regulatoryClass = `CASE
-    WHEN product = 'PROJECT' THEN ${weighted('u_regulatoryClass', [['PROJECT_INFRASTRUCTURE', 35], ['PROJECT_RELOCATION', 20], ['PROJECT_FARMLAND', 20], ['PROJECT_ECOLOGY', 15], ['INDUSTRY', 10]])}
-    WHEN regime = 'TARGETED_2016_2020' THEN ${weighted('u_regulatoryClass', [['INDUSTRY', 80], ['NONE', 20]])}
-    ELSE ${weighted('u_regulatoryClass', [['INDUSTRY', 55], ['NONE', 45]])} END`;
+    WHEN product = 'PROJECT' THEN ${weighted('u_regulatoryClass', [
+      ['PROJECT_INFRASTRUCTURE', 35],
+      ['PROJECT_RELOCATION', 20],
+      ['PROJECT_FARMLAND', 20],
+      ['PROJECT_ECOLOGY', 15],
+      ['INDUSTRY', 10],
+    ])}
+    WHEN regime = 'TARGETED_2016_2020' THEN ${weighted('u_regulatoryClass', [
+      ['INDUSTRY', 80],
+      ['NONE', 20],
+    ])}
+    ELSE ${weighted('u_regulatoryClass', [
+      ['INDUSTRY', 55],
+      ['NONE', 45],
+    ])} END`;
   const financingModel = `CASE WHEN product = 'SUPPLY_CHAIN' THEN 'SUPPLY_CHAIN'
-    WHEN leading_level <> 'NONE' THEN ${weighted('u_model', [['BANK_LEADING_ENTERPRISE_FARMER', 60], ['BANK_GOVERNMENT_ENTERPRISE_FARMER', 20], ['DIRECT', 20]])}
-    ELSE ${weighted('u_model', [['BANK_LEADING_ENTERPRISE_FARMER', 20], ['BANK_GOVERNMENT_ENTERPRISE_FARMER', 30], ['DIRECT', 50]])} END`;
-  const guarantee = `CASE WHEN product = 'POVERTY_MICROCREDIT' THEN ${weighted('u_guarantee', [['CREDIT', 60], ['GUARANTEE', 40]])}
-    ELSE ${weighted('u_guarantee', [['CREDIT', 20], ['GUARANTEE', 35], ['MORTGAGE', 30], ['PLEDGE', 5], ['COMBINED', 10]])} END`;
-  const repaid = (seq: string) => repaidPrincipalSql({ method: 'method', disbursed: 'disbursed', seq, count: 'n', periodRate: 'rate' });
+    WHEN leading_level <> 'NONE' THEN ${weighted('u_model', [
+      ['BANK_LEADING_ENTERPRISE_FARMER', 60],
+      ['BANK_GOVERNMENT_ENTERPRISE_FARMER', 20],
+      ['DIRECT', 20],
+    ])}
+    ELSE ${weighted('u_model', [
+      ['BANK_LEADING_ENTERPRISE_FARMER', 20],
+      ['BANK_GOVERNMENT_ENTERPRISE_FARMER', 30],
+      ['DIRECT', 50],
+    ])} END`;
+  const guarantee = `CASE WHEN product = 'POVERTY_MICROCREDIT' THEN ${weighted('u_guarantee', [
+    ['CREDIT', 60],
+    ['GUARANTEE', 40],
+  ])}
+    ELSE ${weighted('u_guarantee', [
+      ['CREDIT', 20],
+      ['GUARANTEE', 35],
+      ['MORTGAGE', 30],
+      ['PLEDGE', 5],
+      ['COMBINED', 10],
+    ])} END`;
+  const repaid = (seq: string) =>
+    repaidPrincipalSql({ method: 'method', disbursed: 'disbursed', seq, count: 'n', periodRate: 'rate' });
   const disbursedStatuses = `('DISBURSED', 'REPAID', 'OVERDUE', 'WRITTEN_OFF')`;
 
   return `

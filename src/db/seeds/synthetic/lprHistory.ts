@@ -32,7 +32,10 @@ export const lprReformDate = lprHistory[0]![0];
 export function lprOnSql(date: string, tenor: string): string {
   const arms = [...lprHistory]
     .reverse()
-    .map(([day, one, five]) => `WHEN ${date} >= DATE '${day}' THEN (CASE WHEN ${tenor} = 'ONE_YEAR' THEN ${one} ELSE ${five} END)`);
+    .map(
+      ([day, one, five]) =>
+        `WHEN ${date} >= DATE '${day}' THEN (CASE WHEN ${tenor} = 'ONE_YEAR' THEN ${one} ELSE ${five} END)`,
+    );
   return `(CASE ${arms.join(' ')} END)::numeric(9,6)`;
 }
 

@@ -2,7 +2,14 @@ import type { Database, SqlConnection } from '../../client.js';
 import { scratchSchema } from './syntheticRun.js';
 
 /** Tables holding synthetic rows, children before parents, so each delete leaves no orphan. */
-const loanTables = ['LoanCampaign', 'ImpactRecord', 'LoanClassificationSnapshot', 'Repayment', 'RepaymentScheduleItem', 'EnterpriseLoan'];
+const loanTables = [
+  'LoanCampaign',
+  'ImpactRecord',
+  'LoanClassificationSnapshot',
+  'Repayment',
+  'RepaymentScheduleItem',
+  'EnterpriseLoan',
+];
 const otherTables = [
   'EnterpriseSite',
   'Enterprise',

@@ -15,7 +15,10 @@ export async function seedEnterprises(run: SyntheticRun): Promise<void> {
   const stage = 'enterprises';
   const { random, plan } = run;
   const key = 'g';
-  const industry = weighted(random.uniform(key, 101), industries.map(([, , , weight], i) => [i + 1, weight]));
+  const industry = weighted(
+    random.uniform(key, 101),
+    industries.map(([, , , weight], i) => [i + 1, weight]),
+  );
   const column = (index: number) => `(${textArray(industries.map((row) => String(row[index])))})[industry]`;
   // A bijection of 0..10^8-1 (48271 is coprime to 10^8), so organisation codes never repeat.
   const body = `lpad(((g::int8 * 48271 + ${plan.seed % 100_000_000}) % 100000000)::text, 8, '0')`;
@@ -26,10 +29,24 @@ export async function seedEnterprises(run: SyntheticRun): Promise<void> {
      FROM (SELECT a.*, '9' || CASE WHEN a.cooperative THEN '3' ELSE '1' END || a.county_code || a.body || ${organisationCheckSql('a.body')} AS first17
            FROM (SELECT g AS ord, NULL::int AS id, c.ord AS county_ord, c.region_id AS head_region_id, c.code AS county_code,
                         c.tier, c.outlet_count, c.short AS county_short, ${body} AS body, ${industry} AS industry,
-                        ${weighted(random.uniform(key, 102), [['MICRO', 45], ['SMALL', 33], ['MEDIUM', 17], ['LARGE', 5]])} AS size,
-                        ${weighted(random.uniform(key, 103), [['NATIONAL', 0.5], ['PROVINCIAL', 3], ['MUNICIPAL', 10], ['NONE', 86.5]])} AS leading_level,
+                        ${weighted(random.uniform(key, 102), [
+                          ['MICRO', 45],
+                          ['SMALL', 33],
+                          ['MEDIUM', 17],
+                          ['LARGE', 5],
+                        ])} AS size,
+                        ${weighted(random.uniform(key, 103), [
+                          ['NATIONAL', 0.5],
+                          ['PROVINCIAL', 3],
+                          ['MUNICIPAL', 10],
+                          ['NONE', 86.5],
+                        ])} AS leading_level,
                         ${random.uniform(key, 104)} < 0.15 AS cooperative,
-                        ${weighted(random.uniform(key, 105), [[0, 35], [1, 50], [2, 15]])} AS site_count,
+                        ${weighted(random.uniform(key, 105), [
+                          [0, 35],
+                          [1, 50],
+                          [2, 15],
+                        ])} AS site_count,
                         ${random.below(key, 106, tradeNames.length)} AS trade,
                         NULL::int AS site1_id, NULL::int AS site1_region_id, NULL::int AS site2_id, NULL::int AS site2_region_id
                  FROM generate_series(1, ${plan.enterprises}) AS g
@@ -50,7 +67,10 @@ export async function seedEnterprises(run: SyntheticRun): Promise<void> {
            FROM syn_enterprise e OFFSET 0) e
      ORDER BY ord`,
   );
-  await run.run(stage, `UPDATE syn_enterprise s SET id = e.id FROM "Enterprise" e WHERE e."creditCode" = s.credit_code`);
+  await run.run(
+    stage,
+    `UPDATE syn_enterprise s SET id = e.id FROM "Enterprise" e WHERE e."creditCode" = s.credit_code`,
+  );
   await seedSites(run);
 }
 
@@ -65,9 +85,18 @@ async function seedSites(run: SyntheticRun): Promise<void> {
      SELECT e.ord, n, e.id AS enterprise_id,
             CASE WHEN n = 1 AND ${random.uniform(key, 110)} < 0.75 THEN e.county_ord ELSE s.county_ord END AS county_ord,
             CASE ${section}
-              WHEN 'A' THEN ${weighted(random.uniform(key, 111), [['FARM', 60], ['BASE', 40]])}
-              WHEN 'C' THEN ${weighted(random.uniform(key, 111), [['PLANT', 80], ['PROJECT', 20]])}
-              ELSE ${weighted(random.uniform(key, 111), [['BASE', 70], ['PROJECT', 30]])} END AS kind,
+              WHEN 'A' THEN ${weighted(random.uniform(key, 111), [
+                ['FARM', 60],
+                ['BASE', 40],
+              ])}
+              WHEN 'C' THEN ${weighted(random.uniform(key, 111), [
+                ['PLANT', 80],
+                ['PROJECT', 20],
+              ])}
+              ELSE ${weighted(random.uniform(key, 111), [
+                ['BASE', 70],
+                ['PROJECT', 30],
+              ])} END AS kind,
             (DATE '2012-01-01' + ${random.below(key, 112, 11 * 365)}) AS opened_on, NULL::int AS id
      FROM syn_enterprise e CROSS JOIN LATERAL generate_series(1, e.site_count) AS n
      JOIN syn_slot s ON s.slot = ${random.below(key, 113, countySlotCount)}`,

@@ -49,7 +49,10 @@ export async function seedInitiatives(run: SyntheticRun): Promise<void> {
   const stage = 'initiatives';
   const { random } = run;
   const key = 'c.ord * 10 + n';
-  const category = weighted(random.uniform(key, 70), categories.map(([value, , , weight]) => [value, weight]));
+  const category = weighted(
+    random.uniform(key, 70),
+    categories.map(([value, , , weight]) => [value, weight]),
+  );
   const nameZh = `CASE category ${categories.map(([value, zh]) => `WHEN ${literal(value)} THEN ${literal(zh)}`).join(' ')} END`;
   const nameEn = `CASE category ${categories.map(([value, , en]) => `WHEN ${literal(value)} THEN ${literal(en)}`).join(' ')} END`;
   await run.run(
@@ -101,7 +104,16 @@ async function seedInitiativeLinks(run: SyntheticRun): Promise<void> {
      JOIN syn_village v ON v.county_ord = i.county_ord AND v.n = 1 + (${random.below(key, 77, villagesPerCounty)} + j) % ${villagesPerCounty}
      ORDER BY i.code, j`,
   );
-  const metricRows = JSON.stringify(metrics.map(([category, metric, unit, low, high, cumulative]) => ({ category, metric, unit, low, high, cumulative })));
+  const metricRows = JSON.stringify(
+    metrics.map(([category, metric, unit, low, high, cumulative]) => ({
+      category,
+      metric,
+      unit,
+      low,
+      high,
+      cumulative,
+    })),
+  );
   const mkey = `${key} * 20 + m.ord`;
   await run.insert(
     stage,
@@ -143,7 +155,9 @@ async function seedInitiativeLinks(run: SyntheticRun): Promise<void> {
      CROSS JOIN generate_series(1, 3) AS r
      WHERE i.category = 'PAIRED_ASSISTANCE' AND i.status <> 'PLANNED' ORDER BY i.code, r`,
   );
-  const mechanism = `CASE i.category ${Object.entries(impactMechanisms).map(([c, m]) => `WHEN ${literal(c)} THEN ${literal(m)}`).join(' ')} END`;
+  const mechanism = `CASE i.category ${Object.entries(impactMechanisms)
+    .map(([c, m]) => `WHEN ${literal(c)} THEN ${literal(m)}`)
+    .join(' ')} END`;
   await run.insert(
     stage,
     'ImpactRecord',

@@ -106,10 +106,19 @@ async function insertChildren(
  */
 async function addToRollups(connection: SqlConnection, chunk: Chunk, ids: ChunkIds, seed: number): Promise<void> {
   const contractNo = (ordinal: number) => `SYN-${seed}-${String(ordinal).padStart(8, '0')}`;
-  await connection.query('SELECT "dishui_rollup_loans"($1, $2, $3, $4)', [ids.lo, ids.hi, contractNo(chunk.from), contractNo(chunk.to)]);
+  await connection.query('SELECT "dishui_rollup_loans"($1, $2, $3, $4)', [
+    ids.lo,
+    ids.hi,
+    contractNo(chunk.from),
+    contractNo(chunk.to),
+  ]);
 }
 
-async function inChunkTransaction<T>(connection: SqlConnection, kind: Database['kind'], work: () => Promise<T>): Promise<T> {
+async function inChunkTransaction<T>(
+  connection: SqlConnection,
+  kind: Database['kind'],
+  work: () => Promise<T>,
+): Promise<T> {
   await connection.exec('BEGIN');
   try {
     await connection.exec(`SET LOCAL search_path = ${scratchSchema}, public`);

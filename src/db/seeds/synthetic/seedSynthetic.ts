@@ -8,7 +8,13 @@ import { seedOrgUnits } from './seedOrgUnits.js';
 import { seedRegions } from './seedRegions.js';
 import { seedVillages } from './seedVillages.js';
 import { removeSyntheticData } from './removeSyntheticData.js';
-import { scratchSchema, SyntheticRun, type StageTiming, type SyntheticPlan, type SyntheticTable } from './syntheticRun.js';
+import {
+  scratchSchema,
+  SyntheticRun,
+  type StageTiming,
+  type SyntheticPlan,
+  type SyntheticTable,
+} from './syntheticRun.js';
 
 /** What `seedSynthetic` is asked for. */
 export interface SyntheticSeedOptions {

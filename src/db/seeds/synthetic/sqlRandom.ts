@@ -29,7 +29,11 @@ export class SqlRandom {
  * SQL CASE picking one of `choices` by their weights from a uniform value `u` (an SQL
  * expression, typically a column already holding a uniform), cast to `type` when given.
  */
-export function weighted(u: string, choices: readonly (readonly [value: string | number, weight: number])[], type?: string): string {
+export function weighted(
+  u: string,
+  choices: readonly (readonly [value: string | number, weight: number])[],
+  type?: string,
+): string {
   const total = choices.reduce((sum, [, weight]) => sum + weight, 0);
   let cumulative = 0;
   const arms = choices.slice(0, -1).map(([value, weight]) => {
@@ -48,5 +52,5 @@ export function literal(value: string | number): string {
 
 /** SQL text[] literal of `values`, for picking by index (`(array)[1 + i]`). */
 export function textArray(values: readonly string[]): string {
-  return `(ARRAY[${values.map(literal).join(",")}]::text[])`;
+  return `(ARRAY[${values.map(literal).join(',')}]::text[])`;
 }

@@ -76,7 +76,10 @@ export class SyntheticRun {
   /** Runs `sql` (an INSERT without RETURNING) and returns the rows it inserted. */
   async insert(stage: string, table: SyntheticTable, sql: string, params: unknown[] = []): Promise<number> {
     const [row] = await this.timed(stage, () =>
-      this.connection.query<{ n: number }>(`WITH inserted AS (${sql} RETURNING 1) SELECT count(*)::int AS n FROM inserted`, params),
+      this.connection.query<{ n: number }>(
+        `WITH inserted AS (${sql} RETURNING 1) SELECT count(*)::int AS n FROM inserted`,
+        params,
+      ),
     );
     return this.count(stage, table, Number(row?.n ?? 0));
   }
