@@ -14,7 +14,7 @@ import { migrate } from '../src/db/migrator.js';
 import { seedSynthetic } from '../src/db/seeds/synthetic/index.js';
 import { loanStatistics } from '../src/modules/analytics/loanStatistics.service.js';
 import { unrestrictedScope, type AccessScope } from '../src/modules/auth/accessScope.js';
-import { rootConnection } from '../src/modules/relay/rootConnection.js';
+import { rootConnection } from '../src/engine/rootConnection.js';
 
 const { values } = parseArgs({
   options: { loans: { type: 'string', default: '100000' }, runs: { type: 'string', default: '5' } },

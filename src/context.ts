@@ -3,7 +3,7 @@ import { scopeOf, type AccessScope } from './modules/auth/accessScope.js';
 import { anonymousViewer, type Viewer } from './modules/auth/viewer.js';
 import { createLoanLoaders } from './modules/loans/loans.loaders.js';
 import { createRegionLoaders } from './modules/regions/regions.loaders.js';
-import { createRelayLoaders } from './modules/relay/relayLoaders.js';
+import { createRelayLoaders } from './engine/relayLoaders.js';
 import type { RequestLimits } from './plugins/requestLimits.js';
 
 /** What every resolver receives: the database, the caller, its scope and this request's own DataLoaders. */

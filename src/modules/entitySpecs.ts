@@ -1,7 +1,7 @@
 import { Prisma } from '../generated/prisma/client.js';
-import type { EntitySpec } from './relay/entitySpec.js';
-import { col, common, en, of, text } from './relay/specHelpers.js';
-import { initiativeInUnits, unitColumn } from './relay/scopeHelpers.js';
+import type { EntitySpec } from '../engine/entitySpec.js';
+import { col, common, en, of, text } from '../engine/specHelpers.js';
+import { initiativeInUnits, unitColumn } from '../engine/scopeHelpers.js';
 import { financeSpecs, lprRateSpec } from './financeSpecs.js';
 
 /** Every entity the read API exposes as a connection, by GraphQL type name. */

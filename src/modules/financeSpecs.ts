@@ -1,7 +1,7 @@
 import { Prisma } from '../generated/prisma/client.js';
-import type { EntitySpec } from './relay/entitySpec.js';
-import { col, common, en, of, text } from './relay/specHelpers.js';
-import { enterpriseInUnits, initiativeInUnits, loanInUnits, loanReaders, unitColumn } from './relay/scopeHelpers.js';
+import type { EntitySpec } from '../engine/entitySpec.js';
+import { col, common, en, of, text } from '../engine/specHelpers.js';
+import { enterpriseInUnits, initiativeInUnits, loanInUnits, loanReaders, unitColumn } from '../engine/scopeHelpers.js';
 
 /** Enterprises, their sites and loans, and the loan's schedule, payments, history and impact. */
 export const financeSpecs: Record<string, EntitySpec> = {

@@ -2,7 +2,7 @@ import { analyticsResolvers } from './analytics/analytics.resolvers.js';
 import { DateScalar, DateTimeScalar, DecimalScalar, JSONScalar } from '../schema/scalars.js';
 import { loanResolvers } from './loans/loans.resolvers.js';
 import { nodeResolvers } from './nodes/nodes.resolvers.js';
-import { entityResolvers, rootConnectionResolvers } from './relay/entityResolvers.js';
+import { entityResolvers, rootConnectionResolvers } from '../engine/entityResolvers.js';
 import { regionResolvers } from './regions/regions.resolvers.js';
 import { mutationResolvers } from './writes/mutations.resolvers.js';
 

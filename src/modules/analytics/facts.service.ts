@@ -1,7 +1,7 @@
 import type { Database } from '../../db/client.js';
 import type { AccessScope } from '../auth/accessScope.js';
-import { badInput } from '../relay/badInput.js';
-import { decodeCursor, encodeCursor } from '../relay/cursor.js';
+import { badInput } from '../../engine/badInput.js';
+import { decodeCursor, encodeCursor } from '../../engine/cursor.js';
 import { compileFactQuery, readFactPage, type FactFilter, type FactRow } from './factQuery.js';
 import { impactFactSource, loanFactSource, type FactSource } from './factSources.js';
 import { checkedFirst } from './limits.js';

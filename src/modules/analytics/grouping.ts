@@ -1,5 +1,5 @@
 import { Prisma } from '../../generated/prisma/client.js';
-import { badInput } from '../relay/badInput.js';
+import { badInput } from '../../engine/badInput.js';
 
 /** One output column of a group key: its GraphQL field name and the fixed SQL computing it. */
 export interface KeyColumn {

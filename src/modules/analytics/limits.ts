@@ -1,4 +1,4 @@
-import { badInput } from '../relay/badInput.js';
+import { badInput } from '../../engine/badInput.js';
 
 /** Most groups one statistics call returns. */
 export const maxGroups = 10_000;

@@ -1,6 +1,6 @@
 import type { Database } from '../../db/client.js';
-import type { WhereInput } from '../relay/compileWhere.js';
-import { orderFieldValue } from '../relay/entitySpec.js';
+import type { WhereInput } from '../../engine/compileWhere.js';
+import { orderFieldValue } from '../../engine/entitySpec.js';
 import type { Dimension } from './grouping.js';
 import type { Measure, StatisticsOrder } from './measures.js';
 import { dateBuckets, regionDimensions, regionJoins } from './regionColumns.js';

@@ -1,7 +1,7 @@
 import type { Database } from '../../db/client.js';
 import type { AccessScope } from '../auth/accessScope.js';
-import { entitySpec } from '../relay/specRegistry.js';
-import { seesEverything } from '../relay/scopeCondition.js';
+import { entitySpec } from '../../engine/specRegistry.js';
+import { seesEverything } from '../../engine/scopeCondition.js';
 import { loanDimensions, loanJoins } from './loanDimensions.js';
 import { loanMeasures } from './loanMeasures.js';
 import {

@@ -1,6 +1,6 @@
 import { Prisma } from '../../generated/prisma/client.js';
-import { badInput } from '../relay/badInput.js';
-import { orderFieldValue } from '../relay/entitySpec.js';
+import { badInput } from '../../engine/badInput.js';
+import { orderFieldValue } from '../../engine/entitySpec.js';
 import type { KeyColumn } from './grouping.js';
 
 /** An aggregate a statistic reports: fixed SQL, and whether it is a count (Int) or a Decimal. */

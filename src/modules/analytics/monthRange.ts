@@ -1,4 +1,4 @@
-import { badInput } from '../relay/badInput.js';
+import { badInput } from '../../engine/badInput.js';
 import { maxSeriesMonths } from './limits.js';
 
 /** A month of a series: its label ("2020-06") and its last day ("2020-06-30"). */

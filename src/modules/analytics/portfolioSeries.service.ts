@@ -1,9 +1,9 @@
 import type { Database } from '../../db/client.js';
 import type { AccessScope } from '../auth/accessScope.js';
 import { Prisma } from '../../generated/prisma/client.js';
-import { aliasSource, compileWhere, type WhereInput } from '../relay/compileWhere.js';
-import { seesEverything } from '../relay/scopeCondition.js';
-import { entitySpec } from '../relay/specRegistry.js';
+import { aliasSource, compileWhere, type WhereInput } from '../../engine/compileWhere.js';
+import { seesEverything } from '../../engine/scopeCondition.js';
+import { entitySpec } from '../../engine/specRegistry.js';
 import { keyOf, keySelect, resolveGrouping } from './grouping.js';
 import { checkedFirst } from './limits.js';
 import { loanDimensions, loanJoins, nonPerformingClasses } from './loanDimensions.js';

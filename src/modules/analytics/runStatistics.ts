@@ -1,8 +1,8 @@
 import type { Database } from '../../db/client.js';
 import type { AccessScope } from '../auth/accessScope.js';
 import { Prisma } from '../../generated/prisma/client.js';
-import { aliasSource, compileWhere, type WhereInput } from '../relay/compileWhere.js';
-import { entitySpec } from '../relay/specRegistry.js';
+import { aliasSource, compileWhere, type WhereInput } from '../../engine/compileWhere.js';
+import { entitySpec } from '../../engine/specRegistry.js';
 import {
   groupByClause,
   keyOf,

@@ -3,7 +3,7 @@ import path from 'node:path';
 import type { FastifyInstance } from 'fastify';
 import type { Database } from '../../db/client.js';
 import { requestViewer } from '../auth/requestViewer.js';
-import { fromGlobalId } from '../relay/globalId.js';
+import { fromGlobalId } from '../../engine/globalId.js';
 import { canSeeExportJob } from './exportAccess.js';
 import {
   defaultExportDirectory,

@@ -3,7 +3,7 @@ import type { FastifyInstance, FastifyReply } from 'fastify';
 import { GraphQLError } from 'graphql';
 import type { Database } from '../../db/client.js';
 import { factLinePages } from '../analytics/factQuery.js';
-import { badInput } from '../relay/badInput.js';
+import { badInput } from '../../engine/badInput.js';
 import type { AccessScope } from '../auth/accessScope.js';
 import { scopeOf } from '../auth/accessScope.js';
 import { requestViewer } from '../auth/requestViewer.js';

@@ -6,7 +6,7 @@ import {
   type GraphQLScalarType,
   type GraphQLSchema,
 } from 'graphql';
-import { badInput } from '../relay/badInput.js';
+import { badInput } from '../../engine/badInput.js';
 import { DateScalar, DateTimeScalar, DecimalScalar } from '../../schema/scalars.js';
 import { typeDefs } from '../../schema/typeDefs.js';
 

@@ -1,6 +1,6 @@
 import { compileFactQuery, type FactQuery } from '../analytics/factQuery.js';
 import { factSources, type FactSource } from '../analytics/factSources.js';
-import { badInput } from '../relay/badInput.js';
+import { badInput } from '../../engine/badInput.js';
 import type { AccessScope } from '../auth/accessScope.js';
 import { parseWhereParameter } from './parseWhereParameter.js';
 

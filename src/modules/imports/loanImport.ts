@@ -1,8 +1,8 @@
 import type { SqlConnection } from '../../db/client.js';
 import { Prisma } from '../../generated/prisma/client.js';
 import type { AccessScope } from '../auth/accessScope.js';
-import { scopeCondition } from '../relay/scopeCondition.js';
-import { entitySpec } from '../relay/specRegistry.js';
+import { scopeCondition } from '../../engine/scopeCondition.js';
+import { entitySpec } from '../../engine/specRegistry.js';
 import {
   LoanProduct,
   LoanStatus,

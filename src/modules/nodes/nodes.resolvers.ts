@@ -1,9 +1,9 @@
 import { GraphQLError } from 'graphql';
 import type { GraphQLContext } from '../../context.js';
-import { badInput } from '../relay/badInput.js';
-import type { Row } from '../relay/connection.js';
-import { fromGlobalId } from '../relay/globalId.js';
-import { MAX_PAGE_SIZE } from '../relay/connectionArgs.js';
+import { badInput } from '../../engine/badInput.js';
+import type { Row } from '../../engine/connection.js';
+import { fromGlobalId } from '../../engine/globalId.js';
+import { MAX_PAGE_SIZE } from '../../engine/connectionArgs.js';
 import { baseNodeLoaders, type NodeLoaderTable } from './nodeLoaders.js';
 
 async function loadNode(table: NodeLoaderTable, ctx: GraphQLContext, id: string, argument: string): Promise<Row> {

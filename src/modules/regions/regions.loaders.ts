@@ -1,8 +1,8 @@
 import DataLoader from 'dataloader';
 import type { Database } from '../../db/client.js';
 import { Prisma } from '../../generated/prisma/client.js';
-import type { Row } from '../relay/connection.js';
-import { asRows } from '../relay/relayLoaders.js';
+import type { Row } from '../../engine/connection.js';
+import { asRows } from '../../engine/relayLoaders.js';
 import { reportLoaderBatch } from '../../observability/telemetry.js';
 
 /** Per-request loaders of region paths. */

@@ -1,5 +1,5 @@
 import type { GraphQLContext } from '../../context.js';
-import type { Row } from '../relay/connection.js';
+import type { Row } from '../../engine/connection.js';
 
 /** Computed fields of regions. */
 export const regionResolvers = {

@@ -1,6 +1,6 @@
 import type { Database } from '../../db/client.js';
 import type { AuditEvent, Prisma } from '../../generated/prisma/client.js';
-import { badInput } from '../relay/badInput.js';
+import { badInput } from '../../engine/badInput.js';
 
 /** Which audit events to list; every given field must match. */
 export interface AuditEventWhere {

@@ -1,7 +1,7 @@
 import { Prisma } from '../../generated/prisma/client.js';
 import type { AccessScope } from '../auth/accessScope.js';
-import { scopeCondition, seesEverything } from '../relay/scopeCondition.js';
-import { entitySpec } from '../relay/specRegistry.js';
+import { scopeCondition, seesEverything } from '../../engine/scopeCondition.js';
+import { entitySpec } from '../../engine/specRegistry.js';
 import type { Tx } from './transaction.js';
 import type { UserError } from './userError.js';
 

@@ -3,7 +3,7 @@ import type { AuditEvent } from '../../generated/prisma/client.js';
 import { enterpriseMutations } from '../enterprises/enterprises.mutations.js';
 import { initiativeMutations } from '../initiatives/initiatives.mutations.js';
 import { loanMutations } from '../loans/loans.mutations.js';
-import { toGlobalId } from '../relay/globalId.js';
+import { toGlobalId } from '../../engine/globalId.js';
 import { villageMutations } from '../villages/villages.mutations.js';
 import { forbidden } from '../auth/forbidden.js';
 import { listAuditEvents, type AuditEventsArgs } from './auditEvents.service.js';

@@ -6,7 +6,7 @@ import { after, before, describe, test } from 'node:test';
 import { scopeOf } from '../../../src/modules/auth/accessScope.js';
 import { importKinds } from '../../../src/modules/imports/index.js';
 import { importFile } from '../../../src/modules/imports/importFile.js';
-import { toGlobalId } from '../../../src/modules/relay/globalId.js';
+import { toGlobalId } from '../../../src/engine/globalId.js';
 import { createTestDatabase, testBackends, type TestDatabase } from '../../support/database.js';
 import { fingerprint } from '../writes/writeFixture.js';
 import { callerClient, type CallerClient } from './callerClient.js';

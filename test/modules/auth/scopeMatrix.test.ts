@@ -1,6 +1,6 @@
 import assert from 'node:assert/strict';
 import { after, before, describe, test } from 'node:test';
-import { toGlobalId } from '../../../src/modules/relay/globalId.js';
+import { toGlobalId } from '../../../src/engine/globalId.js';
 import type { GraphQLResponse } from '../support/graphqlClient.js';
 import { createTestDatabase, testBackends, type TestDatabase } from '../../support/database.js';
 import { callerClient, type CallerClient } from './callerClient.js';

@@ -9,7 +9,7 @@ import type { FastifyInstance } from 'fastify';
 import type { Database } from '../../../src/db/client.js';
 import { seedArticle } from '../../../src/db/seeds/article/seedArticle.js';
 import { staleJobReason, type ExportJobOptions } from '../../../src/modules/exports/exportJobs.service.js';
-import { toGlobalId } from '../../../src/modules/relay/globalId.js';
+import { toGlobalId } from '../../../src/engine/globalId.js';
 import { buildServer } from '../../../src/server/buildServer.js';
 import { adminHeaders, testServerConfig } from '../../support/auth.js';
 import { createTestDatabase, testBackends } from '../../support/database.js';

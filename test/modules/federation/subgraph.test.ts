@@ -6,7 +6,7 @@ import type { FastifyInstance } from 'fastify';
 import { parse } from 'graphql';
 import { seedArticle } from '../../../src/db/seeds/article/index.js';
 import { entityKeys, FEDERATION_SPEC_URL } from '../../../src/modules/federation/index.js';
-import { toGlobalId } from '../../../src/modules/relay/globalId.js';
+import { toGlobalId } from '../../../src/engine/globalId.js';
 import { typeDefs } from '../../../src/schema/typeDefs.js';
 import { buildServer } from '../../../src/server/buildServer.js';
 import { createTestDatabase, testBackends, type TestDatabase } from '../../support/database.js';

@@ -3,7 +3,7 @@ import { buildSchema, getNamedType, isObjectType, type GraphQLObjectType } from 
 import type { FastifyInstance } from 'fastify';
 import type { Database } from '../../../src/db/client.js';
 import { Prisma } from '../../../src/generated/prisma/client.js';
-import { fromGlobalId } from '../../../src/modules/relay/globalId.js';
+import { fromGlobalId } from '../../../src/engine/globalId.js';
 import { typeDefs } from '../../../src/schema/typeDefs.js';
 import { adminHeaders } from '../../support/auth.js';
 import { graphqlClient, type GraphQLResponse } from '../support/graphqlClient.js';

@@ -1,7 +1,7 @@
 import assert from 'node:assert/strict';
 import { after, before, describe, test } from 'node:test';
 import type { Database } from '../../../src/db/client.js';
-import { toGlobalId } from '../../../src/modules/relay/globalId.js';
+import { toGlobalId } from '../../../src/engine/globalId.js';
 import { createTestDatabase, testBackends, type TestDatabase } from '../../support/database.js';
 import { openLoan } from '../loans/loanFixture.js';
 import {

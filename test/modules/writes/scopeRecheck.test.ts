@@ -3,7 +3,7 @@ import { after, before, describe, test } from 'node:test';
 import type { GraphQLContext } from '../../../src/context.js';
 import type { Database } from '../../../src/db/client.js';
 import { scopeOf } from '../../../src/modules/auth/accessScope.js';
-import { toGlobalId } from '../../../src/modules/relay/globalId.js';
+import { toGlobalId } from '../../../src/engine/globalId.js';
 import { mutationResolvers } from '../../../src/modules/writes/mutations.resolvers.js';
 import { createTestDatabase, testBackends, type TestDatabase } from '../../support/database.js';
 import { callers, insertScopeFixture, scopeIds } from '../auth/scopeFixture.js';

@@ -1,4 +1,4 @@
-import { Prisma } from '../../generated/prisma/client.js';
+import { Prisma } from '../generated/prisma/client.js';
 import type { FieldKind } from './entitySpec.js';
 
 /** The SQL type a parameter of this kind is cast to, so both drivers bind it the same way. */

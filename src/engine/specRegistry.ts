@@ -1,4 +1,4 @@
-import { entitySpecs } from '../entitySpecs.js';
+import { entitySpecs } from '../modules/entitySpecs.js';
 import type { EntitySpec } from './entitySpec.js';
 
 /**

@@ -1,10 +1,10 @@
 import assert from 'node:assert/strict';
 import { after, before, describe, test } from 'node:test';
-import { entitySpecs } from '../../../src/modules/entitySpecs.js';
-import { orderFieldValue } from '../../../src/modules/relay/entitySpec.js';
-import { createTestDatabase, testBackends, type TestDatabase } from '../../support/database.js';
-import { graphqlClient, type GraphQLClient } from '../support/graphqlClient.js';
-import { insertReadScenario } from '../support/readScenario.js';
+import { entitySpecs } from '../../src/modules/entitySpecs.js';
+import { orderFieldValue } from '../../src/engine/entitySpec.js';
+import { createTestDatabase, testBackends, type TestDatabase } from '../support/database.js';
+import { graphqlClient, type GraphQLClient } from '../modules/support/graphqlClient.js';
+import { insertReadScenario } from '../modules/support/readScenario.js';
 
 const orderFields = Object.keys(entitySpecs.EnterpriseLoan!.fields).map(orderFieldValue);
 

@@ -1,5 +1,5 @@
-import type { Prisma } from '../../generated/prisma/client.js';
-import type { Role } from '../auth/viewer.js';
+import type { Prisma } from '../generated/prisma/client.js';
+import type { Role } from '../modules/auth/viewer.js';
 
 /** How a column is typed, which fixes its filter operators, SQL casts and cursor encoding. */
 export type FieldKind = 'id' | 'string' | 'int' | 'decimal' | 'date' | 'datetime' | 'boolean' | { enum: string };

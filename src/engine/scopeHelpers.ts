@@ -1,5 +1,5 @@
-import { Prisma } from '../../generated/prisma/client.js';
-import type { Role } from '../auth/viewer.js';
+import { Prisma } from '../generated/prisma/client.js';
+import type { Role } from '../modules/auth/viewer.js';
 import { col } from './specHelpers.js';
 
 /** Roles that may read loans and what hangs off them (schedule, payments, classification). */

@@ -1,4 +1,4 @@
-import { Prisma } from '../../generated/prisma/client.js';
+import { Prisma } from '../generated/prisma/client.js';
 import type { SortKey } from './connectionArgs.js';
 import { param } from './sqlValue.js';
 import { col } from './specHelpers.js';

@@ -1,12 +1,12 @@
 import DataLoader from 'dataloader';
-import type { Database } from '../../db/client.js';
-import { Prisma } from '../../generated/prisma/client.js';
+import type { Database } from '../db/client.js';
+import { Prisma } from '../generated/prisma/client.js';
 import { buildConnection, type Connection, type Row } from './connection.js';
 import type { PageRequest } from './connectionArgs.js';
 import { nestedCountSql, nestedPageSql } from './nestedPageQuery.js';
 import { entitySpec } from './specRegistry.js';
-import { reportLoaderBatch } from '../../observability/telemetry.js';
-import type { AccessScope } from '../auth/accessScope.js';
+import { reportLoaderBatch } from '../observability/telemetry.js';
+import type { AccessScope } from '../modules/auth/accessScope.js';
 import { scopeCondition } from './scopeCondition.js';
 
 /** A batch key of a nested connection: the parent row and the checked arguments. */

@@ -1,6 +1,6 @@
-import { Prisma } from '../../generated/prisma/client.js';
-import type { AccessScope } from '../auth/accessScope.js';
-import { orgUnitSubtreeSql } from '../auth/orgUnitSubtree.js';
+import { Prisma } from '../generated/prisma/client.js';
+import type { AccessScope } from '../modules/auth/accessScope.js';
+import { orgUnitSubtreeSql } from '../modules/auth/orgUnitSubtree.js';
 import type { EntitySpec } from './entitySpec.js';
 
 /**

@@ -1,6 +1,6 @@
 import { GraphQLError } from 'graphql';
-import type { AccessScope } from '../auth/accessScope.js';
-import { schemaAccessRules } from '../auth/schemaAccessRules.js';
+import type { AccessScope } from '../modules/auth/accessScope.js';
+import { schemaAccessRules } from '../modules/auth/schemaAccessRules.js';
 
 /**
  * Refuses a filter or ordering on a field the caller may not read (schema.graphql's `@access` on

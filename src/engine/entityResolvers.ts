@@ -1,7 +1,7 @@
-import type { GraphQLContext } from '../../context.js';
+import type { GraphQLContext } from '../context.js';
 import type { Row } from './connection.js';
 import { resolvePageRequest, type ConnectionArgs } from './connectionArgs.js';
-import { entitySpecs } from '../entitySpecs.js';
+import { entitySpecs } from '../modules/entitySpecs.js';
 import { toGlobalId } from './globalId.js';
 import { rootConnection } from './rootConnection.js';
 

@@ -1,8 +1,8 @@
 import assert from 'node:assert/strict';
 import { describe, test } from 'node:test';
-import { createTestDatabase, testBackends } from '../../support/database.js';
-import { graphqlClient } from '../support/graphqlClient.js';
-import { insertReadScenario, type ReadScenarioSize } from '../support/readScenario.js';
+import { createTestDatabase, testBackends } from '../support/database.js';
+import { graphqlClient } from '../modules/support/graphqlClient.js';
+import { insertReadScenario, type ReadScenarioSize } from '../modules/support/readScenario.js';
 
 const villagesQuery = `{ villages(first: 50) { nodes { initiatives(first: 10) { nodes { villages(first: 10) { nodes { id } } } } } } }`;
 const loansQuery = `{ enterpriseLoans(first: 100) { nodes { enterprise { sites { nodes { id } } }

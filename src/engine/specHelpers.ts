@@ -1,4 +1,4 @@
-import { Prisma } from '../../generated/prisma/client.js';
+import { Prisma } from '../generated/prisma/client.js';
 import type { FieldSpec } from './entitySpec.js';
 
 /** The id and bookkeeping columns every table has. */

@@ -1,8 +1,8 @@
 import assert from 'node:assert/strict';
 import { after, before, describe, test } from 'node:test';
-import { createTestDatabase, testBackends, type TestDatabase } from '../../support/database.js';
-import { graphqlClient, type GraphQLClient } from '../support/graphqlClient.js';
-import { insertReadScenario } from '../support/readScenario.js';
+import { createTestDatabase, testBackends, type TestDatabase } from '../support/database.js';
+import { graphqlClient, type GraphQLClient } from '../modules/support/graphqlClient.js';
+import { insertReadScenario } from '../modules/support/readScenario.js';
 
 const encode = (text: string) => Buffer.from(text).toString('base64url');
 
