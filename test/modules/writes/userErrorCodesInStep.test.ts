@@ -10,17 +10,15 @@ const table = Object.entries(userErrorCodes);
 // Markdown code spans are the one formatting the README and the table may use and the SDL may not.
 const plain = (text: string) => text.replaceAll('`', '');
 
-/** The rows of the README's "### User error codes" table inside "## Writes", in order. */
+/** The rows of docs/writes.md's "## User error codes" table, in order. */
 function readmeRows(): Array<[string, string]> {
-  const readme = fs.readFileSync(new URL('../../../README.md', import.meta.url), 'utf8');
-  const writes = readme.split('\n## Writes\n')[1]?.split('\n## ')[0];
-  assert.ok(writes, 'README.md has a "## Writes" section');
-  const section = writes.split('\n### User error codes\n')[1]?.split('\n### ')[0];
-  assert.ok(section, 'the "## Writes" section has a "### User error codes" table');
+  const writes = fs.readFileSync(new URL('../../../docs/writes.md', import.meta.url), 'utf8');
+  const section = writes.split('\n## User error codes\n')[1]?.split('\n## ')[0];
+  assert.ok(section, 'docs/writes.md has a "## User error codes" table');
   return [...section.matchAll(/^\| `([A-Z_]+)` \| (.+) \|$/gm)].map((match) => [match[1]!, match[2]!]);
 }
 
-test("the README's user error codes are userErrorCodes.ts's, in order and with the same meaning", () => {
+test("docs/writes.md's user error codes are userErrorCodes.ts's, in order and with the same meaning", () => {
   assert.deepEqual(readmeRows(), table);
 });
 
