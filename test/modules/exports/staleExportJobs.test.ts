@@ -145,14 +145,20 @@ describe('export jobs left RUNNING by a dead instance are marked FAILED; a live 
             const rowId = (await db.prisma.exportJob.findFirstOrThrow({ orderBy: { id: 'desc' } })).id;
             for (let i = 0; i < 100 && (await status(db, rowId)) !== 'RUNNING'; i++) await sleep(20);
             const first = (await db.prisma.exportJob.findUniqueOrThrow({ where: { id: rowId } })).updatedAt;
-            await sleep(1_500);
-            const job = await readJob(app, rowId);
-            assert.equal(job.status, 'RUNNING', 'stuck 1.5 s past a 1 s staleness, the heartbeat keeps it alive');
-            const later = (await db.prisma.exportJob.findUniqueOrThrow({ where: { id: rowId } })).updatedAt;
+            const stuckSince = Date.now();
+            // Wait for the heartbeat itself: updatedAt carried past the 1 s staleness by the heartbeat.
+            let later = first;
+            for (let i = 0; i < 500 && later.getTime() - first.getTime() < 1_200; i++) {
+              await sleep(20);
+              later = (await db.prisma.exportJob.findUniqueOrThrow({ where: { id: rowId } })).updatedAt;
+            }
             assert.ok(
-              later.getTime() - first.getTime() >= 1_000,
+              later.getTime() - first.getTime() >= 1_200,
               `updatedAt moved ${later.getTime() - first.getTime()} ms`,
             );
+            assert.ok(Date.now() - stuckSince >= 1_000, 'the writer has been stuck longer than the staleness');
+            const job = await readJob(app, rowId);
+            assert.equal(job.status, 'RUNNING', 'stuck past a 1 s staleness, the heartbeat keeps it alive');
             release();
             for (let i = 0; i < 250 && (await status(db, rowId)) === 'RUNNING'; i++) await sleep(20);
             assert.equal((await readJob(app, rowId)).status, 'SUCCEEDED');
