@@ -73,7 +73,8 @@ export class DatabaseOpenError extends Error {
  * Opens the database the configuration names: PostgreSQL when DATABASE_URL is set, else PGlite
  * under DISHUI_DATA_DIR (or in memory when that is `memory://`). `statementTimeoutMs` (the server
  * passes DATABASE_STATEMENT_TIMEOUT_MS; the CLI's long loads pass nothing) makes PostgreSQL cancel
- * any statement running longer; PGlite ignores it (see the README's "Limits").
+ * any statement running longer; PGlite ignores it (see docs/security.md, "Limits"). `pglite` serves
+ * an instance the caller opened (and the returned database closes it).
  * @throws DatabaseOpenError when the server cannot be reached or the folder cannot be written.
  */
 export async function openDatabase(
@@ -81,11 +82,10 @@ export async function openDatabase(
     Config,
     'DATABASE_URL' | 'DISHUI_DATA_DIR' | 'DATABASE_POOL_MAX' | 'DATABASE_POOL_IDLE_MS' | 'DATABASE_CONNECT_TIMEOUT_MS'
   >,
-  options: { statementTimeoutMs?: number } = {},
+  options: { statementTimeoutMs?: number; pglite?: PGlite } = {},
 ): Promise<Database> {
-  return config.DATABASE_URL
-    ? openPostgres(config.DATABASE_URL, config, options.statementTimeoutMs ?? 0)
-    : openPglite(config.DISHUI_DATA_DIR);
+  if (config.DATABASE_URL) return openPostgres(config.DATABASE_URL, config, options.statementTimeoutMs ?? 0);
+  return options.pglite ? servePglite(options.pglite) : openPglite(config.DISHUI_DATA_DIR);
 }
 
 async function openPostgres(
@@ -189,6 +189,12 @@ async function openPglite(dataDir: string): Promise<Database> {
       { cause: error },
     );
   }
+  return servePglite(lite);
+}
+
+// `options.pglite` lets a caller hand over an instance it opened itself: the tests start each
+// database from one migrated snapshot (PGlite's loadDataDir), which skips initdb and the migrations.
+function servePglite(lite: PGlite): Database {
   // PGlite is one connection: every caller already shares it, so withConnection is the instance.
   const connection: SqlConnection = {
     query: async (text, params) => (await lite.query(text, params as unknown[])).rows as never,
