@@ -7,7 +7,7 @@ import { fromGlobalId } from '../../../src/engine/globalId.js';
 import { typeDefs } from '../../../src/schema/typeDefs.js';
 import { adminHeaders } from '../../support/auth.js';
 import { graphqlClient, type GraphQLResponse } from '../support/graphqlClient.js';
-import { fingerprint } from './writeFixture.js';
+import { fingerprint, insertWriteFixture } from './writeFixture.js';
 
 /**
  * Who the audit trail names for a request over HTTP: the viewer of {@link adminHeaders}, a
@@ -296,4 +296,21 @@ export function loanApplication(
     termMonths: 12,
     ...(idempotencyKey ? { idempotencyKey } : {}),
   };
+}
+
+/** The HTTP write tests' fixture: the write fixture's rows, a client over HTTP, and their global IDs. */
+export interface WriteHttpFixture {
+  client: HttpWriteClient;
+  ids: FixtureGlobalIds;
+  close: () => Promise<void>;
+}
+
+/**
+ * Inserts the write fixture into `db` and opens an HTTP client on it; `close` stops the client's
+ * server. For {@link forEachBackend}'s fixture argument.
+ */
+export async function writeHttpFixture({ db }: { db: Database }): Promise<WriteHttpFixture> {
+  await insertWriteFixture(db);
+  const client = await httpWriteClient(db);
+  return { client, ids: await fixtureGlobalIds(client), close: () => client.app.close() };
 }
