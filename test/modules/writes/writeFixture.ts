@@ -58,3 +58,9 @@ export async function fingerprint(db: Database): Promise<Record<string, string>>
   }
   return result;
 }
+
+/** {@link insertWriteFixture} as a {@link forEachBackend} fixture: the rows, and nothing to close. */
+export async function writeFixtureRows({ db }: { db: Database }): Promise<Record<string, never>> {
+  await insertWriteFixture(db);
+  return {};
+}
