@@ -6,13 +6,22 @@ import path from 'node:path';
 import { after, before, describe, test } from 'node:test';
 import type { FastifyInstance } from 'fastify';
 import type { Browser, Page } from 'playwright-core';
+import ExcelJS from 'exceljs';
 import { seedArticle } from '../../src/db/seeds/article/index.js';
+import { createApiKey } from '../../src/modules/auth/apiKeys.service.js';
 import { buildServer } from '../../src/server/buildServer.js';
 import { signTestToken, testServerConfig } from '../support/auth.js';
+import { chartTables, csvText, drillTable } from '../../web/src/dashboard/chartTables.js';
+import { kpis } from '../../web/src/dashboard/kpis.js';
+import { formatMoney, inUnit, type MoneyUnit } from '../../web/src/dashboard/money.js';
 import {
   dashboardQuery,
   dashboardVariables,
+  drillQuery,
+  drillWhere,
   type DashboardData,
+  type DrillData,
+  type DrillRow,
   type Filters,
 } from '../../web/src/dashboard/queries.js';
 import { browserSkipReason, ensureWebBuilt, launchChromium, screenshotDirectory } from '../support/browser.js';
@@ -122,8 +131,11 @@ describe('GraphiQL and the dashboard in Chromium', { skip: skip ?? false }, () =
     assert.deepEqual(await page.evaluate(() => (globalThis as any).dishuiDashboard.errors), []);
 
     const all: Filters = await page.evaluate(() => (globalThis as any).dishuiDashboard.filters);
+    // The data's own period: the test's month-end snapshots run January to June 2020.
+    assert.deepEqual([all.from, all.to], ['2020-01', '2020-06']);
     const whole = await api(all);
     await assertChartsMatch(page, whole, 'en');
+    await assertTilesMatch(page, whole, 'en');
     await page.screenshot({ path: path.join(screenshotDirectory, 'dashboard-all.png'), fullPage: true });
     // The README's picture: DISHUI_UPDATE_SCREENSHOT=1 node --import tsx --test test/web/browser.test.ts
     if (process.env.DISHUI_UPDATE_SCREENSHOT === '1') {
@@ -145,6 +157,111 @@ describe('GraphiQL and the dashboard in Chromium', { skip: skip ?? false }, () =
     await assertChartsMatch(page, xinjiang, 'zh');
     await page.screenshot({ path: path.join(screenshotDirectory, 'dashboard-zh.png'), fullPage: true });
     assert.deepEqual(foreignRequests, []);
+    await page.close();
+  });
+
+  test('amounts switch to 亿元, the county chart shows balances, a bar drills down, and every table downloads', async () => {
+    const page = await openPage();
+    await page.goto(`${origin}/dashboard#token=${encodeURIComponent(token)}`);
+    await page.waitForSelector('body[data-render-count="1"]');
+    const filters: Filters = await page.evaluate(() => (globalThis as any).dishuiDashboard.filters);
+    const data = await api(filters);
+
+    await page.selectOption('select[name="unit"]', 'yi');
+    await page.waitForSelector('body[data-render-count="2"]');
+    const portfolio = await chartOption(page, 'portfolio');
+    const points = data.portfolioSeries!.series[0]!.points;
+    assert.deepEqual(
+      portfolio.series.find((entry) => entry.id === 'balance')!.data,
+      points.map((point) => (point.loanCount > 0 ? inUnit(point.outstandingBalance, 'yi') : null)),
+    );
+    await assertTilesMatch(page, data, 'en', 'yi');
+
+    await page.selectOption('select[name="countyMeasure"]', 'amount');
+    await page.waitForSelector('body[data-render-count="3"]');
+    const counties = await chartOption(page, 'loansByCounty');
+    assert.deepEqual(
+      [...counties.series[0]!.data].reverse(),
+      data.loansByCounty!.groups.map((group) => inUnit(group.outstandingBalance, 'yi')),
+    );
+
+    // Drill down from the largest county's bar (drawn last, on top) to its loans.
+    const county = data.loansByCounty!.groups.find((group) => group.key.countyCode !== null)!;
+    const barIndex = data.loansByCounty!.groups.length - 1 - data.loansByCounty!.groups.indexOf(county);
+    const chartBox = (await page.locator('[data-chart="loansByCounty"]').boundingBox())!;
+    const bar = await page.evaluate(
+      (index) =>
+        (globalThis as any).dishuiDashboard.charts.loansByCounty.convertToPixel({ seriesIndex: 0 }, [0, index]),
+      barIndex,
+    );
+    await page.mouse.click(chartBox.x + bar[0] + 3, chartBox.y + bar[1]);
+    await page.waitForSelector(`body[data-drill="${county.key.countyCode}"]`);
+    const drilled = await loanFacts(drillWhere(filters, county.key.countyCode!));
+    assert.ok(drilled.length > 0);
+    const expectedTable = drillTable(drilled, county.key.countyCode!, 'en');
+    const shown = await page
+      .locator('#drill-table tbody tr')
+      .evaluateAll((rows) => rows.map((row) => [...row.querySelectorAll('td')].map((cell) => cell.textContent)));
+    assert.deepEqual(
+      shown,
+      expectedTable.rows.map((row) => row.map((cell) => (cell === null ? '' : String(cell)))),
+    );
+
+    // Each chart's CSV is the chart's table; the drill-down's XLSX holds its loans with codes as text.
+    const tables = chartTables(data, 'en');
+    for (const name of ['portfolio', 'loansByCounty', 'peopleByCounty', 'impactByMechanism', 'initiativeTimeline']) {
+      const [download] = await Promise.all([
+        page.waitForEvent('download'),
+        page.click(`[data-section="${name}"] [data-export="${name}"][data-format="csv"]`),
+      ]);
+      const body = fs.readFileSync((await download.path())!, 'utf8');
+      assert.equal(body, csvText(tables[name]!), name);
+    }
+    const [xlsxDownload] = await Promise.all([
+      page.waitForEvent('download'),
+      page.click('#drill [data-export="drill"][data-format="xlsx"]'),
+    ]);
+    const workbook = new ExcelJS.Workbook();
+    await workbook.xlsx.readFile((await xlsxDownload.path())!);
+    const sheet = workbook.worksheets[0]!;
+    assert.equal(sheet.rowCount, drilled.length + 1);
+    assert.equal(sheet.getCell('A2').value, drilled[0]!.loanId);
+    assert.equal(sheet.getCell('B2').value, drilled[0]!.contractNo);
+    await page.screenshot({ path: path.join(screenshotDirectory, 'dashboard-drill.png'), fullPage: true });
+    assert.deepEqual(foreignRequests, []);
+    await page.close();
+  });
+
+  test('an API key pasted into the dashboard is sent as x-api-key; a refused credential is said to be refused', async () => {
+    const { key } = await createApiKey(database.db, { label: 'browser', roles: ['ANALYST'], orgUnitCode: 'ICBC-ZZ' });
+    const page = await openPage();
+    const sent = new Set<string>();
+    page.on('request', (request) => {
+      if (request.method() === 'POST' && request.url() === `${origin}/graphql`)
+        sent.add(`${request.headers()['x-api-key'] ?? ''}|${request.headers().authorization ?? ''}`);
+    });
+    await page.goto(`${origin}/dashboard`);
+    await page.waitForSelector('body[data-render-count="1"]');
+    sent.clear();
+    await page.fill('#token input[name="token"]', key);
+    await page.click('#token button[type="submit"]');
+    await page.waitForSelector('#token-state[data-state="ok"]');
+    await page.waitForFunction(
+      () =>
+        (globalThis as any).dishuiDashboard.errors.length === 0 &&
+        (globalThis as any).document.body.dataset.state === 'ready',
+    );
+    assert.ok(
+      [...sent].every((entry) => entry === `${key}|`),
+      [...sent].join('\n'),
+    );
+    assert.match(await page.locator('#token-state').innerText(), /API key in use/);
+    assert.ok((await chartOption(page, 'loansByCounty')).series[0]!.data.length > 0, 'the key reads loan figures');
+
+    await page.fill('#token input[name="token"]', `dsh_0123456789ab_${'x'.repeat(43)}`);
+    await page.click('#token button[type="submit"]');
+    await page.waitForSelector('#token-state[data-state="refused"]');
+    assert.match(await page.locator('#token-state').innerText(), /^✗ credential refused/);
     await page.close();
   });
 
@@ -174,6 +291,35 @@ describe('GraphiQL and the dashboard in Chromium', { skip: skip ?? false }, () =
     await page.close();
   });
 
+  async function loanFacts(
+    where: Record<string, unknown>,
+  ): Promise<DrillData['loanFacts'] extends infer C ? (C extends { nodes: infer N } ? N : never) : never> {
+    const response = await app.inject({
+      method: 'POST',
+      url: '/graphql',
+      payload: { query: drillQuery, variables: { where } },
+      headers: { authorization: `Bearer ${token}` },
+    });
+    const body = response.json();
+    assert.equal(body.errors, undefined, JSON.stringify(body.errors));
+    return (body.data as DrillData).loanFacts!.nodes;
+  }
+
+  async function assertTilesMatch(page: Page, data: DashboardData, language: 'en' | 'zh', unit: MoneyUnit = 'wan') {
+    const figures = kpis(data);
+    assert.ok(figures.balance !== null && figures.loans !== null && figures.peopleLifted !== null);
+    const tile = (name: string) => page.locator(`[data-kpi="${name}"] strong`).innerText();
+    assert.equal(await tile('balance'), formatMoney(figures.balance, unit, language));
+    assert.equal(await tile('nplRatio'), `${(Number(figures.nplRatio) * 100).toFixed(2)}%`);
+    assert.equal(await tile('loans'), figures.loans.toLocaleString(language === 'zh' ? 'zh-CN' : 'en-US'));
+    assert.equal(
+      await tile('peopleLifted'),
+      figures.peopleLifted.toLocaleString(language === 'zh' ? 'zh-CN' : 'en-US'),
+    );
+    const change = figures.balanceChange!;
+    assert.equal(await tile('balanceChange'), `${change >= 0 ? '+' : ''}${(change * 100).toFixed(2)}%`);
+  }
+
   async function chartOption(page: Page, name: string): Promise<ChartOption> {
     return page.evaluate((chart) => {
       const option = (globalThis as any).dishuiDashboard.charts[chart].getOption();
@@ -195,9 +341,10 @@ describe('GraphiQL and the dashboard in Chromium', { skip: skip ?? false }, () =
       portfolio.xAxis[0]!.data,
       points.map((point) => point.month.slice(0, 7)),
     );
+    const unit: MoneyUnit = await page.evaluate(() => (globalThis as any).dishuiDashboard.unit);
     assert.deepEqual(
       series(portfolio, 'balance'),
-      points.map((point) => Number(point.outstandingBalance)),
+      points.map((point) => (point.loanCount > 0 ? inUnit(point.outstandingBalance, unit) : null)),
     );
     assert.deepEqual(
       series(portfolio, 'nplRatio').map((value) => (value === null ? null : Number((value as number).toFixed(4)))),

@@ -2,6 +2,7 @@
 // the same options back from the chart instances.
 import type { EChartsCoreOption } from 'echarts/core';
 import { mechanismLabel, text, type Language } from './i18n.js';
+import { inUnit, moneyUnitLabel, type MoneyUnit } from './money.js';
 import {
   lastDayOfMonth,
   type CountyKey,
@@ -27,31 +28,37 @@ export function monthsBetween(from: string, to: string): string[] {
   return months;
 }
 
-/** Balance (bars, left axis) and non-performing ratio in % (line, right axis) per month end. */
+/**
+ * Balance in `unit` (bars, left axis) and non-performing ratio in % (line, right axis) per month
+ * end; a month without snapshots is a gap, not a bar of zero.
+ */
 export function portfolioOption(
   data: DashboardData['portfolioSeries'],
   filters: Filters,
   language: Language,
+  unit: MoneyUnit = 'yuan',
 ): EChartsCoreOption {
+  const unitName = moneyUnitLabel(unit, language);
+  const balanceName = `${text('balance', language)}${language === 'zh' ? `（${unitName}）` : ` (${unitName})`}`;
   const points: SeriesPoint[] = data?.series[0]?.points ?? [];
   const months = points.length
     ? points.map((point) => point.month.slice(0, 7))
     : monthsBetween(filters.from, filters.to);
   return {
     tooltip: { trigger: 'axis' },
-    legend: { top: 0, data: [text('balance', language), text('nplRatio', language)] },
+    legend: { top: 0, data: [balanceName, text('nplRatio', language)] },
     grid: { left: 70, right: 50, top: 40, bottom: 30 },
     xAxis: { type: 'category', data: months },
     yAxis: [
-      { type: 'value', name: text('balance', language), nameTextStyle: { align: 'left' } },
+      { type: 'value', name: balanceName, nameTextStyle: { align: 'left' } },
       { type: 'value', name: '%', min: 0, splitLine: { show: false } },
     ],
     series: [
       {
         id: 'balance',
-        name: text('balance', language),
+        name: balanceName,
         type: 'bar',
-        data: points.map((point) => Number(point.outstandingBalance)),
+        data: points.map((point) => (point.loanCount > 0 ? inUnit(point.outstandingBalance, unit) : null)),
       },
       {
         id: 'nplRatio',
@@ -76,9 +83,14 @@ export function rankedBarsOption(
   const rows = [...(groups ?? [])].reverse();
   return {
     tooltip: { trigger: 'axis', axisPointer: { type: 'shadow' } },
-    grid: { left: 110, right: 40, top: 10, bottom: 30 },
+    grid: { left: 120, right: 60, top: 10, bottom: 30 },
     xAxis: { type: 'value', minInterval: 1 },
-    yAxis: { type: 'category', data: rows.map((row) => countyLabel(row.key, language)) },
+    // Every county keeps its label (interval 0): the chart is tall enough for 30 of them.
+    yAxis: {
+      type: 'category',
+      data: rows.map((row) => countyLabel(row.key, language)),
+      axisLabel: { interval: 0, width: 110, overflow: 'truncate' },
+    },
     series: [
       {
         id: 'ranked',

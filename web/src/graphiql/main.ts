@@ -3,7 +3,8 @@ import { GraphiQL } from 'graphiql';
 import 'graphiql/graphiql.css';
 import { createElement } from 'react';
 import { createRoot } from 'react-dom/client';
-import { authorizationHeaders, loadToken, saveToken } from '../shared/token.js';
+import { authorizationHeaders } from '../shared/credential.js';
+import { loadToken, saveToken } from '../shared/token.js';
 import { exampleOperations } from './examples.js';
 
 type FetcherParams = { query: string; operationName?: string | null; variables?: unknown };

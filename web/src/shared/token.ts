@@ -29,11 +29,6 @@ export function saveToken(token: string): void {
   }
 }
 
-/** The Authorization header for a token, or none. */
-export function authorizationHeaders(token: string | null): Record<string, string> {
-  return token ? { Authorization: `Bearer ${token}` } : {};
-}
-
 let memoryToken: string | null = null;
 
 function readStorage(): string | null {
