@@ -185,7 +185,10 @@ describe('GraphiQL and the dashboard in Chromium', { skip: skip ?? false }, () =
       data.loansByCounty!.groups.map((group) => inUnit(group.outstandingBalance, 'yi')),
     );
 
-    // Drill down from the largest county's bar (drawn last, on top) to its loans.
+    // Drill down from the largest county's bar (drawn last, on top) to its loans, on bars of loan
+    // counts (a balance in 亿元 can be too thin a bar to click).
+    await page.selectOption('select[name="countyMeasure"]', 'count');
+    await page.waitForSelector('body[data-render-count="4"]');
     const county = data.loansByCounty!.groups.find((group) => group.key.countyCode !== null)!;
     const barIndex = data.loansByCounty!.groups.length - 1 - data.loansByCounty!.groups.indexOf(county);
     const chartBox = (await page.locator('[data-chart="loansByCounty"]').boundingBox())!;
