@@ -42,7 +42,7 @@ function cursorOfPage(request: PageRequest, page: string): Prisma.Sql {
 /**
  * A scalar subquery building the whole connection (edges, nodes, pageInfo, totalCount as selected)
  * of `target` as JSON: limit + 1 rows in the page's order (the extra one tells whether more
- * exist), within the caller's scope, at the root or under `parent`. The limit is an integer
+ * exist; `GROUP BY ()` makes one row of an empty page), within the caller's scope, at the root or under `parent`. The limit is an integer
  * literal, so PostgreSQL plans the statement for it.
  * @throws GraphQLError from the argument checks (the executed path reports them), NotCompilable.
  */
@@ -120,7 +120,7 @@ export function compileConnection(
   return Prisma.sql`(SELECT json_build_object(${Prisma.join(pairs, ', ')}) FROM (
       SELECT ${Prisma.raw(`"${alias}".*`)}, row_number() OVER (ORDER BY ${order}) AS "__rn"
       FROM ${from} WHERE ${link} AND ${conditions} ORDER BY ${order} LIMIT ${Prisma.raw(String(limit + 1))}
-    ) ${Prisma.raw(`"${page}"`)})`;
+    ) ${Prisma.raw(`"${page}"`)} GROUP BY ())`;
 }
 
 function compileEdge(
