@@ -6,7 +6,7 @@ import { SyntheticDataExistsError, SyntheticSeedOptionsError } from '../db/seeds
 import { ApiKeyInputError, ApiKeyUsageError, runApiKey } from './apiKeyCommand.js';
 import { ImportUsageError, runImport } from './importCommand.js';
 import { runMigrate } from './migrateCommand.js';
-import { runSeed } from './seedCommand.js';
+import { runSeed, type SeedOptions } from './seedCommand.js';
 import { runServe } from './serveCommand.js';
 import { runToken, TokenUsageError } from './tokenCommand.js';
 
@@ -95,13 +95,6 @@ export async function main(argv: string[]): Promise<number> {
 
 function noArguments(command: string, rest: string[]): void {
   if (rest.length > 0) throw new UsageError(`"${command}" takes no options; got "${rest.join(' ')}".`);
-}
-
-/** Options of `dishui seed`. */
-export interface SeedOptions {
-  synthetic: boolean;
-  loans: number;
-  seed: number;
 }
 
 function parseSeedOptions(args: string[]): SeedOptions {

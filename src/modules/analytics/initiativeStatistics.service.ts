@@ -1,8 +1,8 @@
 import type { Database } from '../../db/client.js';
-import type { AccessScope } from '../auth/accessScope.js';
+import type { AccessScope } from '../auth/index.js';
 import { Prisma } from '../../generated/prisma/client.js';
 import { aliasSource, compileWhere } from '../../engine/compileWhere.js';
-import { entitySpec } from '../../engine/specRegistry.js';
+import { entitySpec } from '../entities.js';
 import { groupByClause, keySelect, type Dimension, type JoinTable } from './grouping.js';
 import type { Measure } from './measures.js';
 import { dateBuckets, regionDimensions, regionJoins } from './regionColumns.js';

@@ -1,6 +1,6 @@
 import type { Database } from '../../db/client.js';
-import type { AccessScope } from '../auth/accessScope.js';
-import { entitySpec } from '../../engine/specRegistry.js';
+import type { AccessScope } from '../auth/index.js';
+import { entitySpec } from '../entities.js';
 import { seesEverything } from '../../engine/scopeCondition.js';
 import { loanDimensions, loanJoins } from './loanDimensions.js';
 import { loanMeasures } from './loanMeasures.js';
