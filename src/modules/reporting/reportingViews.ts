@@ -27,7 +27,7 @@ const pricing = {
  * view returns rows only to a live login whose role may call `door`, and masks a column for a role
  * the field rule names in `masked` leaves out: the same rules as `schema.graphql`'s `@access`.
  */
-export const reportingViews: readonly ReportingView[] = Object.freeze([
+export const reportingViews: readonly ReportingView[] = Object.freeze<ReportingView[]>([
   {
     name: 'loan_facts',
     door: 'Query.loanFacts',
