@@ -39,3 +39,8 @@ export function entitySpec(typeName: string): EntitySpec {
   if (!spec) throw new Error(`No entity spec for ${typeName}`);
   return spec;
 }
+
+/** True when `typeName` is an entity of the read API (audit events and export jobs are not). */
+export function hasEntitySpec(typeName: string): boolean {
+  return Object.hasOwn(entitySpecs, typeName);
+}

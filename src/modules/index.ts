@@ -8,6 +8,21 @@ import { regionResolvers } from './regions/regions.resolvers.js';
 import { mutationResolvers } from './writes/mutations.resolvers.js';
 
 const generated = entityResolvers(entitySpecs);
+/** The resolvers every entity gets from its spec (the read engine compiles exactly these). */
+export const generatedResolvers: Readonly<Record<string, Readonly<Record<string, unknown>>>> = generated;
+
+/** Root connection fields of Query and the entity type each pages over. */
+export const rootConnectionTypes: Readonly<Record<string, string>> = {
+  regions: 'Region',
+  villages: 'Village',
+  orgUnits: 'OrgUnit',
+  initiatives: 'Initiative',
+  campaigns: 'Campaign',
+  enterprises: 'Enterprise',
+  enterpriseLoans: 'EnterpriseLoan',
+  impactRecords: 'ImpactRecord',
+  lprRates: 'LprRate',
+};
 
 /** Every module's resolvers, merged into one map for the executable schema. */
 export const resolvers = {
@@ -17,17 +32,7 @@ export const resolvers = {
   JSON: JSONScalar,
   Query: {
     ...nodeResolvers.Query,
-    ...rootConnectionResolvers({
-      regions: 'Region',
-      villages: 'Village',
-      orgUnits: 'OrgUnit',
-      initiatives: 'Initiative',
-      campaigns: 'Campaign',
-      enterprises: 'Enterprise',
-      enterpriseLoans: 'EnterpriseLoan',
-      impactRecords: 'ImpactRecord',
-      lprRates: 'LprRate',
-    }),
+    ...rootConnectionResolvers(rootConnectionTypes),
     ...mutationResolvers.Query,
     ...analyticsResolvers.Query,
   },

@@ -21,9 +21,9 @@ import {
 } from '../modules/exports/index.js';
 import { federatedSchema } from '../modules/federation/index.js';
 import { importRoutes } from '../modules/imports/index.js';
-import { resolvers } from '../modules/index.js';
+import { generatedResolvers, resolvers, rootConnectionTypes } from '../modules/index.js';
 import { baseNodeLoaders } from '../modules/nodes/nodeLoaders.js';
-import { createNodeResolvers } from '../modules/nodes/nodes.resolvers.js';
+import { createNodeResolvers, naturalKeyLookups } from '../modules/nodes/nodes.resolvers.js';
 import { authentication } from '../plugins/authentication.js';
 import { registerLimits, type LimitSettings } from '../plugins/limits.js';
 import { registerMetrics } from '../plugins/metrics.js';
@@ -33,6 +33,7 @@ import { withDecimalScales } from '../schema/decimalScales.js';
 import { typeDefs } from '../schema/typeDefs.js';
 import { graphiqlLandingPage, webRoutes } from '../web/index.js';
 import { formatError, internalErrorLogging } from './formatError.js';
+import { compiledReads, computedFieldsOf } from './compiledReads.js';
 import { checkReadiness } from './readiness.js';
 import { isReadOnlyRequest } from './readOnlyRequest.js';
 import { createRedisProbe } from './redisProbe.js';
@@ -79,6 +80,11 @@ export interface ServerDependencies {
   db: Database;
   /** Options of the asynchronous exports (folder, time to live, clock); defaults otherwise. */
   exportJobs?: ExportJobOptions;
+  /**
+   * Whether queries that wholly compile are answered by the read compiler without per-field
+   * execution (default true); false executes everything (tests compare the two).
+   */
+  compiledReads?: boolean;
 }
 
 /**
@@ -91,6 +97,7 @@ export async function buildServer({
   exportJobs,
   logStream,
   reads,
+  compiledReads: compileReads = true,
 }: ServerDependencies): Promise<FastifyInstance> {
   const app = Fastify({
     ...loggerOptions(config, logStream),
@@ -169,6 +176,16 @@ export async function buildServer({
       ...limits.apolloPlugins,
       metrics.apolloPlugin,
       requestLog,
+      ...(compileReads
+        ? [
+            compiledReads({
+              rootConnections: rootConnectionTypes,
+              lookups: naturalKeyLookups,
+              computedFields: computedFieldsOf(resolvers, generatedResolvers),
+              fieldRules: readAccessRules(typeDefs),
+            }),
+          ]
+        : []),
     ],
     includeStacktraceInErrorResponses: false,
     ...limits.apolloOptions,

@@ -22,6 +22,16 @@ async function loadNode(table: NodeLoaderTable, ctx: GraphQLContext, id: string,
 const byKey = (typeName: string, column: string) => (_: unknown, args: Record<string, string>, ctx: GraphQLContext) =>
   ctx.loaders.relay.byColumn(typeName, column).load(args[column]!);
 
+/** The natural-key lookups of Query: the entity type and the unique column its one argument names. */
+export const naturalKeyLookups: Readonly<Record<string, { typeName: string; column: string }>> = Object.freeze({
+  region: { typeName: 'Region', column: 'code' },
+  village: { typeName: 'Village', column: 'code' },
+  orgUnit: { typeName: 'OrgUnit', column: 'code' },
+  initiative: { typeName: 'Initiative', column: 'code' },
+  campaign: { typeName: 'Campaign', column: 'code' },
+  enterpriseLoan: { typeName: 'EnterpriseLoan', column: 'contractNo' },
+});
+
 /**
  * Global object identification (`node`, `nodes`) over one table of node loaders, and the
  * natural-key lookups of Query. Every lookup reads within the request's scope.
@@ -36,12 +46,9 @@ export function createNodeResolvers(table: NodeLoaderTable) {
         // A missing or malformed ID nulls its own entry (with its error), not the whole list.
         return args.ids.map((id, i) => loadNode(table, ctx, id, `ids[${i}]`).catch((error: unknown) => error));
       },
-      region: byKey('Region', 'code'),
-      village: byKey('Village', 'code'),
-      orgUnit: byKey('OrgUnit', 'code'),
-      initiative: byKey('Initiative', 'code'),
-      campaign: byKey('Campaign', 'code'),
-      enterpriseLoan: byKey('EnterpriseLoan', 'contractNo'),
+      ...Object.fromEntries(
+        Object.entries(naturalKeyLookups).map(([field, { typeName, column }]) => [field, byKey(typeName, column)]),
+      ),
     },
     Node: {
       __resolveType: (row: Row) => row.__typename,

@@ -1,0 +1,3 @@
+export { type CompilerSetup, NotCompilable } from './compileContext.js';
+export { type CompiledOperation, compileOperation } from './compileOperation.js';
+export { runCompiled } from './runCompiled.js';
