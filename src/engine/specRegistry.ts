@@ -42,5 +42,5 @@ export function entitySpec(typeName: string): EntitySpec {
 
 /** True when `typeName` is an entity of the read API (audit events and export jobs are not). */
 export function hasEntitySpec(typeName: string): boolean {
-  return Object.hasOwn(entitySpecs, typeName);
+  return Object.hasOwn(readModel().entities, typeName);
 }
