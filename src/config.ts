@@ -183,6 +183,9 @@ const schema = z
     }
   });
 
+/** The name of every setting the gateway reads, for reporting unknown `DISHUI_*` variables. */
+export const settingNames: readonly string[] = Object.freeze(Object.keys(schema.shape));
+
 function isJwksSource(value: string): boolean {
   if (/^https?:\/\//.test(value)) return URL.canParse(value);
   try {

@@ -4,6 +4,8 @@ import { anonymousViewer, type Viewer } from './modules/auth/viewer.js';
 import { createLoanLoaders } from './modules/loans/loans.loaders.js';
 import { createRegionLoaders } from './modules/regions/regions.loaders.js';
 import { createRelayLoaders } from './engine/relayLoaders.js';
+// The relay loaders read the domain's entity specs, which the registry installs when it loads.
+import './modules/entities.js';
 import type { RequestLimits } from './plugins/requestLimits.js';
 
 /** What every resolver receives: the database, the caller, its scope and this request's own DataLoaders. */

@@ -6,8 +6,9 @@ import { SyntheticDataExistsError, SyntheticSeedOptionsError } from '../db/seeds
 import { ApiKeyInputError, ApiKeyUsageError, runApiKey } from './apiKeyCommand.js';
 import { ImportUsageError, runImport } from './importCommand.js';
 import { runMigrate } from './migrateCommand.js';
-import { runSeed } from './seedCommand.js';
+import { runSeed, type SeedOptions } from './seedCommand.js';
 import { runServe } from './serveCommand.js';
+import { runSqlUser, SqlLoginInputError, SqlUserUsageError } from './sqlUserCommand.js';
 import { runToken, TokenUsageError } from './tokenCommand.js';
 
 const usage = `Usage: dishui <command> [options]
@@ -25,6 +26,10 @@ Commands:
                                       Create an API key for a BI tool; the key is shown once
   apikey list                         List API keys (never the keys themselves)
   apikey revoke ID                    Revoke an API key at once
+  sql-user create --role ROLE [--org-unit CODE] --label TEXT [--expires YYYY-MM-DD]
+                                      Create a PostgreSQL login for a BI tool (PostgreSQL only); the password is shown once
+  sql-user list                       List SQL logins (never their passwords)
+  sql-user revoke ID|LOGIN            Revoke a SQL login at once
   help                                Show this text
 `;
 
@@ -60,6 +65,8 @@ export async function main(argv: string[]): Promise<number> {
         return await runToken(loadConfig(process.env, envOptions), rest);
       case 'apikey':
         return await runApiKey(loadConfig(process.env, envOptions), rest);
+      case 'sql-user':
+        return await runSqlUser(loadConfig(process.env, envOptions), rest);
       case 'help':
       case '--help':
       case '-h':
@@ -73,6 +80,7 @@ export async function main(argv: string[]): Promise<number> {
       error instanceof UsageError ||
       error instanceof ImportUsageError ||
       error instanceof ApiKeyUsageError ||
+      error instanceof SqlUserUsageError ||
       error instanceof TokenUsageError
     ) {
       process.stderr.write(`dishui: ${error.message}\n`);
@@ -81,6 +89,7 @@ export async function main(argv: string[]): Promise<number> {
     if (
       error instanceof ConfigError ||
       error instanceof ApiKeyInputError ||
+      error instanceof SqlLoginInputError ||
       error instanceof DatabaseOpenError ||
       error instanceof MigrationError ||
       error instanceof SyntheticDataExistsError ||
@@ -95,13 +104,6 @@ export async function main(argv: string[]): Promise<number> {
 
 function noArguments(command: string, rest: string[]): void {
   if (rest.length > 0) throw new UsageError(`"${command}" takes no options; got "${rest.join(' ')}".`);
-}
-
-/** Options of `dishui seed`. */
-export interface SeedOptions {
-  synthetic: boolean;
-  loans: number;
-  seed: number;
 }
 
 function parseSeedOptions(args: string[]): SeedOptions {

@@ -3,7 +3,13 @@ import { openDatabase } from '../db/client.js';
 import { migrate } from '../db/migrator.js';
 import { seedArticle } from '../db/seeds/article/index.js';
 import { seedSynthetic } from '../db/seeds/synthetic/index.js';
-import type { SeedOptions } from './main.js';
+
+/** Options of `dishui seed`. */
+export interface SeedOptions {
+  synthetic: boolean;
+  loans: number;
+  seed: number;
+}
 
 /**
  * `dishui seed`: migrates if needed, then loads the article data set (one transaction), or with

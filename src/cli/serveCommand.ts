@@ -1,13 +1,20 @@
-import type { Config } from '../config.js';
+import { settingNames, type Config } from '../config.js';
 import { startServer } from '../server/startServer.js';
+import { unknownSettings } from '../unknownSettings.js';
 
 /**
- * `dishui serve`: starts the gateway; on SIGTERM or SIGINT drains it (in-flight requests and
+ * `dishui serve`: starts the gateway, warning of every unknown `DISHUI_*` variable; on SIGTERM or SIGINT drains it (in-flight requests and
  * exports get DISHUI_SHUTDOWN_GRACE_MS) and returns, so the process exits 0. A second signal
  * while draining exits at once with 130.
  */
 export async function runServe(config: Config): Promise<void> {
   const server = await startServer(config);
+  for (const { name, closest } of unknownSettings(process.env, settingNames)) {
+    server.app.log.warn(
+      { variable: name, closest },
+      `unknown setting ${name} is ignored${closest ? `; did you mean ${closest}?` : ''}`,
+    );
+  }
   await new Promise<void>((resolve) => {
     let stopping = false;
     const stop = (signal: string) => {

@@ -1,5 +1,5 @@
 import { Prisma } from '../generated/prisma/client.js';
-import type { AccessScope } from '../modules/auth/accessScope.js';
+import type { AccessScope } from './accessScope.js';
 import { badInput } from './badInput.js';
 import type { EntitySpec, FieldSpec } from './entitySpec.js';
 import { rowIdOf } from './globalId.js';

@@ -1,17 +1,19 @@
 import type { GraphQLContext } from '../context.js';
 import type { Row } from './connection.js';
 import { resolvePageRequest, type ConnectionArgs } from './connectionArgs.js';
-import { entitySpecs } from '../modules/entitySpecs.js';
+import type { EntitySpec } from './entitySpec.js';
 import { toGlobalId } from './globalId.js';
 import { rootConnection } from './rootConnection.js';
 
 type FieldResolver = (row: Row, args: ConnectionArgs, ctx: GraphQLContext) => unknown;
 
 /**
- * Resolvers every entity gets from its spec: `id` as a global ID, to-one relations through the
- * per-request id loader, to-many relations as batched connections.
+ * Resolvers every entity of `entitySpecs` gets from its spec: `id` as a global ID, to-one relations
+ * through the per-request id loader, to-many relations as batched connections.
  */
-export function entityResolvers(): Record<string, Record<string, FieldResolver>> {
+export function entityResolvers(
+  entitySpecs: Readonly<Record<string, EntitySpec>>,
+): Record<string, Record<string, FieldResolver>> {
   const result: Record<string, Record<string, FieldResolver>> = {};
   for (const spec of Object.values(entitySpecs)) {
     const fields: Record<string, FieldResolver> = { id: (row) => toGlobalId(spec.typeName, row.id) };

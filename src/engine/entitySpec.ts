@@ -1,5 +1,4 @@
 import type { Prisma } from '../generated/prisma/client.js';
-import type { Role } from '../modules/auth/viewer.js';
 
 /** How a column is typed, which fixes its filter operators, SQL casts and cursor encoding. */
 export type FieldKind = 'id' | 'string' | 'int' | 'decimal' | 'date' | 'datetime' | 'boolean' | { enum: string };
@@ -37,7 +36,7 @@ export interface EntitySpec {
    */
   regionId?: (alias: string) => Prisma.Sql;
   /** The roles that may read rows of this type at all; every role when not given. */
-  readers?: readonly Role[];
+  readers?: readonly string[];
   /**
    * How a row reaches the bank's org-unit tree: a condition over the row aliased `alias`, true when
    * the row belongs to one of the units `units` (a subquery of unit ids) selects. Types without it

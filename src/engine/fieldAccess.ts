@@ -1,6 +1,6 @@
 import { GraphQLError } from 'graphql';
-import type { AccessScope } from '../modules/auth/accessScope.js';
-import { schemaAccessRules } from '../modules/auth/schemaAccessRules.js';
+import type { AccessScope } from './accessScope.js';
+import { readModel } from './specRegistry.js';
 
 /**
  * Refuses a filter or ordering on a field the caller may not read (schema.graphql's `@access` on
@@ -9,7 +9,7 @@ import { schemaAccessRules } from '../modules/auth/schemaAccessRules.js';
  * @throws GraphQLError FORBIDDEN naming `argument` and the roles that may use the field.
  */
 export function assertMayUseField(typeName: string, field: string, scope: AccessScope, argument: string): void {
-  const roles = schemaAccessRules.get(`${typeName}.${field}`);
+  const roles = readModel().fieldReaders(typeName, field);
   if (!roles || scope.roles.some((role) => roles.includes(role))) return;
   throw new GraphQLError(`Argument "${argument}": ${typeName}.${field} needs one of the roles ${roles.join(', ')}.`, {
     extensions: { code: 'FORBIDDEN', argument },

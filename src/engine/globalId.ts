@@ -6,15 +6,25 @@ export function toGlobalId(typeName: string, id: number): string {
 }
 
 /**
+ * The type name and row id of a global ID, or null when `globalId` is not one Dishui made (not a
+ * string, not base64url, not "TypeName:id", or an id beyond PostgreSQL's int). The one decoder:
+ * reads throw on null, mutations report it as a userError.
+ */
+export function parseGlobalId(globalId: unknown): { typeName: string; id: number } | null {
+  if (typeof globalId !== 'string' || !/^[A-Za-z0-9_-]+$/.test(globalId)) return null;
+  const match = /^([A-Za-z]+):([1-9]\d{0,9})$/.exec(Buffer.from(globalId, 'base64url').toString('utf8'));
+  const id = match ? Number(match[2]) : Number.NaN;
+  return match && id <= 2147483647 ? { typeName: match[1]!, id } : null;
+}
+
+/**
  * Splits a global ID into its type name and row id.
  * @throws GraphQLError BAD_USER_INPUT naming `argument` when the ID is not one Dishui made.
  */
 export function fromGlobalId(globalId: string, argument: string): { typeName: string; id: number } {
-  const decoded = /^[A-Za-z0-9_-]+$/.test(globalId) ? Buffer.from(globalId, 'base64url').toString('utf8') : '';
-  const match = /^([A-Za-z]+):([1-9]\d{0,9})$/.exec(decoded);
-  const id = match ? Number(match[2]) : NaN;
-  if (!match || id > 2147483647) throw badInput(argument, `"${globalId}" is not a valid ID.`);
-  return { typeName: match[1]!, id };
+  const parsed = parseGlobalId(globalId);
+  if (!parsed) throw badInput(argument, `"${globalId}" is not a valid ID.`);
+  return parsed;
 }
 
 /**

@@ -2,7 +2,7 @@ import { Prisma } from '../generated/prisma/client.js';
 import type { PageRequest } from './connectionArgs.js';
 import { aliasSource, compileWhere } from './compileWhere.js';
 import type { EntitySpec, RelationSpec } from './entitySpec.js';
-import type { AccessScope } from '../modules/auth/accessScope.js';
+import type { AccessScope } from './accessScope.js';
 import { fetchOrder, pageConditions } from './pageQuery.js';
 import { col } from './specHelpers.js';
 

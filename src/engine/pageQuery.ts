@@ -2,7 +2,7 @@ import { Prisma } from '../generated/prisma/client.js';
 import type { PageRequest } from './connectionArgs.js';
 import { aliasSource, compileWhere, type AliasSource } from './compileWhere.js';
 import type { EntitySpec } from './entitySpec.js';
-import type { AccessScope } from '../modules/auth/accessScope.js';
+import type { AccessScope } from './accessScope.js';
 import { afterCursor, orderByClause, reversed } from './keyset.js';
 import { assertMayUseField } from './fieldAccess.js';
 

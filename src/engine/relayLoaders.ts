@@ -6,7 +6,7 @@ import type { PageRequest } from './connectionArgs.js';
 import { nestedCountSql, nestedPageSql } from './nestedPageQuery.js';
 import { entitySpec } from './specRegistry.js';
 import { reportLoaderBatch } from '../observability/telemetry.js';
-import type { AccessScope } from '../modules/auth/accessScope.js';
+import type { AccessScope } from './accessScope.js';
 import { scopeCondition } from './scopeCondition.js';
 
 /** A batch key of a nested connection: the parent row and the checked arguments. */

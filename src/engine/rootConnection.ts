@@ -1,5 +1,5 @@
 import type { Database } from '../db/client.js';
-import type { AccessScope } from '../modules/auth/accessScope.js';
+import type { AccessScope } from './accessScope.js';
 import { buildConnection, type Connection, type Row } from './connection.js';
 import { resolvePageRequest, type ConnectionArgs } from './connectionArgs.js';
 import { rootCountSql, rootPageSql } from './pageQuery.js';

@@ -1,7 +1,7 @@
 import { Prisma } from '../generated/prisma/client.js';
-import type { AccessScope } from '../modules/auth/accessScope.js';
-import { orgUnitSubtreeSql } from '../modules/auth/orgUnitSubtree.js';
+import type { AccessScope } from './accessScope.js';
 import type { EntitySpec } from './entitySpec.js';
+import { readModel } from './specRegistry.js';
 
 /**
  * The condition limiting rows of `spec` (aliased `alias`) to what `scope` may see: FALSE when none
@@ -12,7 +12,7 @@ import type { EntitySpec } from './entitySpec.js';
 export function scopeCondition(spec: EntitySpec, alias: string, scope: AccessScope): Prisma.Sql {
   if (spec.readers && !scope.roles.some((role) => spec.readers!.includes(role))) return Prisma.sql`FALSE`;
   if (scope.orgUnitId === null || !spec.inScope) return Prisma.sql`TRUE`;
-  return spec.inScope(alias, orgUnitSubtreeSql(scope.orgUnitId));
+  return spec.inScope(alias, readModel().orgUnitSubtree(scope.orgUnitId));
 }
 
 /** True when `scope` sees every row of `spec`: no statement needs to check it. */

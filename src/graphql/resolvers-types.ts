@@ -2032,6 +2032,8 @@ export type ImpactStatistics = {
   groupCount: Scalars['Int']['output'];
   /** The groups, at most `first`. */
   groups: Array<ImpactGroup>;
+  /** Where this page of groups sits: pass endCursor as `after` to read the next page (keyset over the order, ending in the group key). */
+  pageInfo: PageInfo;
 };
 
 /** Conditions on the measures of a impact group (SQL HAVING); all must hold. A null measure passes no comparison. */
@@ -2533,6 +2535,8 @@ export type InitiativeStatistics = {
   groupCount: Scalars['Int']['output'];
   /** The groups, at most `first`. */
   groups: Array<InitiativeGroup>;
+  /** Where this page of groups sits: pass endCursor as `after` to read the next page (keyset over the order, ending in the group key). */
+  pageInfo: PageInfo;
 };
 
 /** Conditions on the measures of a initiative group (SQL HAVING); all must hold. A null measure passes no comparison. */
@@ -3159,6 +3163,8 @@ export type LoanStatistics = {
   groupCount: Scalars['Int']['output'];
   /** The groups, at most `first`. */
   groups: Array<LoanGroup>;
+  /** Where this page of groups sits: pass endCursor as `after` to read the next page (keyset over the order, ending in the group key). */
+  pageInfo: PageInfo;
 };
 
 /** Conditions on the measures of a loan group (SQL HAVING); all must hold. A null measure passes no comparison. */
@@ -4085,6 +4091,7 @@ export type QueryImpactRecordsArgs = {
 
 /** The read API. */
 export type QueryImpactStatisticsArgs = {
+  after?: InputMaybe<Scalars['String']['input']>;
   first?: InputMaybe<Scalars['Int']['input']>;
   groupBy?: InputMaybe<Array<ImpactDimension>>;
   having?: InputMaybe<ImpactStatisticsHaving>;
@@ -4101,6 +4108,7 @@ export type QueryInitiativeArgs = {
 
 /** The read API. */
 export type QueryInitiativeStatisticsArgs = {
+  after?: InputMaybe<Scalars['String']['input']>;
   first?: InputMaybe<Scalars['Int']['input']>;
   groupBy?: InputMaybe<Array<InitiativeDimension>>;
   having?: InputMaybe<InitiativeStatisticsHaving>;
@@ -4131,6 +4139,7 @@ export type QueryLoanFactsArgs = {
 
 /** The read API. */
 export type QueryLoanStatisticsArgs = {
+  after?: InputMaybe<Scalars['String']['input']>;
   first?: InputMaybe<Scalars['Int']['input']>;
   groupBy?: InputMaybe<Array<LoanDimension>>;
   having?: InputMaybe<LoanStatisticsHaving>;
@@ -6355,6 +6364,7 @@ export type ImpactRecordEdgeResolvers<ContextType = GraphQLContext, ParentType e
 export type ImpactStatisticsResolvers<ContextType = GraphQLContext, ParentType extends ResolversParentTypes['ImpactStatistics'] = ResolversParentTypes['ImpactStatistics']> = ResolversObject<{
   groupCount?: Resolver<ResolversTypes['Int'], ParentType, ContextType>;
   groups?: Resolver<Array<ResolversTypes['ImpactGroup']>, ParentType, ContextType>;
+  pageInfo?: Resolver<ResolversTypes['PageInfo'], ParentType, ContextType>;
 }>;
 
 export type InitiativeResolvers<ContextType = GraphQLContext, ParentType extends ResolversParentTypes['Initiative'] = ResolversParentTypes['Initiative']> = ResolversObject<{
@@ -6475,6 +6485,7 @@ export type InitiativePayloadResolvers<ContextType = GraphQLContext, ParentType 
 export type InitiativeStatisticsResolvers<ContextType = GraphQLContext, ParentType extends ResolversParentTypes['InitiativeStatistics'] = ResolversParentTypes['InitiativeStatistics']> = ResolversObject<{
   groupCount?: Resolver<ResolversTypes['Int'], ParentType, ContextType>;
   groups?: Resolver<Array<ResolversTypes['InitiativeGroup']>, ParentType, ContextType>;
+  pageInfo?: Resolver<ResolversTypes['PageInfo'], ParentType, ContextType>;
 }>;
 
 export interface JsonScalarConfig extends GraphQLScalarTypeConfig<ResolversTypes['JSON'], any> {
@@ -6631,6 +6642,7 @@ export type LoanPayloadResolvers<ContextType = GraphQLContext, ParentType extend
 export type LoanStatisticsResolvers<ContextType = GraphQLContext, ParentType extends ResolversParentTypes['LoanStatistics'] = ResolversParentTypes['LoanStatistics']> = ResolversObject<{
   groupCount?: Resolver<ResolversTypes['Int'], ParentType, ContextType>;
   groups?: Resolver<Array<ResolversTypes['LoanGroup']>, ParentType, ContextType>;
+  pageInfo?: Resolver<ResolversTypes['PageInfo'], ParentType, ContextType>;
 }>;
 
 export type LprRateResolvers<ContextType = GraphQLContext, ParentType extends ResolversParentTypes['LprRate'] = ResolversParentTypes['LprRate']> = ResolversObject<{

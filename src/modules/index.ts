@@ -3,10 +3,11 @@ import { DateScalar, DateTimeScalar, DecimalScalar, JSONScalar } from '../schema
 import { loanResolvers } from './loans/loans.resolvers.js';
 import { nodeResolvers } from './nodes/nodes.resolvers.js';
 import { entityResolvers, rootConnectionResolvers } from '../engine/entityResolvers.js';
+import { entitySpecs } from './entities.js';
 import { regionResolvers } from './regions/regions.resolvers.js';
 import { mutationResolvers } from './writes/mutations.resolvers.js';
 
-const generated = entityResolvers();
+const generated = entityResolvers(entitySpecs);
 /** The resolvers every entity gets from its spec (the read engine compiles exactly these). */
 export const generatedResolvers: Readonly<Record<string, Readonly<Record<string, unknown>>>> = generated;
 

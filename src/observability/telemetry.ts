@@ -8,6 +8,8 @@ export interface TelemetrySink {
   loaderBatch?(loader: string, size: number): void;
   /** Rows written to a streaming export or an export job's file. */
   exportRows?(kind: string, format: string, rows: number): void;
+  /** A Redis call answered from this instance's memory instead (`use`: ratelimit, apq). */
+  redisFallback?(use: string): void;
 }
 
 const sinks = new Set<TelemetrySink>();
@@ -26,4 +28,9 @@ export function reportLoaderBatch(loader: string, size: number): void {
 /** Reports rows exported. */
 export function reportExportRows(kind: string, format: string, rows: number): void {
   for (const sink of sinks) sink.exportRows?.(kind, format, rows);
+}
+
+/** Reports a Redis call answered from memory because Redis was slow or down. */
+export function reportRedisFallback(use: string): void {
+  for (const sink of sinks) sink.redisFallback?.(use);
 }

@@ -8,7 +8,8 @@ import { registerCors } from './cors.js';
 import { addGraphQLRouteLimits } from './graphqlRouteLimits.js';
 import { operationLimits } from './operationLimits.js';
 import { loadPersistedOperationManifest, safelistHook } from './persistedOperations.js';
-import { memoryRateLimitStore, redisRateLimitStore } from './rateLimitStore.js';
+import { memoryRateLimitStore, redisRateLimitStoreWithFallback } from './rateLimitStore.js';
+import { REDIS_COMMAND_TIMEOUT_MS, redisFallback } from './redisFallback.js';
 import { redisKeyValueCache } from './redisKeyValueCache.js';
 import { requestLimits, type RequestLimits } from './requestLimits.js';
 import { chargeRoutes } from './routeRateLimits.js';
@@ -78,13 +79,22 @@ export async function registerLimits(
 
   let redis: Redis | undefined;
   if (settings.REDIS_URL) {
-    redis = new Redis(settings.REDIS_URL, { maxRetriesPerRequest: 1, lazyConnect: false });
+    // Every call is bounded: a command fails after the timeout whether Redis hangs or is away (a
+    // queued command times out too), and the fallback answers from memory meanwhile.
+    redis = new Redis(settings.REDIS_URL, {
+      maxRetriesPerRequest: 1,
+      lazyConnect: false,
+      commandTimeout: REDIS_COMMAND_TIMEOUT_MS,
+      connectTimeout: 1_000,
+      retryStrategy: (attempt) => Math.min(attempt * 200, 2_000),
+    });
     redis.on('error', (error) => warn('Redis connection error', error));
     app.addHook('onClose', async () => {
       await redis!.quit().catch(() => redis!.disconnect());
     });
   }
   const prefix = settings.DISHUI_REDIS_PREFIX;
+  const fallback = redisFallback({ warn, info: (message) => app.log.info(message) });
   const safelist =
     settings.DISHUI_PERSISTED_OPERATIONS === 'safelist'
       ? loadPersistedOperationManifest(settings.DISHUI_PERSISTED_OPERATIONS_MANIFEST!)
@@ -92,7 +102,9 @@ export async function registerLimits(
 
   await registerCors(app, settings.DISHUI_CORS_ORIGINS);
   // One store for /graphql and the file routes: they spend from the same budget per caller.
-  const rateLimitStore = redis ? redisRateLimitStore(redis, `${prefix}ratelimit:`) : memoryRateLimitStore();
+  const rateLimitStore = redis
+    ? redisRateLimitStoreWithFallback(redis, `${prefix}ratelimit:`, fallback)
+    : memoryRateLimitStore();
   chargeRoutes(app, {
     store: rateLimitStore,
     points: settings.DISHUI_RATE_LIMIT_POINTS,
@@ -123,7 +135,7 @@ export async function registerLimits(
       settings.DISHUI_PERSISTED_OPERATIONS === 'apq'
         ? {
             ttl: settings.DISHUI_APQ_TTL_SECONDS,
-            ...(redis ? { cache: redisKeyValueCache(redis, prefix, settings.DISHUI_APQ_TTL_SECONDS, warn) } : {}),
+            ...(redis ? { cache: redisKeyValueCache(redis, prefix, settings.DISHUI_APQ_TTL_SECONDS, fallback) } : {}),
           }
         : false,
     csrfPrevention: true,

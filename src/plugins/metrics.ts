@@ -104,6 +104,12 @@ export function registerMetrics(app: FastifyInstance, db: Database, replicas?: P
     labelNames: ['kind', 'format'],
     registers,
   });
+  const redisFallbacks = new Counter({
+    name: 'dishui_redis_fallbacks_total',
+    help: "Redis calls answered from this instance's memory because Redis was slow or down, by use.",
+    labelNames: ['use'],
+    registers,
+  });
 
   const observeStatement = (duration: number, failed: boolean) =>
     statementSeconds.observe({ outcome: failed ? 'error' : 'ok' }, duration);
@@ -112,6 +118,7 @@ export function registerMetrics(app: FastifyInstance, db: Database, replicas?: P
   const removeSink = addTelemetrySink({
     loaderBatch: (loader, size) => batchSizes.observe({ loader }, size),
     exportRows: (kind, format, rows) => exportRows.inc({ kind, format }, rows),
+    redisFallback: (use) => redisFallbacks.inc({ use }),
   });
   app.addHook('onClose', async () => {
     removeSink();

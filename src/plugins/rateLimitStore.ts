@@ -1,4 +1,5 @@
 import type { Redis } from 'ioredis';
+import type { RedisFallback } from './redisFallback.js';
 
 /** The outcome of spending points. */
 export interface RateLimitDecision {
@@ -59,5 +60,27 @@ export function redisRateLimitStore(redis: Redis, prefix: string): RateLimitStor
       ];
       return { allowed: allowed === 1, used, resetInMs: ttl > 0 ? ttl : windowMs };
     },
+  };
+}
+
+/**
+ * Counts in Redis, and in this instance's memory while Redis is slow or down (`fallback` decides
+ * and logs): a hung Redis must not stall every request, and a budget per instance is the best
+ * that can be kept without it.
+ */
+export function redisRateLimitStoreWithFallback(
+  redis: Redis,
+  prefix: string,
+  fallback: RedisFallback,
+  memory: RateLimitStore = memoryRateLimitStore(),
+): RateLimitStore {
+  const shared = redisRateLimitStore(redis, prefix);
+  return {
+    spend: (key, points, limit, windowMs) =>
+      fallback.run(
+        'ratelimit',
+        () => shared.spend(key, points, limit, windowMs),
+        () => memory.spend(key, points, limit, windowMs),
+      ),
   };
 }

@@ -29,6 +29,7 @@ import { registerLimits, type LimitSettings } from '../plugins/limits.js';
 import { registerMetrics } from '../plugins/metrics.js';
 import { answerOutagesWith503 } from '../plugins/outageErrorHandler.js';
 import { loggerOptions, logRequests } from '../plugins/requestLogging.js';
+import { withDecimalScales } from '../schema/decimalScales.js';
 import { typeDefs } from '../schema/typeDefs.js';
 import { graphiqlLandingPage, webRoutes } from '../web/index.js';
 import { formatError, internalErrorLogging } from './formatError.js';
@@ -155,12 +156,12 @@ export async function buildServer({
   // Every field's @access(roles:) in schema.graphql, enforced by one wrapper built here; a root
   // field without one stops the server from starting.
   const allResolvers = guardResolvers(
-    {
+    withDecimalScales({
       ...resolvers,
       Query: { ...resolvers.Query, ...nodes.Query, ...jobResolvers.Query },
       Mutation: { ...resolvers.Mutation, ...jobResolvers.Mutation },
       ExportJob: jobResolvers.ExportJob,
-    },
+    }),
     readAccessRules(typeDefs),
   );
   const apollo = new ApolloServer<GraphQLContext>({

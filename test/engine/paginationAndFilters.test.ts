@@ -1,6 +1,6 @@
 import assert from 'node:assert/strict';
 import { after, before, describe, test } from 'node:test';
-import { entitySpecs } from '../../src/modules/entitySpecs.js';
+import { entitySpecs } from '../../src/modules/entities.js';
 import { orderFieldValue } from '../../src/engine/entitySpec.js';
 import { createTestDatabase, testBackends, type TestDatabase } from '../support/database.js';
 import { graphqlClient, type GraphQLClient } from '../modules/support/graphqlClient.js';

@@ -1,10 +1,10 @@
 import { setImmediate } from 'node:timers';
 import type { Database } from '../../db/client.js';
-import type { AccessScope } from '../auth/accessScope.js';
+import type { AccessScope } from '../auth/index.js';
 import { Prisma } from '../../generated/prisma/client.js';
 import { badInput } from '../../engine/badInput.js';
 import { aliasSource, compileWhere, type WhereInput } from '../../engine/compileWhere.js';
-import { entitySpec } from '../../engine/specRegistry.js';
+import { entitySpec } from '../entities.js';
 import { csvFieldSql, factSelect } from './factColumns.js';
 import type { FactSource } from './factSources.js';
 import { runSql } from './runSql.js';

@@ -1,5 +1,5 @@
 import type { Database } from '../../db/client.js';
-import type { AccessScope } from '../auth/accessScope.js';
+import type { AccessScope } from '../auth/index.js';
 import { badInput } from '../../engine/badInput.js';
 import { decodeCursor, encodeCursor } from '../../engine/cursor.js';
 import { compileFactQuery, readFactPage, type FactFilter, type FactRow } from './factQuery.js';

@@ -1,5 +1,6 @@
 import type { Database } from '../../db/client.js';
-import type { AccessScope } from '../auth/accessScope.js';
+import type { AccessScope } from '../auth/index.js';
+import type { GroupPageInfo } from './groupKeyset.js';
 import type { Dimension, JoinTable } from './grouping.js';
 import type { Measure } from './measures.js';
 import { dateBuckets, regionDimensions, regionJoins } from './regionColumns.js';
@@ -56,8 +57,8 @@ export async function impactStatistics(
   db: Database,
   args: StatisticsArgs,
   scope: AccessScope,
-): Promise<{ groups: StatisticsGroup[]; groupCount: number }> {
-  const { groups, groupCount } = await runStatistics(
+): Promise<{ groups: StatisticsGroup[]; groupCount: number; pageInfo: GroupPageInfo }> {
+  const { groups, groupCount, pageInfo } = await runStatistics(
     db,
     {
       from: '"ImpactRecord" i',
@@ -70,5 +71,11 @@ export async function impactStatistics(
     args,
     scope,
   );
-  return { groups, groupCount };
+  // ImpactGroupKey.periodPeriod(Label) stutter and are deprecated: the same values under their new names.
+  const renamed = groups.map((group) =>
+    'periodPeriod' in group.key
+      ? { ...group, key: { ...group.key, period: group.key.periodPeriod, periodLabel: group.key.periodPeriodLabel } }
+      : group,
+  ) as StatisticsGroup[];
+  return { groups: renamed, groupCount, pageInfo };
 }

@@ -1,8 +1,9 @@
 import type { Database } from '../../db/client.js';
-import type { AccessScope } from '../auth/accessScope.js';
+import type { AccessScope } from '../auth/index.js';
+import type { GroupPageInfo } from './groupKeyset.js';
 import { Prisma } from '../../generated/prisma/client.js';
 import { aliasSource, compileWhere } from '../../engine/compileWhere.js';
-import { entitySpec } from '../../engine/specRegistry.js';
+import { entitySpec } from '../entities.js';
 import { groupByClause, keySelect, type Dimension, type JoinTable } from './grouping.js';
 import type { Measure } from './measures.js';
 import { dateBuckets, regionDimensions, regionJoins } from './regionColumns.js';
@@ -59,7 +60,7 @@ export async function initiativeStatistics(
   db: Database,
   args: StatisticsArgs,
   scope: AccessScope,
-): Promise<{ groups: Array<StatisticsGroup & { metrics: MetricSum[] }>; groupCount: number }> {
+): Promise<{ groups: Array<StatisticsGroup & { metrics: MetricSum[] }>; groupCount: number; pageInfo: GroupPageInfo }> {
   const source = {
     from: '"Initiative" n',
     alias: 'n',
@@ -68,7 +69,7 @@ export async function initiativeStatistics(
     joins: initiativeJoins,
     measures: initiativeMeasures,
   };
-  const { groups, groupCount, grouping } = await runStatistics(db, source, args, scope);
+  const { groups, groupCount, pageInfo, grouping } = await runStatistics(db, source, args, scope);
   const where = compileWhere(entitySpec('Initiative'), args.where, 'n', 'where', aliasSource(scope));
   const keys = grouping.keys;
   const rows = await runSql<Record<string, unknown>>(
@@ -100,5 +101,5 @@ export async function initiativeStatistics(
     });
     metrics.set(id(row), list);
   }
-  return { groups: groups.map((g) => ({ ...g, metrics: metrics.get(id(g.key)) ?? [] })), groupCount };
+  return { groups: groups.map((g) => ({ ...g, metrics: metrics.get(id(g.key)) ?? [] })), groupCount, pageInfo };
 }

@@ -1,6 +1,7 @@
 import type { Database } from '../../db/client.js';
-import type { AccessScope } from '../auth/accessScope.js';
-import { entitySpec } from '../../engine/specRegistry.js';
+import type { AccessScope } from '../auth/index.js';
+import type { GroupPageInfo } from './groupKeyset.js';
+import { entitySpec } from '../entities.js';
 import { seesEverything } from '../../engine/scopeCondition.js';
 import { loanDimensions, loanJoins } from './loanDimensions.js';
 import { loanMeasures } from './loanMeasures.js';
@@ -38,10 +39,10 @@ export async function loanStatistics(
   db: Database,
   args: LoanStatisticsArgs,
   scope: AccessScope,
-): Promise<{ groups: StatisticsGroup[]; groupCount: number }> {
+): Promise<{ groups: StatisticsGroup[]; groupCount: number; pageInfo: GroupPageInfo }> {
   const source = (await rollupSource(db, args, scope)) ?? rawSource;
-  const { groups, groupCount } = await runStatistics(db, source, args, scope);
-  return { groups, groupCount };
+  const { groups, groupCount, pageInfo } = await runStatistics(db, source, args, scope);
+  return { groups, groupCount, pageInfo };
 }
 
 const rawSource: StatisticsSource = {

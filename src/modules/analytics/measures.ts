@@ -57,9 +57,16 @@ export function compileHaving(
   return parts.length ? Prisma.sql`HAVING ${Prisma.join(parts, ' AND ')}` : Prisma.empty;
 }
 
+/** One ORDER BY item of a statistics query: fixed SQL and its direction. */
+export interface OrderItem {
+  sql: string;
+  descending: boolean;
+}
+
 /**
- * The ORDER BY clause: the requested measures and dimensions, then every key column ascending,
- * so the order is total and repeatable.
+ * The ORDER BY items: the requested measures and dimensions, then every key column ascending,
+ * so the order is total and repeatable. Ascending puts nulls last and descending first, so a null
+ * always sorts as the largest value (the group keyset relies on it).
  * @throws GraphQLError BAD_USER_INPUT naming `orderBy[i]` for an unknown measure, a dimension not
  * in the groupBy, or an item naming both or neither.
  */
@@ -68,23 +75,23 @@ export function compileOrder(
   measures: Readonly<Record<string, Measure>>,
   keysOf: (dimension: string) => readonly KeyColumn[] | undefined,
   allKeys: readonly KeyColumn[],
-): Prisma.Sql {
+): OrderItem[] {
   const byValue = new Map(Object.entries(measures).map(([name, m]) => [orderFieldValue(name), m]));
-  const items: string[] = [];
+  const items: OrderItem[] = [];
   (orderBy ?? []).forEach((item, i) => {
     const at = `orderBy[${i}]`;
-    const direction = item.direction === 'DESC' ? 'DESC NULLS FIRST' : 'ASC NULLS LAST';
+    const descending = item.direction === 'DESC';
     if (!!item.measure === !!item.dimension) throw badInput(at, 'give exactly one of measure and dimension.');
     if (item.measure) {
       const measure = byValue.get(item.measure);
       if (!measure) throw badInput(`${at}.measure`, `unknown measure "${item.measure}".`);
-      items.push(`(${measure.sql}) ${direction}`);
+      items.push({ sql: `(${measure.sql})`, descending });
     } else {
       const keys = keysOf(item.dimension!);
       if (!keys) throw badInput(`${at}.dimension`, `${item.dimension} is not in groupBy.`);
-      items.push(...keys.map((key) => `${key.sql} ${direction}`));
+      items.push(...keys.map((key) => ({ sql: key.sql, descending })));
     }
   });
-  items.push(...allKeys.map((key) => `${key.sql} ASC NULLS LAST`));
-  return items.length ? Prisma.raw(`ORDER BY ${items.join(', ')}`) : Prisma.empty;
+  items.push(...allKeys.map((key) => ({ sql: key.sql, descending: false })));
+  return items;
 }

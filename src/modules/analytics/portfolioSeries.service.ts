@@ -1,9 +1,9 @@
 import type { Database } from '../../db/client.js';
-import type { AccessScope } from '../auth/accessScope.js';
+import type { AccessScope } from '../auth/index.js';
 import { Prisma } from '../../generated/prisma/client.js';
 import { aliasSource, compileWhere, type WhereInput } from '../../engine/compileWhere.js';
 import { seesEverything } from '../../engine/scopeCondition.js';
-import { entitySpec } from '../../engine/specRegistry.js';
+import { entitySpec } from '../entities.js';
 import { keyOf, keySelect, resolveGrouping } from './grouping.js';
 import { checkedFirst } from './limits.js';
 import { loanDimensions, loanJoins, nonPerformingClasses } from './loanDimensions.js';

@@ -1,8 +1,8 @@
 import type { Database } from '../../db/client.js';
-import type { AccessScope } from '../auth/accessScope.js';
+import type { AccessScope } from '../auth/index.js';
 import { Prisma } from '../../generated/prisma/client.js';
 import { aliasSource, compileWhere, type WhereInput } from '../../engine/compileWhere.js';
-import { entitySpec } from '../../engine/specRegistry.js';
+import { entitySpec } from '../entities.js';
 import {
   groupByClause,
   keyOf,
@@ -21,6 +21,14 @@ import {
   type Measure,
   type StatisticsOrder,
 } from './measures.js';
+import {
+  afterCondition,
+  groupCursor,
+  orderColumn,
+  orderSignature,
+  outerOrder,
+  type GroupPageInfo,
+} from './groupKeyset.js';
 import { runSql } from './runSql.js';
 
 /** Arguments every statistics query takes, as GraphQL (or the CLI) hands them over. */
@@ -30,6 +38,8 @@ export interface StatisticsArgs {
   having?: HavingInput | null;
   orderBy?: readonly StatisticsOrder[] | null;
   first?: number | null;
+  /** Cursor of the last group of the previous page (`pageInfo.endCursor`). */
+  after?: string | null;
   /** Measures to compute (GraphQL field names); all when not given. Unknown names are ignored. */
   measures?: readonly string[] | null;
 }
@@ -37,10 +47,11 @@ export interface StatisticsArgs {
 /** One group: its key (null fields for dimensions not grouped by) and its measures. */
 export type StatisticsGroup = { key: Record<string, string | null> } & Record<string, unknown>;
 
-/** Groups of a statistics call, and how many groups matched before `first` cut them. */
+/** Groups of a statistics call, how many groups matched before `first` cut them, and the page. */
 export interface StatisticsResult {
   groups: StatisticsGroup[];
   groupCount: number;
+  pageInfo: GroupPageInfo;
   grouping: Grouping;
 }
 
@@ -78,24 +89,51 @@ export async function runStatistics(
     (d) => (grouping.dimensions.includes(d) ? source.dimensions[d]!.keys : undefined),
     grouping.keys,
   );
+  const signature = orderSignature(source.whereType, grouping.dimensions, args.orderBy);
+  const after = afterCondition(args.after, signature, order);
   const wanted = args.measures
     ? Object.entries(source.measures).filter(([name]) => args.measures!.includes(name))
     : Object.entries(source.measures);
+  const orderValues = order.map((item, i) => Prisma.raw(`${item.sql} AS "${orderColumn(i)}"`));
+  // groupCount is counted before the keyset cuts, so every page reports all matching groups.
   const rows = await runSql<Record<string, unknown>>(
     db,
-    Prisma.sql`SELECT ${Prisma.join([...keySelect(grouping.keys), ...measureSelect(Object.fromEntries(wanted)), Prisma.raw('(count(*) OVER ())::int AS "groupCount"')])}
+    Prisma.sql`SELECT * FROM (
+      SELECT ${Prisma.join([...keySelect(grouping.keys), ...measureSelect(Object.fromEntries(wanted)), ...orderValues, Prisma.raw('(count(*) OVER ())::int AS "groupCount"')])}
       FROM ${Prisma.raw(source.from)} ${grouping.joins}
       WHERE ${where}
-      ${groupByClause(grouping.groupBy)} ${having} ${order}
-      LIMIT ${first}`,
+      ${groupByClause(grouping.groupBy)} ${having}
+    ) g
+    WHERE ${after}
+    ${outerOrder(order)}
+    LIMIT ${first + 1}`,
   );
   const names = wanted.map(([name]) => name);
+  const page = rows.slice(0, first);
   return {
-    groups: rows.map((row) => ({
+    groups: page.map((row) => ({
       ...Object.fromEntries(names.map((n) => [n, row[n] ?? null])),
       key: keyOf(row, grouping.keys),
     })),
-    groupCount: Number(rows[0]?.groupCount ?? 0),
+    groupCount: Number(rows[0]?.groupCount ?? (args.after ? await countGroups() : 0)),
+    pageInfo: {
+      hasNextPage: rows.length > first,
+      hasPreviousPage: Boolean(args.after),
+      startCursor: page.length ? groupCursor(signature, page[0]!, order) : null,
+      endCursor: page.length ? groupCursor(signature, page.at(-1)!, order) : null,
+    },
     grouping,
   };
+
+  // A page past the last group has no row to carry the count.
+  async function countGroups(): Promise<number> {
+    const [row] = await runSql<{ n: number }>(
+      db,
+      Prisma.sql`SELECT count(*)::int AS n FROM (
+        SELECT 1 FROM ${Prisma.raw(source.from)} ${grouping.joins}
+        WHERE ${where} ${groupByClause(grouping.groupBy)} ${having}
+      ) g`,
+    );
+    return row?.n ?? 0;
+  }
 }

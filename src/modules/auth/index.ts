@@ -14,3 +14,19 @@ export {
 } from './apiKeys.service.js';
 export { localSecretFile, withLocalSecret } from './localSecret.js';
 export { parseTtl, signToken, type TokenRequest } from './signToken.js';
+export { scopeOf, scopeHasRole, unrestrictedScope, type AccessScope } from './accessScope.js';
+export { forbidden } from './forbidden.js';
+export {
+  enterpriseInUnits,
+  exportRoles,
+  fieldReaders,
+  importRoles,
+  initiativeInUnits,
+  isBankWideAdmin,
+  loanInUnits,
+  loanReaders,
+  mayReadAuditTrail,
+  orgUnitSubtreeSql,
+  unitColumn,
+} from './policy.js';
+export { requestViewer } from './requestViewer.js';

@@ -1,4 +1,4 @@
-import { mutationResolver } from '../writes/mutationResolver.js';
+import { mutationResolver } from '../writes/index.js';
 import { addEnterpriseSite, createEnterprise, updateEnterprise } from './enterprises.writeService.js';
 
 /** Resolvers of the enterprise mutations (their SDL is in schema.graphql, type Mutation). */

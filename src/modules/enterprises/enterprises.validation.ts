@@ -1,5 +1,4 @@
-import { creditCodeProblem } from '../writes/creditCode.js';
-import type { Checks } from '../writes/userError.js';
+import { type Checks, creditCodeProblem } from '../writes/index.js';
 
 /** The fields of an enterprise a form or an import row states. */
 export interface EnterpriseFieldsInput {

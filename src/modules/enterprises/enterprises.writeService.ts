@@ -1,13 +1,17 @@
 import type { Enterprise, EnterpriseSite } from '../../generated/prisma/client.js';
 import type { EnterpriseSize, LeadingEnterpriseLevel, SiteKind } from '../../generated/prisma/enums.js';
 import type { Database } from '../../db/client.js';
-import type { Actor, MutationOptions } from '../writes/actor.js';
-import { readDate, type DateInput } from '../writes/dateInput.js';
-import type { MutationResult } from '../writes/mutationResult.js';
-import { runMutation } from '../writes/runMutation.js';
-import type { Tx } from '../writes/transaction.js';
-import { Checks } from '../writes/userError.js';
-import { lockVersion } from '../writes/versionedRow.js';
+import {
+  type Actor,
+  Checks,
+  type DateInput,
+  type MutationOptions,
+  type MutationResult,
+  type Tx,
+  lockVersion,
+  readDate,
+  runMutation,
+} from '../writes/index.js';
 import { validateEnterprise, type EnterpriseFieldsInput } from './enterprises.validation.js';
 
 const loadEnterprise = (tx: Tx, id: number) => tx.enterprise.findUnique({ where: { id } });

@@ -1,8 +1,7 @@
 import pg from 'pg';
 import type { CopyOut, Database } from '../../db/client.js';
 import { Prisma } from '../../generated/prisma/client.js';
-import { factLineSql, type FactQuery } from '../analytics/factQuery.js';
-import { arrayLiteral } from '../analytics/runSql.js';
+import { type FactQuery, arrayLiteral, factLineSql } from '../analytics/index.js';
 
 /**
  * The `COPY` statement of a whole fact export: every row of the query in id order, each rendered

@@ -1,12 +1,5 @@
 import type { ExportJob } from '../../generated/prisma/client.js';
-import { hasAnyRole, type Role, type Viewer } from '../auth/viewer.js';
-
-/**
- * Roles that may export fact rows (the routes, `createExport` and its jobs): bulk data leaving the
- * bank is an analyst's and an administrator's business. schema.graphql's `@access` on
- * `createExport` and `loanFacts` lists the same roles (test/modules/auth/accessDirectives.test.ts).
- */
-export const exportRoles: readonly Role[] = Object.freeze(['ANALYST', 'ADMIN'] as const);
+import { type Viewer, exportRoles, hasAnyRole, isBankWideAdmin } from '../auth/index.js';
 
 /** True when `viewer` may export at all. */
 export function canExport(viewer: Viewer): boolean {
@@ -18,6 +11,6 @@ export function canExport(viewer: Viewer): boolean {
  * org unit. Anyone else is told no such job exists, so job ids reveal nothing.
  */
 export function canSeeExportJob(job: Pick<ExportJob, 'createdBy'>, viewer: Viewer): boolean {
-  if (viewer.roles.includes('ADMIN') && viewer.orgUnitId === null) return true;
+  if (isBankWideAdmin(viewer)) return true;
   return canExport(viewer) && viewer.kind !== 'anonymous' && job.createdBy === viewer.id;
 }

@@ -1,10 +1,10 @@
 import { GraphQLError } from 'graphql';
 import type { GraphQLContext } from '../../context.js';
 import type { ExportJob } from '../../generated/prisma/client.js';
-import type { NodeLoader } from '../nodes/nodeLoaders.js';
+import type { NodeLoader } from '../nodes/index.js';
 import type { Row } from '../../engine/connection.js';
 import { rowIdOf, toGlobalId } from '../../engine/globalId.js';
-import { userError } from '../writes/userError.js';
+import { userError } from '../writes/index.js';
 import { canSeeExportJob } from './exportAccess.js';
 import { createExportJob, getExportJob, type ExportJobOptions } from './exportJobs.service.js';
 

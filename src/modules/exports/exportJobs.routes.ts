@@ -2,7 +2,7 @@ import fs from 'node:fs';
 import path from 'node:path';
 import type { FastifyInstance } from 'fastify';
 import type { Database } from '../../db/client.js';
-import { requestViewer } from '../auth/requestViewer.js';
+import { requestViewer } from '../auth/index.js';
 import { fromGlobalId } from '../../engine/globalId.js';
 import { canSeeExportJob } from './exportAccess.js';
 import {

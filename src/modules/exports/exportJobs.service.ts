@@ -6,8 +6,7 @@ import { Readable } from 'node:stream';
 import { pipeline } from 'node:stream/promises';
 import type { Database } from '../../db/client.js';
 import type { ExportJob } from '../../generated/prisma/client.js';
-import { scopeOf } from '../auth/accessScope.js';
-import type { Viewer } from '../auth/viewer.js';
+import { type Viewer, scopeOf } from '../auth/index.js';
 import { factExportChunks } from './factExportChunks.js';
 import { planFactExport, type FactExportPlan } from './planFactExport.js';
 

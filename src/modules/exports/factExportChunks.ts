@@ -1,5 +1,5 @@
 import type { Database } from '../../db/client.js';
-import { factLinePages, type FactLine } from '../analytics/factQuery.js';
+import { type FactLine, factLinePages } from '../analytics/index.js';
 import { csvRecord, utf8Bom } from './csvEncoding.js';
 import type { FactExportPlan } from './planFactExport.js';
 import { reportExportRows } from '../../observability/telemetry.js';

@@ -1,7 +1,7 @@
 import {
   buildSchema,
   coerceInputValue,
-  GraphQLError,
+  type GraphQLError,
   type GraphQLInputType,
   type GraphQLScalarType,
   type GraphQLSchema,

@@ -1,7 +1,6 @@
-import { compileFactQuery, type FactQuery } from '../analytics/factQuery.js';
-import { factSources, type FactSource } from '../analytics/factSources.js';
+import { type FactQuery, type FactSource, compileFactQuery, factSources } from '../analytics/index.js';
 import { badInput } from '../../engine/badInput.js';
-import type { AccessScope } from '../auth/accessScope.js';
+import type { AccessScope } from '../auth/index.js';
 import { parseWhereParameter } from './parseWhereParameter.js';
 
 /** The file formats of an export. */

@@ -1,13 +1,4 @@
-import { AuthenticationError } from '../auth/authenticationError.js';
-import { ForbiddenError } from '../auth/forbiddenError.js';
-import { hasAnyRole, type Role, type Viewer } from '../auth/viewer.js';
-
-/** The roles that may import each kind of file. */
-export const importRoles: Readonly<Record<string, readonly Role[]>> = Object.freeze({
-  loans: ['LOAN_OFFICER', 'ADMIN'],
-  villages: ['PROGRAMME_MANAGER', 'ADMIN'],
-  enterprises: ['PROGRAMME_MANAGER', 'ADMIN'],
-});
+import { AuthenticationError, ForbiddenError, type Viewer, hasAnyRole, importRoles } from '../auth/index.js';
 
 /**
  * The one check every HTTP import passes before a row is read: a signed-in caller (never the

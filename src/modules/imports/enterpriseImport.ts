@@ -1,7 +1,7 @@
 import type { SqlConnection } from '../../db/client.js';
 import { EnterpriseSize, LeadingEnterpriseLevel } from '../../generated/prisma/enums.js';
-import { validateEnterprise } from '../enterprises/enterprises.validation.js';
-import { Checks } from '../writes/userError.js';
+import { validateEnterprise } from '../enterprises/index.js';
+import { Checks } from '../writes/index.js';
 import { enumCell, problemsOf } from './importCells.js';
 import type { ImportKind } from './importTypes.js';
 

@@ -1,5 +1,4 @@
-import type { Checks } from '../writes/userError.js';
-import type { UserErrorCode } from '../writes/userErrorCodes.js';
+import type { Checks, UserErrorCode } from '../writes/index.js';
 
 /**
  * Reads an enum cell; records INVALID_FORMAT (naming the allowed values) or REQUIRED on the

@@ -1,7 +1,6 @@
 import type { Database } from '../../db/client.js';
-import type { AccessScope } from '../auth/accessScope.js';
-import type { Actor } from '../writes/actor.js';
-import { databaseErrorToUserErrors } from '../writes/databaseErrorToUserErrors.js';
+import type { AccessScope } from '../auth/index.js';
+import { type Actor, databaseErrorToUserErrors } from '../writes/index.js';
 import type { ImportKind, ImportProblem, ImportReport } from './importTypes.js';
 import { parseCsv } from './parseCsv.js';
 

@@ -1,6 +1,6 @@
 import type { SqlConnection } from '../../db/client.js';
-import type { AccessScope } from '../auth/accessScope.js';
-import type { UserErrorCode } from '../writes/userErrorCodes.js';
+import type { AccessScope } from '../auth/index.js';
+import type { UserErrorCode } from '../writes/index.js';
 
 /** A bad cell of an import file: where it is and which rule it breaks. */
 export interface ImportProblem {

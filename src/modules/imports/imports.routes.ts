@@ -1,12 +1,9 @@
 import type { FastifyInstance } from 'fastify';
 import type { Database } from '../../db/client.js';
-import { AuthenticationError } from '../auth/authenticationError.js';
-import { ForbiddenError } from '../auth/forbiddenError.js';
-import { anonymousViewer } from '../auth/viewer.js';
-import { actorOf } from '../writes/actor.js';
-import { scopeOf } from '../auth/accessScope.js';
+import { AuthenticationError, ForbiddenError, anonymousViewer, scopeOf } from '../auth/index.js';
+import { actorOf } from '../writes/index.js';
 import { assertCanImport } from './assertCanImport.js';
-import { importKinds } from './index.js';
+import { importKinds } from './importKinds.js';
 import { importFile } from './importFile.js';
 
 /** Options of {@link importRoutes}. */
@@ -38,14 +35,12 @@ export async function importRoutes(app: FastifyInstance, options: ImportRoutesOp
   app.post<ImportRequest>('/import/:kind', { bodyLimit }, async (request, reply) => {
     const kind = importKinds[request.params.kind as keyof typeof importKinds];
     if (!kind) {
-      return reply
-        .code(404)
-        .send({
-          error: {
-            code: 'NOT_FOUND',
-            message: `no import "${request.params.kind}"; try ${Object.keys(importKinds).join(', ')}.`,
-          },
-        });
+      return reply.code(404).send({
+        error: {
+          code: 'NOT_FOUND',
+          message: `no import "${request.params.kind}"; try ${Object.keys(importKinds).join(', ')}.`,
+        },
+      });
     }
     const viewer = request.viewer ?? anonymousViewer;
     try {
@@ -59,11 +54,9 @@ export async function importRoutes(app: FastifyInstance, options: ImportRoutesOp
     }
     const validOnly = request.query.validOnly;
     if (validOnly !== undefined && validOnly !== 'true' && validOnly !== 'false') {
-      return reply
-        .code(400)
-        .send({
-          error: { code: 'BAD_USER_INPUT', message: 'validOnly must be true or false.', argument: 'validOnly' },
-        });
+      return reply.code(400).send({
+        error: { code: 'BAD_USER_INPUT', message: 'validOnly must be true or false.', argument: 'validOnly' },
+      });
     }
     const text = typeof request.body === 'string' ? request.body : '';
     const report = await importFile(options.db, actorOf(viewer), scopeOf(viewer), kind as never, text, {

@@ -1,8 +1,8 @@
 import type { SqlConnection } from '../../db/client.js';
 import { Prisma } from '../../generated/prisma/client.js';
-import type { AccessScope } from '../auth/accessScope.js';
+import type { AccessScope } from '../auth/index.js';
 import { scopeCondition } from '../../engine/scopeCondition.js';
-import { entitySpec } from '../../engine/specRegistry.js';
+import { entitySpec } from '../entities.js';
 import {
   LoanProduct,
   LoanStatus,
@@ -11,9 +11,8 @@ import {
   RepaymentMethod,
   RiskClass,
 } from '../../generated/prisma/enums.js';
-import { validateLoanTerms } from '../loans/loans.validation.js';
-import { readMoney } from '../writes/decimalInput.js';
-import { Checks } from '../writes/userError.js';
+import { validateLoanTerms } from '../loans/index.js';
+import { Checks, readMoney } from '../writes/index.js';
 import type { ImportKind } from './importTypes.js';
 import { enumCell, problemsOf } from './importCells.js';
 

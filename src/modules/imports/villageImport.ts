@@ -1,6 +1,6 @@
 import type { SqlConnection } from '../../db/client.js';
-import { cleanAliases, validateVillage, type RegionRef } from '../villages/villages.validation.js';
-import { Checks } from '../writes/userError.js';
+import { type RegionRef, cleanAliases, validateVillage } from '../villages/index.js';
+import { Checks } from '../writes/index.js';
 import { intCell, problemsOf } from './importCells.js';
 import type { ImportKind } from './importTypes.js';
 

@@ -1,13 +1,17 @@
 import type { Campaign } from '../../generated/prisma/client.js';
 import type { Database } from '../../db/client.js';
-import type { Actor, MutationOptions } from '../writes/actor.js';
-import { checkOrdered } from '../writes/countInput.js';
-import { readDate, type DateInput } from '../writes/dateInput.js';
-import type { MutationResult } from '../writes/mutationResult.js';
-import { runMutation } from '../writes/runMutation.js';
-import type { Tx } from '../writes/transaction.js';
-import { Checks } from '../writes/userError.js';
-import { lockVersion } from '../writes/versionedRow.js';
+import {
+  type Actor,
+  Checks,
+  type DateInput,
+  type MutationOptions,
+  type MutationResult,
+  type Tx,
+  checkOrdered,
+  lockVersion,
+  readDate,
+  runMutation,
+} from '../writes/index.js';
 
 const loadCampaign = (tx: Tx, id: number) => tx.campaign.findUnique({ where: { id } });
 

@@ -1,4 +1,4 @@
-import { mutationResolver } from '../writes/mutationResolver.js';
+import { mutationResolver } from '../writes/index.js';
 import { addToCampaign, createCampaign, removeFromCampaign } from './campaigns.writeService.js';
 import {
   assignCadre,

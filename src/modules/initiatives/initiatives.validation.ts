@@ -1,8 +1,5 @@
 import type { InitiativeStatus } from '../../generated/prisma/enums.js';
-import { checkOrdered } from '../writes/countInput.js';
-import { readDate, type DateInput } from '../writes/dateInput.js';
-import { readMoney, type DecimalInput } from '../writes/decimalInput.js';
-import type { Checks } from '../writes/userError.js';
+import { type Checks, type DateInput, type DecimalInput, checkOrdered, readDate, readMoney } from '../writes/index.js';
 
 /**
  * How an initiative's status may change, written once:

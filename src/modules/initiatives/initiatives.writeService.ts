@@ -8,15 +8,22 @@ import type {
   VillageRole,
 } from '../../generated/prisma/enums.js';
 import type { Database } from '../../db/client.js';
-import type { Actor, MutationOptions } from '../writes/actor.js';
-import { checkOrdered } from '../writes/countInput.js';
-import { readDate, type DateInput } from '../writes/dateInput.js';
-import { readDecimal, type DecimalInput } from '../writes/decimalInput.js';
-import type { MutationResult } from '../writes/mutationResult.js';
-import { runMutation, type MutationScope } from '../writes/runMutation.js';
-import type { Tx } from '../writes/transaction.js';
-import { Checks, fail } from '../writes/userError.js';
-import { lockVersion } from '../writes/versionedRow.js';
+import {
+  type Actor,
+  Checks,
+  type DateInput,
+  type DecimalInput,
+  type MutationOptions,
+  type MutationResult,
+  type MutationScope,
+  type Tx,
+  checkOrdered,
+  fail,
+  lockVersion,
+  readDate,
+  readDecimal,
+  runMutation,
+} from '../writes/index.js';
 import {
   initiativeTransitions,
   staffRefPattern,

@@ -1,6 +1,6 @@
 import { Prisma } from '../../generated/prisma/client.js';
 import type { RiskClass, ScheduleStatus } from '../../generated/prisma/enums.js';
-import { daysBetween } from '../writes/dateInput.js';
+import { daysBetween } from '../writes/index.js';
 import type { OpenInstalment } from './repaymentAllocation.js';
 
 type Decimal = Prisma.Decimal;

@@ -1,9 +1,13 @@
 import type { EnterpriseLoan } from '../../generated/prisma/client.js';
 import type { Database } from '../../db/client.js';
-import type { Actor, MutationOptions } from '../writes/actor.js';
-import type { MutationResult } from '../writes/mutationResult.js';
-import { runMutation, type MutationScope } from '../writes/runMutation.js';
-import { Checks } from '../writes/userError.js';
+import {
+  type Actor,
+  Checks,
+  type MutationOptions,
+  type MutationResult,
+  type MutationScope,
+  runMutation,
+} from '../writes/index.js';
 import { nonPerformingClasses } from './loanDelinquency.js';
 import { loadLoan, lockLoan, requireMove, saveLoan } from './loanWrite.js';
 import { validateLoanTerms, type LoanTermsInput } from './loans.validation.js';

@@ -1,12 +1,20 @@
 import { Prisma, type EnterpriseLoan, type RepaymentScheduleItem } from '../../generated/prisma/client.js';
 import type { LoanStatus } from '../../generated/prisma/enums.js';
 import type { Database } from '../../db/client.js';
-import type { Actor, MutationOptions } from '../writes/actor.js';
-import { addMonths, formatDay, readDate, type DateInput } from '../writes/dateInput.js';
-import { readMoney, type DecimalInput } from '../writes/decimalInput.js';
-import type { MutationResult } from '../writes/mutationResult.js';
-import { runMutation } from '../writes/runMutation.js';
-import { Checks, fail } from '../writes/userError.js';
+import {
+  type Actor,
+  Checks,
+  type DateInput,
+  type DecimalInput,
+  type MutationOptions,
+  type MutationResult,
+  addMonths,
+  fail,
+  formatDay,
+  readDate,
+  readMoney,
+  runMutation,
+} from '../writes/index.js';
 import { allocateRepayment, amountOwed } from './repaymentAllocation.js';
 import { buildRepaymentSchedule } from './repaymentSchedule.js';
 import { loadLoan, lockLoan, requireMove, saveLoan } from './loanWrite.js';

@@ -1,13 +1,24 @@
 import { Prisma, type EnterpriseLoan, type ImpactRecord } from '../../generated/prisma/client.js';
 import type { ImpactMechanism, LoanStatus, RiskClass, Verifier } from '../../generated/prisma/enums.js';
 import type { Database } from '../../db/client.js';
-import type { Actor, MutationOptions } from '../writes/actor.js';
-import { checkCount, checkOrdered } from '../writes/countInput.js';
-import { addMonths, formatDay, isMonthEnd, readDate, type DateInput } from '../writes/dateInput.js';
-import { readDecimal, readMoney, type DecimalInput } from '../writes/decimalInput.js';
-import type { MutationResult } from '../writes/mutationResult.js';
-import { runMutation } from '../writes/runMutation.js';
-import { Checks, fail } from '../writes/userError.js';
+import {
+  type Actor,
+  Checks,
+  type DateInput,
+  type DecimalInput,
+  type MutationOptions,
+  type MutationResult,
+  addMonths,
+  checkCount,
+  checkOrdered,
+  fail,
+  formatDay,
+  isMonthEnd,
+  readDate,
+  readDecimal,
+  readMoney,
+  runMutation,
+} from '../writes/index.js';
 import { riskClassForDaysPastDue } from './loanDelinquency.js';
 import { loadLoan, lockLoan, requireMove, saveLoan } from './loanWrite.js';
 import { readSchedule, refreshDelinquency } from './scheduleStore.js';

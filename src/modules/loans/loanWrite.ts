@@ -1,9 +1,6 @@
 import type { EnterpriseLoan } from '../../generated/prisma/client.js';
 import type { LoanStatus } from '../../generated/prisma/enums.js';
-import type { MutationScope } from '../writes/runMutation.js';
-import type { Tx } from '../writes/transaction.js';
-import { fail } from '../writes/userError.js';
-import { lockVersion } from '../writes/versionedRow.js';
+import { type MutationScope, type Tx, fail, lockVersion } from '../writes/index.js';
 import { canMoveLoan, loanTransitions } from './loanTransitions.js';
 
 /** Reads a loan by id, for replaying an idempotent call. */

@@ -1,4 +1,4 @@
-import { mutationResolver } from '../writes/mutationResolver.js';
+import { mutationResolver } from '../writes/index.js';
 import { applyForLoan, approveLoan, rejectLoan, writeOffLoan } from './loanLifecycle.service.js';
 import { disburseLoan, recordRepayment } from './loanMoney.service.js';
 import { classifyLoan, deferLoan, recordImpact } from './loanServicing.service.js';

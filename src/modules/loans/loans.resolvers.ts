@@ -1,5 +1,6 @@
 import type { GraphQLContext } from '../../context.js';
 import { Prisma, type EnterpriseLoan } from '../../generated/prisma/client.js';
+import { loanRegionId } from './loanRegion.js';
 import { lprInForce } from './lprInForce.js';
 
 const nonPerformingClasses = new Set(['SUBSTANDARD', 'DOUBTFUL', 'LOSS']);
@@ -16,14 +17,9 @@ export const loanResolvers = {
       return lpr ? new Prisma.Decimal(loan.effectiveRate).minus(lpr.rate) : null;
     },
     region: async (loan: EnterpriseLoan, _: unknown, ctx: GraphQLContext) => {
-      const byId = ctx.loaders.relay.byColumn('Region', 'id');
-      if (loan.regionId !== null) return byId.load(loan.regionId);
-      // The stored region is a convenience copy; without it, the site's region, else the borrower's.
-      const site =
-        loan.siteId === null ? null : await ctx.loaders.relay.byColumn('EnterpriseSite', 'id').load(loan.siteId);
-      if (site?.regionId != null) return byId.load(site.regionId as number);
-      const borrower = await ctx.loaders.relay.byColumn('Enterprise', 'id').load(loan.enterpriseId);
-      return borrower?.headOfficeRegionId != null ? byId.load(borrower.headOfficeRegionId as number) : null;
+      const load = (table: string, id: number) => ctx.loaders.relay.byColumn(table, 'id').load(id);
+      const regionId = await loanRegionId(loan, load);
+      return regionId === null ? null : load('Region', regionId);
     },
   },
 };

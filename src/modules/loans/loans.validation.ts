@@ -10,9 +10,15 @@ import type {
   RepaymentMethod,
   SupportSector,
 } from '../../generated/prisma/enums.js';
-import { addMonths, readDate, type DateInput } from '../writes/dateInput.js';
-import { readMoney, readRate, type DecimalInput } from '../writes/decimalInput.js';
-import type { Checks } from '../writes/userError.js';
+import {
+  type Checks,
+  type DateInput,
+  type DecimalInput,
+  addMonths,
+  readDate,
+  readMoney,
+  readRate,
+} from '../writes/index.js';
 
 /** The terms of a loan application, as a form or an import row states them. */
 export interface LoanTermsInput {

@@ -1,6 +1,6 @@
 import { Prisma } from '../../generated/prisma/client.js';
 import type { RepaymentMethod } from '../../generated/prisma/enums.js';
-import { toCents } from '../writes/decimalInput.js';
+import { toCents } from '../writes/index.js';
 
 type Decimal = Prisma.Decimal;
 

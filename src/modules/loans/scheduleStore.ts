@@ -1,5 +1,5 @@
 import type { RepaymentScheduleItem } from '../../generated/prisma/client.js';
-import type { Tx } from '../writes/transaction.js';
+import type { Tx } from '../writes/index.js';
 import { delinquencyAsOf, type Delinquency } from './loanDelinquency.js';
 
 /** Reads a loan's schedule in seq order. */

@@ -1,6 +1,7 @@
 import type { GraphQLContext } from '../../context.js';
 import type { Row } from '../../engine/connection.js';
-import { entitySpecs } from '../entitySpecs.js';
+import { mayReadAuditTrail } from '../auth/index.js';
+import { entitySpecs } from '../entities.js';
 
 /**
  * Loads the row of one global ID's type for the caller, or null when there is none or the caller
@@ -12,8 +13,7 @@ export type NodeLoader = (context: GraphQLContext, rowId: number) => Promise<Row
 export type NodeLoaderTable = Readonly<Record<string, NodeLoader>>;
 
 const audit: NodeLoader = async (context, rowId) => {
-  // The audit trail records changes of every branch: only a bank-wide ADMIN reads it.
-  if (!context.scope.roles.includes('ADMIN') || context.scope.orgUnitId !== null) return null;
+  if (!mayReadAuditTrail(context.scope)) return null;
   const event = await context.db.prisma.auditEvent.findUnique({ where: { id: rowId } });
   return event ? { ...event, __typename: 'AuditEvent' } : null;
 };

@@ -1,4 +1,4 @@
-import { mutationResolver } from '../writes/mutationResolver.js';
+import { mutationResolver } from '../writes/index.js';
 import { createVillage, updateVillage } from './villages.writeService.js';
 
 /** Resolvers of the village mutations (their SDL is in schema.graphql, type Mutation). */

@@ -1,6 +1,5 @@
 import type { RegionLevel } from '../../generated/prisma/enums.js';
-import { checkCount } from '../writes/countInput.js';
-import type { Checks } from '../writes/userError.js';
+import { type Checks, checkCount } from '../writes/index.js';
 
 /** The fields of a village a form or an import row states. */
 export interface VillageFieldsInput {

@@ -1,11 +1,14 @@
 import type { Village } from '../../generated/prisma/client.js';
 import type { Database } from '../../db/client.js';
-import type { Actor, MutationOptions } from '../writes/actor.js';
-import type { MutationResult } from '../writes/mutationResult.js';
-import { runMutation } from '../writes/runMutation.js';
-import type { Tx } from '../writes/transaction.js';
-import { Checks } from '../writes/userError.js';
-import { lockVersion } from '../writes/versionedRow.js';
+import {
+  type Actor,
+  Checks,
+  type MutationOptions,
+  type MutationResult,
+  type Tx,
+  lockVersion,
+  runMutation,
+} from '../writes/index.js';
 import { cleanAliases, validateVillage, type RegionRef, type VillageFieldsInput } from './villages.validation.js';
 
 const loadVillage = (tx: Tx, id: number) => tx.village.findUnique({ where: { id } });

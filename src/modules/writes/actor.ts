@@ -1,4 +1,4 @@
-import type { Viewer } from '../auth/viewer.js';
+import type { Viewer } from '../auth/index.js';
 import type { Tx } from './transaction.js';
 import type { UserError } from './userError.js';
 

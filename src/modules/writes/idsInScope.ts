@@ -1,7 +1,7 @@
 import { Prisma } from '../../generated/prisma/client.js';
-import type { AccessScope } from '../auth/accessScope.js';
+import type { AccessScope } from '../auth/index.js';
 import { scopeCondition, seesEverything } from '../../engine/scopeCondition.js';
-import { entitySpec } from '../../engine/specRegistry.js';
+import { entitySpec } from '../entities.js';
 import type { Tx } from './transaction.js';
 import type { UserError } from './userError.js';
 

@@ -1,6 +1,7 @@
 import { GraphQLError } from 'graphql';
 import type { GraphQLContext } from '../../context.js';
 import type { Database } from '../../db/client.js';
+import { parseGlobalId } from '../../engine/globalId.js';
 import { actorOf, type Actor, type MutationOptions } from './actor.js';
 import type { MutationResult } from './mutationResult.js';
 import type { UserError } from './userError.js';
@@ -83,14 +84,10 @@ function rowId(
   errors: UserError[],
   named: NamedId[],
 ): number | undefined {
-  const decoded =
-    typeof globalId === 'string' && /^[A-Za-z0-9_-]+$/.test(globalId)
-      ? Buffer.from(globalId, 'base64url').toString('utf8')
-      : '';
-  const match = /^([A-Za-z]+):([1-9]\d{0,9})$/.exec(decoded);
-  if (match && match[1] === typeName && Number(match[2]) <= 2_147_483_647) {
-    named.push({ typeName, id: Number(match[2]), path });
-    return Number(match[2]);
+  const parsed = parseGlobalId(globalId);
+  if (parsed && parsed.typeName === typeName) {
+    named.push({ typeName, id: parsed.id, path });
+    return parsed.id;
   }
   errors.push({
     field: ['input', ...path],

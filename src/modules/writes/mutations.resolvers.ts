@@ -1,11 +1,11 @@
 import type { GraphQLContext } from '../../context.js';
 import type { AuditEvent } from '../../generated/prisma/client.js';
-import { enterpriseMutations } from '../enterprises/enterprises.mutations.js';
-import { initiativeMutations } from '../initiatives/initiatives.mutations.js';
-import { loanMutations } from '../loans/loans.mutations.js';
+import { enterpriseMutations } from '../enterprises/index.js';
+import { initiativeMutations } from '../initiatives/index.js';
+import { loanMutations } from '../loans/index.js';
 import { toGlobalId } from '../../engine/globalId.js';
-import { villageMutations } from '../villages/villages.mutations.js';
-import { forbidden } from '../auth/forbidden.js';
+import { villageMutations } from '../villages/index.js';
+import { forbidden, mayReadAuditTrail } from '../auth/index.js';
 import { listAuditEvents, type AuditEventsArgs } from './auditEvents.service.js';
 
 /**
@@ -16,8 +16,9 @@ export const mutationResolvers = {
   Mutation: { ...loanMutations, ...initiativeMutations, ...villageMutations, ...enterpriseMutations },
   Query: {
     auditEvents: (_parent: unknown, args: AuditEventsArgs, context: GraphQLContext) => {
-      // The trail records changes of every branch; an ADMIN bound to an org unit may not read it.
-      if (context.scope.orgUnitId !== null) throw forbidden('Query.auditEvents (the bank-wide audit trail)', ['ADMIN']);
+      // @access lets only ADMIN this far; the policy also wants one bound to no org unit.
+      if (!mayReadAuditTrail(context.scope))
+        throw forbidden('Query.auditEvents (the bank-wide audit trail)', ['ADMIN']);
       return listAuditEvents(context.db, args);
     },
   },

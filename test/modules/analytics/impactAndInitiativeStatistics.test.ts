@@ -31,7 +31,13 @@ describe('impact and initiative statistics match sums computed in TypeScript', a
             SUBJECT: { subject: r.loanId !== null ? 'LOAN' : 'INITIATIVE' },
             LOAN_PRODUCT: { loanProduct: r.loan?.product ?? null },
             INITIATIVE_CATEGORY: { initiativeCategory: r.initiative?.category ?? null },
-            PERIOD_YEAR: { periodPeriod: year && `${year}-01-01`, periodPeriodLabel: year },
+            PERIOD_YEAR: {
+              periodPeriod: year && `${year}-01-01`,
+              periodPeriodLabel: year,
+              // The deprecated names' replacements carry the same values.
+              period: year && `${year}-01-01`,
+              periodLabel: year,
+            },
           }[dimension]!;
         };
         for (const groupBy of [

@@ -95,8 +95,9 @@ const regionBorrowerCases: LoanStatisticsArgs[] = [
 
 /** A rollup source's answer, whatever loanStatistics would choose, in loanStatistics' shape. */
 async function fromRollupSource(db: Database, args: LoanStatisticsArgs, source = loanMonthRollupSource) {
-  const { groups, groupCount } = await runStatistics(db, source, args, unrestrictedScope);
-  return { groups, groupCount };
+  // The page and its cursors too: a rollup's page and the loans' page must be interchangeable.
+  const { groups, groupCount, pageInfo } = await runStatistics(db, source, args, unrestrictedScope);
+  return { groups, groupCount, pageInfo };
 }
 
 async function assertSameFigures(db: Database, label: string): Promise<void> {

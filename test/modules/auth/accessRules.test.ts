@@ -2,7 +2,7 @@ import assert from 'node:assert/strict';
 import { test } from 'node:test';
 import { parse, Kind, type ObjectTypeDefinitionNode } from 'graphql';
 import { readAccessRules } from '../../../src/modules/auth/accessRules.js';
-import { exportRoles } from '../../../src/modules/exports/exportAccess.js';
+import { exportRoles } from '../../../src/modules/auth/policy.js';
 import { typeDefs } from '../../../src/schema/typeDefs.js';
 
 test('every Query and Mutation field of schema.graphql declares @access, and the server reads them all', () => {

@@ -1,73 +1,11 @@
-import { Prisma } from '../generated/prisma/client.js';
-import type { EntitySpec } from '../engine/entitySpec.js';
-import { col, common, en, of, text } from '../engine/specHelpers.js';
-import { enterpriseInUnits, initiativeInUnits, loanInUnits, loanReaders, unitColumn } from '../engine/scopeHelpers.js';
+import { Prisma } from '../../generated/prisma/client.js';
+import type { EntitySpec } from '../../engine/entitySpec.js';
+import { col, common, en, of, text } from '../../engine/specHelpers.js';
+import { loanInUnits, loanReaders, unitColumn } from '../auth/index.js';
+import { loanRegionSql } from './loanRegion.js';
 
-/** Enterprises, their sites and loans, and the loan's schedule, payments, history and impact. */
-export const financeSpecs: Record<string, EntitySpec> = {
-  Enterprise: {
-    typeName: 'Enterprise',
-    table: 'Enterprise',
-    fields: {
-      ...common(),
-      name: text('name', 'Name (anonymised in article data); also matches the Chinese name.', 'nameZh'),
-      nameZh: text('nameZh', 'Chinese name.'),
-      anonymised: of('boolean', 'anonymised', 'Whether the name is a stand-in.'),
-      creditCode: text('creditCode', 'Unified social credit code (統一社會信用代碼).'),
-      industrySection: text('industrySection', 'GB/T 4754 section letter.'),
-      industryCode: text('industryCode', 'GB/T 4754 class code.'),
-      size: en('EnterpriseSize', 'size', 'Size class.'),
-      leadingEnterpriseLevel: en(
-        'LeadingEnterpriseLevel',
-        'leadingEnterpriseLevel',
-        'Leading-enterprise level (農業產業化龍頭企業).',
-      ),
-    },
-    relations: {
-      headOfficeRegion: {
-        cardinality: 'one',
-        target: 'Region',
-        column: 'headOfficeRegionId',
-        description: 'Head-office region.',
-      },
-      sites: { cardinality: 'many', target: 'EnterpriseSite', foreignKey: 'enterpriseId', description: 'Sites.' },
-      loans: {
-        cardinality: 'many',
-        target: 'EnterpriseLoan',
-        foreignKey: 'enterpriseId',
-        description: 'Loans borrowed.',
-      },
-    },
-    regionId: (alias) => col(alias, 'headOfficeRegionId'),
-    inScope: (alias, units) => enterpriseInUnits(col(alias, 'id'), units),
-  },
-  EnterpriseSite: {
-    typeName: 'EnterpriseSite',
-    table: 'EnterpriseSite',
-    fields: {
-      ...common(),
-      kind: en('SiteKind', 'kind', 'Kind of site.'),
-      name: text('name', 'Name of the site.'),
-      openedOn: of('date', 'openedOn', 'Opening date.'),
-    },
-    relations: {
-      enterprise: {
-        cardinality: 'one',
-        target: 'Enterprise',
-        column: 'enterpriseId',
-        description: 'Operating enterprise.',
-      },
-      region: { cardinality: 'one', target: 'Region', column: 'regionId', description: 'Region of the site.' },
-      loans: {
-        cardinality: 'many',
-        target: 'EnterpriseLoan',
-        foreignKey: 'siteId',
-        description: 'Loans used at the site.',
-      },
-    },
-    regionId: (alias) => col(alias, 'regionId'),
-    inScope: (alias, units) => enterpriseInUnits(col(alias, 'enterpriseId'), units),
-  },
+/** Loans and their schedule, payments and classification history. */
+export const loanSpecs: Record<string, EntitySpec> = {
   EnterpriseLoan: {
     typeName: 'EnterpriseLoan',
     table: 'EnterpriseLoan',
@@ -139,9 +77,7 @@ export const financeSpecs: Record<string, EntitySpec> = {
         description: 'Impact records.',
       },
     },
-    // The stored region, else the site's, else the borrower's head office.
-    regionId: (alias) =>
-      Prisma.sql`COALESCE(${col(alias, 'regionId')}, (SELECT s."regionId" FROM "EnterpriseSite" s WHERE s."id" = ${col(alias, 'siteId')}), (SELECT e."headOfficeRegionId" FROM "Enterprise" e WHERE e."id" = ${col(alias, 'enterpriseId')}))`,
+    regionId: loanRegionSql,
     readers: loanReaders,
     inScope: unitColumn('orgUnitId'),
   },
@@ -208,44 +144,4 @@ export const financeSpecs: Record<string, EntitySpec> = {
     readers: loanReaders,
     inScope: (alias, units) => loanInUnits(col(alias, 'loanId'), units),
   },
-  ImpactRecord: {
-    typeName: 'ImpactRecord',
-    table: 'ImpactRecord',
-    fields: {
-      ...common(),
-      periodStart: of('date', 'periodStart', 'Start of the period.'),
-      periodEnd: of('date', 'periodEnd', 'End of the period.'),
-      mechanism: en('ImpactMechanism', 'mechanism', 'How poor people are driven (帶貧機制).'),
-      peopleDriven: of('int', 'peopleDriven', 'People driven (帶動).'),
-      registeredPoorPeople: of('int', 'registeredPoorPeople', 'Registered poor people reached.'),
-      registeredPoorHouseholds: of('int', 'registeredPoorHouseholds', 'Registered poor households reached.'),
-      employeesTotal: of('int', 'employeesTotal', 'Employees in total.'),
-      poorEmployeeShare: of('decimal', 'poorEmployeeShare', 'Share of poor employees, 0–1.'),
-      incomeIncrease: of('decimal', 'incomeIncrease', 'Income increase, CNY.'),
-      approximate: of('boolean', 'approximate', 'Whether approximate.'),
-      verifiedBy: en('Verifier', 'verifiedBy', 'Who verified it.'),
-    },
-    relations: {
-      loan: { cardinality: 'one', target: 'EnterpriseLoan', column: 'loanId', description: 'The loan.' },
-      initiative: { cardinality: 'one', target: 'Initiative', column: 'initiativeId', description: 'The initiative.' },
-      region: { cardinality: 'one', target: 'Region', column: 'regionId', description: 'The region.' },
-    },
-    regionId: (alias) => col(alias, 'regionId'),
-    // A record counts for the branch of its loan or of its initiative.
-    inScope: (alias, units) =>
-      Prisma.sql`(${loanInUnits(col(alias, 'loanId'), units)} OR ${initiativeInUnits(col(alias, 'initiativeId'), units)})`,
-  },
-};
-
-/** LPR fixings (貸款市場報價利率), for spreads over LPR. */
-export const lprRateSpec: EntitySpec = {
-  typeName: 'LprRate',
-  table: 'LprRate',
-  fields: {
-    ...common(),
-    effectiveDate: of('date', 'effectiveDate', 'Date the fixing takes effect.'),
-    tenor: en('LprTenor', 'tenor', 'Tenor.'),
-    rate: of('decimal', 'rate', 'Annual rate as a fraction (0.038500 = 3.85%).'),
-  },
-  relations: {},
 };

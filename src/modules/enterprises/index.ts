@@ -1,0 +1,2 @@
+export { enterpriseMutations } from './enterprises.mutations.js';
+export { validateEnterprise } from './enterprises.validation.js';

@@ -1,0 +1,1 @@
+export { initiativeMutations } from './initiatives.mutations.js';

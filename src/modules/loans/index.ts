@@ -1,0 +1,2 @@
+export { loanMutations } from './loans.mutations.js';
+export { validateLoanTerms } from './loans.validation.js';

@@ -1,0 +1,47 @@
+import { Prisma } from '../../generated/prisma/client.js';
+import { col } from '../../engine/specHelpers.js';
+
+/** One step of the fallback: a column of the loan, or a column of the row a loan column points at. */
+type RegionStep = { column: string } | { through: string; table: string; column: string };
+
+/**
+ * Where a loan's money is used, first known wins: its stored region (a convenience copy), else its
+ * site's region, else its borrower's head office. Declared once; the read engine's `inRegion`
+ * filter compiles it to SQL ({@link loanRegionSql}) and `EnterpriseLoan.region` walks it through
+ * the request's loaders (loans.resolvers.ts).
+ */
+export const loanRegionSteps: readonly RegionStep[] = Object.freeze([
+  { column: 'regionId' },
+  { through: 'siteId', table: 'EnterpriseSite', column: 'regionId' },
+  { through: 'enterpriseId', table: 'Enterprise', column: 'headOfficeRegionId' },
+]);
+
+/** The SQL expression of {@link loanRegionSteps} for the loan row aliased `alias`. */
+export function loanRegionSql(alias: string): Prisma.Sql {
+  const steps = loanRegionSteps.map((step, index) =>
+    'through' in step
+      ? Prisma.sql`(SELECT ${col(`r${index}`, step.column)} FROM ${Prisma.raw(`"${step.table}"`)} ${Prisma.raw(`"r${index}"`)} WHERE ${col(`r${index}`, 'id')} = ${col(alias, step.through)})`
+      : col(alias, step.column),
+  );
+  return Prisma.sql`COALESCE(${Prisma.join(steps)})`;
+}
+
+/**
+ * The region id of `loan` by {@link loanRegionSteps}, loading the rows a step goes through with
+ * `load(table, id)`; null when no step knows it.
+ */
+export async function loanRegionId(
+  loan: Record<string, unknown>,
+  load: (table: string, id: number) => Promise<Record<string, unknown> | null>,
+): Promise<number | null> {
+  for (const step of loanRegionSteps) {
+    if (!('through' in step)) {
+      if (loan[step.column] != null) return loan[step.column] as number;
+      continue;
+    }
+    const id = loan[step.through];
+    const row = id == null ? null : await load(step.table, id as number);
+    if (row?.[step.column] != null) return row[step.column] as number;
+  }
+  return null;
+}

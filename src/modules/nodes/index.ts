@@ -1,0 +1,1 @@
+export type { NodeLoader } from './nodeLoaders.js';

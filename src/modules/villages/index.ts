@@ -1,0 +1,2 @@
+export { villageMutations } from './villages.mutations.js';
+export { type RegionRef, cleanAliases, validateVillage } from './villages.validation.js';
