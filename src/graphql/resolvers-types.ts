@@ -1788,9 +1788,19 @@ export type ImpactGroupKey = {
   loanRegulatoryClass?: Maybe<RegulatoryClass>;
   /** Mechanism. */
   mechanism?: Maybe<ImpactMechanism>;
-  /** First day of the period-start bucket. */
+  /** First day of the period-start bucket (PERIOD_YEAR, PERIOD_QUARTER, PERIOD_MONTH, PERIOD_WEEK). */
+  period?: Maybe<Scalars['Date']['output']>;
+  /** Label of the period-start bucket: "2020", "2020-Q1", "2020-03" or ISO week "2020-W05". */
+  periodLabel?: Maybe<Scalars['String']['output']>;
+  /**
+   * First day of the period-start bucket.
+   * @deprecated Use period instead.
+   */
   periodPeriod?: Maybe<Scalars['Date']['output']>;
-  /** Label of the period-start bucket. */
+  /**
+   * Label of the period-start bucket.
+   * @deprecated Use periodLabel instead.
+   */
   periodPeriodLabel?: Maybe<Scalars['String']['output']>;
   /** Prefecture code (4 digits). */
   prefectureCode?: Maybe<Scalars['String']['output']>;
@@ -6314,6 +6324,8 @@ export type ImpactGroupKeyResolvers<ContextType = GraphQLContext, ParentType ext
   loanProduct?: Resolver<Maybe<ResolversTypes['LoanProduct']>, ParentType, ContextType>;
   loanRegulatoryClass?: Resolver<Maybe<ResolversTypes['RegulatoryClass']>, ParentType, ContextType>;
   mechanism?: Resolver<Maybe<ResolversTypes['ImpactMechanism']>, ParentType, ContextType>;
+  period?: Resolver<Maybe<ResolversTypes['Date']>, ParentType, ContextType>;
+  periodLabel?: Resolver<Maybe<ResolversTypes['String']>, ParentType, ContextType>;
   periodPeriod?: Resolver<Maybe<ResolversTypes['Date']>, ParentType, ContextType>;
   periodPeriodLabel?: Resolver<Maybe<ResolversTypes['String']>, ParentType, ContextType>;
   prefectureCode?: Resolver<Maybe<ResolversTypes['String']>, ParentType, ContextType>;

@@ -45,7 +45,9 @@ async function onEmptySchema(
   database: TestDatabase,
   work: (database: TestDatabase, migrations: string) => Promise<void>,
 ): Promise<void> {
-  await database.db.sql.exec('DROP SCHEMA public CASCADE; CREATE SCHEMA public;');
+  await database.db.sql.exec(
+    'DROP SCHEMA IF EXISTS reporting CASCADE; DROP SCHEMA IF EXISTS reporting_private CASCADE; DROP SCHEMA public CASCADE; CREATE SCHEMA public;',
+  );
   const scratch = copyMigrations();
   try {
     await work(database, scratch.dir);

@@ -25,7 +25,7 @@ describe('GET /metrics', async () => {
       before(async () => {
         database = await createTestDatabase(backend);
         await insertWriteFixture(database.db);
-        app = await buildServer({ config: testServerConfig, db: database.db });
+        app = await buildServer({ config: testServerConfig, db: database.db, compiledReads: false });
       });
       after(async () => {
         await app?.close();

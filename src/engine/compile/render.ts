@@ -27,13 +27,13 @@ export function globalIdSql(typeName: string, id: Prisma.Sql): Prisma.Sql {
 
 /**
  * A leaf column rendered exactly as the API's scalar serialises it (see src/schema/scalars.ts):
- * decimals as strings without trailing zeros (Decimal.js `toFixed()`), dates as `YYYY-MM-DD`,
+ * decimals at their column's scale (as src/schema/decimalScales.ts restores them), dates as `YYYY-MM-DD`,
  * instants as `toISOString()` in UTC with milliseconds.
  */
 export function leafSql(kind: LeafKind, value: Prisma.Sql): Prisma.Sql {
   switch (kind) {
     case 'Decimal':
-      return Prisma.sql`CAST(trim_scale(${value}) AS text)`;
+      return Prisma.sql`CAST(${value} AS text)`;
     case 'Date':
       return Prisma.sql`to_char(${value}, 'YYYY-MM-DD')`;
     case 'DateTime':
@@ -49,7 +49,7 @@ function cursorValueSql(kind: FieldKind, value: Prisma.Sql): Prisma.Sql {
     return Prisma.sql`COALESCE(CAST(${value} AS text), 'null')`;
   const text =
     kind === 'decimal'
-      ? leafSql('Decimal', value)
+      ? Prisma.sql`CAST(trim_scale(${value}) AS text)` // cursors keep Decimal.js's toFixed(), without trailing zeros
       : kind === 'date'
         ? leafSql('Date', value)
         : kind === 'datetime'
