@@ -14,7 +14,7 @@ export function answerOutagesWith503(app: FastifyInstance): void {
       if (status >= 500) request.log.error({ err: error }, 'request failed');
       return reply.send(error);
     }
-    request.log.warn({ reqId: request.id }, 'database unavailable');
+    request.log.warn('database unavailable');
     return reply
       .code(503)
       .header('retry-after', '5')
