@@ -5,4 +5,11 @@ export { maxDirectivesRule } from './MaxDirectivesRule.js';
 export { maxRootFieldsRule } from './MaxRootFieldsRule.js';
 export { operationCost, type CostOptions } from './operationCost.js';
 export { inputLiteralsRule } from './InputLiteralsRule.js';
-export { argumentPath, inputLimits, inputValueProblem, nulMessage, type InputProblem } from './inputValues.js';
+export {
+  argumentPath,
+  inputBudget,
+  inputLimits,
+  inputValueProblem,
+  nulMessage,
+  type InputProblem,
+} from './inputValues.js';
