@@ -24,6 +24,7 @@ import { importRoutes } from '../modules/imports/index.js';
 import { generatedResolvers, resolvers, rootConnectionTypes } from '../modules/index.js';
 import { baseNodeLoaders } from '../modules/nodes/nodeLoaders.js';
 import { createNodeResolvers, naturalKeyLookups } from '../modules/nodes/nodes.resolvers.js';
+import { pageSizeLimit } from '../modules/pageSizeLimits.js';
 import { authentication } from '../plugins/authentication.js';
 import { registerLimits, type LimitSettings } from '../plugins/limits.js';
 import { registerMetrics } from '../plugins/metrics.js';
@@ -110,7 +111,7 @@ export async function buildServer({
     trustProxy: config.DISHUI_TRUST_PROXY ?? false,
   });
   // Before any route: the limits' body limit, timeout and safelist attach to routes as they are added.
-  const limits = await registerLimits(app, config);
+  const limits = await registerLimits(app, config, { pageSizeLimit });
 
   await app.register(authentication, {
     anonymous: config.DISHUI_ANONYMOUS ?? 'off',
