@@ -9,7 +9,6 @@ import type { Database } from '../db/client.js';
 import { readAccessRules } from '../modules/auth/accessRules.js';
 import { createApiKeyAuthenticator } from '../modules/auth/apiKeys.service.js';
 import { createAuthenticator } from '../modules/auth/authenticate.js';
-import { forbiddenStatus } from '../modules/auth/forbiddenStatus.js';
 import { guardResolvers } from '../modules/auth/guardResolvers.js';
 import { requestViewer } from '../modules/auth/requestViewer.js';
 import {
@@ -32,6 +31,7 @@ import { loggerOptions, logRequests } from '../plugins/requestLogging.js';
 import { withDecimalScales } from '../schema/decimalScales.js';
 import { typeDefs } from '../schema/typeDefs.js';
 import { graphiqlLandingPage, webRoutes } from '../web/index.js';
+import { errorStatus } from '../errorStatus.js';
 import { formatError, internalErrorLogging } from './formatError.js';
 import { compiledReads, computedFieldsOf } from './compiledReads.js';
 import { checkReadiness } from './readiness.js';
@@ -171,7 +171,7 @@ export async function buildServer({
     formatError,
     plugins: [
       internalErrorLogging(app.log),
-      forbiddenStatus(),
+      errorStatus(),
       graphiqlLandingPage(graphiql),
       ...limits.apolloPlugins,
       metrics.apolloPlugin,
