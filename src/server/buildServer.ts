@@ -47,6 +47,7 @@ export type AuthSettings = Partial<
     | 'DISHUI_JWT_ISSUER'
     | 'DISHUI_JWT_AUDIENCE'
     | 'DISHUI_JWT_CLOCK_SKEW_S'
+    | 'DISHUI_JWT_MAX_LIFETIME_S'
     | 'DISHUI_ANONYMOUS'
   >
 >;
@@ -122,6 +123,7 @@ export async function buildServer({
         issuer: config.DISHUI_JWT_ISSUER ?? configDefaults.DISHUI_JWT_ISSUER,
         audience: config.DISHUI_JWT_AUDIENCE ?? configDefaults.DISHUI_JWT_AUDIENCE,
         clockSkewSeconds: config.DISHUI_JWT_CLOCK_SKEW_S ?? configDefaults.DISHUI_JWT_CLOCK_SKEW_S,
+        maxLifetimeSeconds: config.DISHUI_JWT_MAX_LIFETIME_S,
       },
       apiKeys: createApiKeyAuthenticator(db),
     }),
