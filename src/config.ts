@@ -95,6 +95,8 @@ const schema = z
     DISHUI_JWT_ISSUER: z.string().min(1).default(configDefaults.DISHUI_JWT_ISSUER),
     DISHUI_JWT_AUDIENCE: z.string().min(1).default(configDefaults.DISHUI_JWT_AUDIENCE),
     DISHUI_JWT_CLOCK_SKEW_S: z.coerce.number().int().min(0).max(600).default(configDefaults.DISHUI_JWT_CLOCK_SKEW_S),
+    // Unset: any lifetime. Set: tokens must carry iat, and exp − iat may not exceed it.
+    DISHUI_JWT_MAX_LIFETIME_S: z.coerce.number().int().min(60).optional(),
     DISHUI_ANONYMOUS: z.enum(['off', 'viewer']).optional(),
     // Unset means "on except in production": see graphiqlEnabled.
     DISHUI_GRAPHIQL: booleanFlag.optional(),

@@ -1,6 +1,7 @@
 /**
  * Every error a client can see, in one table: its `extensions.code`, the HTTP status when the
- * error fails a whole request, and what it means. The README's error list is kept in step with
+ * error fails a whole request (applied by src/errorStatus.ts, the one place statuses are set),
+ * and what it means. The README's error list is kept in step with
  * this table by test/errors.test.ts.
  */
 export const errorTable = Object.freeze({
@@ -10,7 +11,11 @@ export const errorTable = Object.freeze({
     meaning:
       'No credential where one is required, or a token or API key that is not accepted (bad signature, expired, wrong issuer or audience, revoked, unknown org unit).',
   },
-  NOT_FOUND: { status: 404, meaning: 'No object has the given id or key.' },
+  NOT_FOUND: {
+    status: 404,
+    meaning:
+      'REST doors: no export job (or import kind) has the given ID or name, or the caller may not see it. GraphQL lookups (`node`, `nodes`, natural keys) answer a plain null instead.',
+  },
   FORBIDDEN: {
     status: 403,
     meaning:
@@ -22,6 +27,10 @@ export const errorTable = Object.freeze({
     status: 400,
     meaning:
       'The HTTP request is not one Dishui accepts: no query, a malformed body, or a GET without a preflight header.',
+  },
+  UNSUPPORTED_MEDIA_TYPE: {
+    status: 415,
+    meaning: 'The request body has a Content-Type Dishui does not read (GraphQL takes application/json).',
   },
   OPERATION_RESOLUTION_FAILURE: {
     status: 400,
@@ -76,6 +85,14 @@ export const errorTable = Object.freeze({
   INTERNAL_SERVER_ERROR: {
     status: 500,
     meaning: 'Something failed inside Dishui; details are logged with the request id, never sent.',
+  },
+  NOT_READY: {
+    status: 409,
+    meaning: 'An export job download asked for before the job SUCCEEDED: poll `node(id:)` until it does.',
+  },
+  GONE: {
+    status: 410,
+    meaning: "An export job's download after the job EXPIRED and its file was removed: start a new export.",
   },
 } as const);
 

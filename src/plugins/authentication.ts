@@ -1,5 +1,6 @@
 import type { FastifyInstance, FastifyReply, FastifyRequest } from 'fastify';
 import fp from 'fastify-plugin';
+import { bearerChallenge, sendGraphQLRequestError, sendRestError } from '../errorStatus.js';
 import { AuthenticationError } from '../modules/auth/authenticationError.js';
 import type { Authenticator } from '../modules/auth/authenticate.js';
 import { anonymousViewer, type Viewer } from '../modules/auth/viewer.js';
@@ -73,12 +74,9 @@ export const authentication = fp(
 /** Answers 401 in the shape of the route: a GraphQL error on /graphql, `{ error }` elsewhere. */
 function refuse(request: FastifyRequest, reply: FastifyReply, message: string): FastifyReply {
   const code = 'UNAUTHENTICATED';
-  reply.code(401).header('www-authenticate', 'Bearer realm="dishui"');
+  reply.header('www-authenticate', bearerChallenge);
   request.log.info({ reason: message }, 'request refused: not authenticated');
-  if (request.url.startsWith('/graphql')) {
-    return reply.send({
-      errors: [{ message: `Not authenticated: ${message}`, extensions: { code, requestId: String(request.id) } }],
-    });
-  }
-  return reply.send({ error: { code, message: `Not authenticated: ${message}` } });
+  if (request.url.startsWith('/graphql'))
+    return sendGraphQLRequestError(reply, code, `Not authenticated: ${message}`, { requestId: String(request.id) });
+  return sendRestError(reply, code, `Not authenticated: ${message}`);
 }

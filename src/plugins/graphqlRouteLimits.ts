@@ -1,4 +1,5 @@
 import type { FastifyError, FastifyInstance, FastifyReply, FastifyRequest, preHandlerAsyncHookHandler } from 'fastify';
+import { sendGraphQLRequestError } from '../errorStatus.js';
 
 /** What the HTTP side of the GraphQL route is limited by. */
 export interface RouteLimitSettings {
@@ -9,19 +10,11 @@ export interface RouteLimitSettings {
   preHandler?: preHandlerAsyncHookHandler;
 }
 
-/** A GraphQL-shaped error body, so clients read every refusal the same way. */
-function sendGraphQLError(reply: FastifyReply, status: number, message: string, extensions: Record<string, unknown>) {
-  return reply
-    .code(status)
-    .type('application/json')
-    .send({ errors: [{ message, extensions }] });
-}
-
 /**
  * Adds, through an onRoute hook (so it must run before routes are added), a body limit to every
  * route and, on the GraphQL route, Fastify's handlerTimeout, the safelist preHandler, and an
  * error handler that answers oversized bodies, timeouts and unparsable bodies with
- * `extensions.code` (PAYLOAD_TOO_LARGE 413, EXECUTION_TIMEOUT 504, BAD_REQUEST 400).
+ * `extensions.code` (PAYLOAD_TOO_LARGE 413, EXECUTION_TIMEOUT 504, UNSUPPORTED_MEDIA_TYPE 415, BAD_REQUEST 400).
  */
 export function addGraphQLRouteLimits(app: FastifyInstance, settings: RouteLimitSettings): void {
   app.addHook('onRoute', (route) => {
@@ -42,30 +35,28 @@ export function addGraphQLRouteLimits(app: FastifyInstance, settings: RouteLimit
     route.errorHandler = (error: FastifyError, _request, reply) => {
       switch (error.code) {
         case 'FST_ERR_HANDLER_TIMEOUT':
-          return sendGraphQLError(
+          return sendGraphQLRequestError(
             reply,
-            504,
+            'EXECUTION_TIMEOUT',
             `The request took longer than ${settings.executionTimeoutMs} ms and was abandoned.`,
-            {
-              code: 'EXECUTION_TIMEOUT',
-              maximum: settings.executionTimeoutMs,
-            },
+            { maximum: settings.executionTimeoutMs },
           );
         case 'FST_ERR_CTP_BODY_TOO_LARGE':
-          return sendGraphQLError(reply, 413, `The request body is larger than ${settings.bodyLimitBytes} bytes.`, {
-            code: 'PAYLOAD_TOO_LARGE',
-            maximum: settings.bodyLimitBytes,
-          });
+          return sendGraphQLRequestError(
+            reply,
+            'PAYLOAD_TOO_LARGE',
+            `The request body is larger than ${settings.bodyLimitBytes} bytes.`,
+            { maximum: settings.bodyLimitBytes },
+          );
+        case 'FST_ERR_CTP_INVALID_MEDIA_TYPE':
+          return sendGraphQLRequestError(
+            reply,
+            'UNSUPPORTED_MEDIA_TYPE',
+            `The request body cannot be read: ${error.message}`,
+          );
         default:
           if (error.code?.startsWith('FST_ERR_CTP_') || error.statusCode === 400) {
-            return sendGraphQLError(
-              reply,
-              error.statusCode ?? 400,
-              `The request body cannot be read: ${error.message}`,
-              {
-                code: 'BAD_REQUEST',
-              },
-            );
+            return sendGraphQLRequestError(reply, 'BAD_REQUEST', `The request body cannot be read: ${error.message}`);
           }
           return reply.send(error);
       }

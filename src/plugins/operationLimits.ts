@@ -1,6 +1,7 @@
 import { HeaderMap, type ApolloServerPlugin } from '@apollo/server';
 import { GraphQLError, visit, type DocumentNode, type GraphQLFormattedError } from 'graphql';
 import type { GraphQLContext } from '../context.js';
+import { statusOf } from '../errorStatus.js';
 import { limitError, operationCost, type CostOptions } from '../rules/index.js';
 import type { RateLimitStore } from './rateLimitStore.js';
 
@@ -12,12 +13,15 @@ export interface OperationLimitSettings extends CostOptions {
   warn: (message: string, error: unknown) => void;
 }
 
-/** True when the document asks for `__schema` or `__type` anywhere (fragments included). */
+// `_service { sdl }` (FEDERATION=true) hands out the whole schema, so it follows the same rule.
+const schemaFields = new Set(['__schema', '__type', '_service']);
+
+/** True when the document asks for `__schema`, `__type` or `_service` anywhere (fragments included). */
 function asksForIntrospection(document: DocumentNode): boolean {
   let found = false;
   visit(document, {
     Field(field) {
-      if (field.name.value === '__schema' || field.name.value === '__type') found = true;
+      if (schemaFields.has(field.name.value)) found = true;
     },
   });
   return found;
@@ -56,18 +60,23 @@ export function operationLimits(settings: OperationLimitSettings): ApolloServerP
           const limits = contextValue.limits;
           if (limits && !limits.mayInspectSchema && asksForIntrospection(document)) {
             throw new GraphQLError('Introspection is off on this server for your roles.', {
-              extensions: { code: 'INTROSPECTION_DISABLED', http: { status: 400, headers: new HeaderMap() } },
+              extensions: {
+                code: 'INTROSPECTION_DISABLED',
+                http: { status: statusOf('INTROSPECTION_DISABLED'), headers: new HeaderMap() },
+              },
             });
           }
           if (!operation) return;
           cost = operationCost(schema, document, operation, request.variables, settings);
           if (cost > settings.maxCost) {
             const error = limitError('cost', settings.maxCost, cost, [operation]);
-            Object.assign(error.extensions, { http: { status: 400, headers: new HeaderMap() } });
+            Object.assign(error.extensions, {
+              http: { status: statusOf('QUERY_TOO_COMPLEX'), headers: new HeaderMap() },
+            });
             throw error;
           }
           if (!limits) return;
-          let decision;
+          let decision: Awaited<ReturnType<RateLimitStore['spend']>>;
           try {
             // Even a free query is a request: charge at least one point.
             decision = await settings.rateLimit.store.spend(
@@ -91,7 +100,10 @@ export function operationLimits(settings: OperationLimitSettings): ApolloServerP
                   limit: settings.rateLimit.points,
                   windowMs: settings.rateLimit.windowMs,
                   retryAfterSeconds,
-                  http: { status: 429, headers: new HeaderMap([['retry-after', String(retryAfterSeconds)]]) },
+                  http: {
+                    status: statusOf('RATE_LIMITED'),
+                    headers: new HeaderMap([['retry-after', String(retryAfterSeconds)]]),
+                  },
                 },
               },
             );

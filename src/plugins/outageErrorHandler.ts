@@ -1,5 +1,6 @@
 import type { FastifyInstance } from 'fastify';
 import { isDatabaseUnavailable } from '../db/unavailable.js';
+import { retryAfterOutageSeconds, sendRestError } from '../errorStatus.js';
 
 /**
  * Logs a REST route's server error with its stack, and makes the REST routes (exports, downloads) answer a database outage with 503
@@ -15,15 +16,9 @@ export function answerOutagesWith503(app: FastifyInstance): void {
       return reply.send(error);
     }
     request.log.warn('database unavailable');
-    return reply
-      .code(503)
-      .header('retry-after', '5')
-      .send({
-        error: {
-          code: 'SERVICE_UNAVAILABLE',
-          message: 'The database is unavailable; retry later.',
-          requestId: String(request.id),
-        },
-      });
+    reply.header('retry-after', String(retryAfterOutageSeconds));
+    return sendRestError(reply, 'SERVICE_UNAVAILABLE', 'The database is unavailable; retry later.', {
+      requestId: String(request.id),
+    });
   });
 }

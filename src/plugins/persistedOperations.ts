@@ -1,6 +1,7 @@
 import { createHash } from 'node:crypto';
 import fs from 'node:fs';
 import type { FastifyReply, FastifyRequest, preHandlerAsyncHookHandler } from 'fastify';
+import { sendGraphQLRequestError } from '../errorStatus.js';
 
 /** A persisted-operations manifest: GraphQL Code Generator's `persisted-documents.json`. */
 export interface PersistedOperationManifest {
@@ -105,18 +106,11 @@ export function safelistHook(manifest: PersistedOperationManifest): preHandlerAs
       document = manifest.documents.has(params.query) ? params.query : undefined;
     else if (typeof hash === 'string') document = manifest.byHash.get(hash);
     if (document === undefined) {
-      return reply
-        .code(400)
-        .type('application/json')
-        .send({
-          errors: [
-            {
-              message:
-                'This server runs only the operations of its persisted-operations manifest; this one is not in it.',
-              extensions: { code: 'OPERATION_NOT_IN_SAFELIST' },
-            },
-          ],
-        });
+      return sendGraphQLRequestError(
+        reply,
+        'OPERATION_NOT_IN_SAFELIST',
+        'This server runs only the operations of its persisted-operations manifest; this one is not in it.',
+      );
     }
     const rest = { ...(extensions as Params | undefined) };
     delete rest.persistedQuery;

@@ -1,4 +1,5 @@
 import type { FastifyInstance, FastifyReply, FastifyRequest } from 'fastify';
+import { sendRestError } from '../errorStatus.js';
 import type { RateLimitStore } from './rateLimitStore.js';
 import { requestLimits } from './requestLimits.js';
 
@@ -42,7 +43,7 @@ export function chargeRoutes(app: FastifyInstance, settings: RouteChargeSettings
 // preHandler, not onRequest: the authentication hook (onRequest) has named the caller by then.
 async function spend(request: FastifyRequest, reply: FastifyReply, cost: number, settings: RouteChargeSettings) {
   const { callerKey } = requestLimits(request, { production: true, inspectingRoles: [] });
-  let decision;
+  let decision: Awaited<ReturnType<RateLimitStore['spend']>>;
   try {
     decision = await settings.store.spend(callerKey, cost, settings.points, settings.windowMs);
   } catch (error) {
@@ -51,17 +52,11 @@ async function spend(request: FastifyRequest, reply: FastifyReply, cost: number,
   }
   if (decision.allowed) return;
   const retryAfterSeconds = Math.max(1, Math.ceil(decision.resetInMs / 1000));
-  return reply
-    .code(429)
-    .header('retry-after', String(retryAfterSeconds))
-    .send({
-      error: {
-        code: 'RATE_LIMITED',
-        message: `Rate limit: this request costs ${cost} of your ${settings.points} points per ${settings.windowMs} ms; ${decision.used} are spent.`,
-        retryAfterSeconds,
-        cost,
-        limit: settings.points,
-        windowMs: settings.windowMs,
-      },
-    });
+  reply.header('retry-after', String(retryAfterSeconds));
+  return sendRestError(
+    reply,
+    'RATE_LIMITED',
+    `Rate limit: this request costs ${cost} of your ${settings.points} points per ${settings.windowMs} ms; ${decision.used} are spent.`,
+    { retryAfterSeconds, cost, limit: settings.points, windowMs: settings.windowMs },
+  );
 }

@@ -9,7 +9,6 @@ import type { Database } from '../db/client.js';
 import { readAccessRules } from '../modules/auth/accessRules.js';
 import { createApiKeyAuthenticator } from '../modules/auth/apiKeys.service.js';
 import { createAuthenticator } from '../modules/auth/authenticate.js';
-import { forbiddenStatus } from '../modules/auth/forbiddenStatus.js';
 import { guardResolvers } from '../modules/auth/guardResolvers.js';
 import { requestViewer } from '../modules/auth/requestViewer.js';
 import {
@@ -33,6 +32,7 @@ import { loggerOptions, logRequests } from '../plugins/requestLogging.js';
 import { withDecimalScales } from '../schema/decimalScales.js';
 import { typeDefs } from '../schema/typeDefs.js';
 import { graphiqlLandingPage, webRoutes } from '../web/index.js';
+import { errorStatus } from '../errorStatus.js';
 import { formatError, internalErrorLogging } from './formatError.js';
 import { compiledReads, computedFieldsOf } from './compiledReads.js';
 import { checkReadiness } from './readiness.js';
@@ -48,6 +48,7 @@ export type AuthSettings = Partial<
     | 'DISHUI_JWT_ISSUER'
     | 'DISHUI_JWT_AUDIENCE'
     | 'DISHUI_JWT_CLOCK_SKEW_S'
+    | 'DISHUI_JWT_MAX_LIFETIME_S'
     | 'DISHUI_ANONYMOUS'
   >
 >;
@@ -123,6 +124,7 @@ export async function buildServer({
         issuer: config.DISHUI_JWT_ISSUER ?? configDefaults.DISHUI_JWT_ISSUER,
         audience: config.DISHUI_JWT_AUDIENCE ?? configDefaults.DISHUI_JWT_AUDIENCE,
         clockSkewSeconds: config.DISHUI_JWT_CLOCK_SKEW_S ?? configDefaults.DISHUI_JWT_CLOCK_SKEW_S,
+        maxLifetimeSeconds: config.DISHUI_JWT_MAX_LIFETIME_S,
       },
       apiKeys: createApiKeyAuthenticator(db),
     }),
@@ -172,7 +174,7 @@ export async function buildServer({
     formatError,
     plugins: [
       internalErrorLogging(app.log),
-      forbiddenStatus(),
+      errorStatus(),
       graphiqlLandingPage(graphiql),
       ...limits.apolloPlugins,
       metrics.apolloPlugin,

@@ -63,21 +63,13 @@ export function internalErrorLogging(logger: FastifyBaseLogger): ApolloServerPlu
         },
         async willSendResponse({ response, contextValue }) {
           if (response.body.kind !== 'single') return;
-          const { data, errors = [] } = response.body.singleResult;
-          for (const error of errors) {
+          for (const error of response.body.singleResult.errors ?? []) {
             if (
               error.extensions?.code === 'INTERNAL_SERVER_ERROR' ||
               error.extensions?.code === 'SERVICE_UNAVAILABLE'
             ) {
               (error.extensions as Record<string, unknown>).requestId = contextValue.requestId;
             }
-          }
-          // Nothing answered and the database is why: 503 tells proxies and clients to retry, while a
-          // partly answered request stays 200 with its errors listed.
-          const nothingAnswered = data == null || Object.values(data).every((value) => value === null);
-          if (nothingAnswered && errors.some((error) => error.extensions?.code === 'SERVICE_UNAVAILABLE')) {
-            response.http.status = 503;
-            response.http.headers.set('retry-after', '5');
           }
         },
       };

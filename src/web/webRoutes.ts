@@ -1,4 +1,5 @@
 import type { FastifyPluginAsync } from 'fastify';
+import { statusOf } from '../errorStatus.js';
 import { notBuiltPage, readWebFile } from './webDist.js';
 
 /** Which browser pages the gateway serves. */
@@ -18,14 +19,18 @@ export const webRoutes: FastifyPluginAsync<WebRoutesOptions> = async (app, { gra
   if (dashboard) {
     app.get('/dashboard', async (_request, reply) => {
       const file = await readWebFile('dashboard.html');
-      if (!file) return reply.code(503).type('text/html; charset=utf-8').send(notBuiltPage('dashboard'));
+      if (!file)
+        return reply
+          .code(statusOf('SERVICE_UNAVAILABLE'))
+          .type('text/html; charset=utf-8')
+          .send(notBuiltPage('dashboard'));
       return reply.type(file.contentType).header('cache-control', 'no-cache').send(file.body);
     });
   }
   app.get<{ Params: { file: string } }>('/web/:file', async (request, reply) => {
     const name = request.params.file;
     const file = served(name) ? await readWebFile(name) : null;
-    if (!file) return reply.code(404).type('text/plain; charset=utf-8').send('not found');
+    if (!file) return reply.code(statusOf('NOT_FOUND')).type('text/plain; charset=utf-8').send('not found');
     // Bundles keep their names across builds: revalidate rather than cache for long.
     return reply
       .type(file.contentType)

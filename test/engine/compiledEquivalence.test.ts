@@ -119,13 +119,22 @@ forEachBackend(
         many: nodes(ids: $ids) { id ... on Village { name county { code } } }
         byContract: enterpriseLoan(contractNo: "${data.enterpriseLoans.nodes[1].contractNo}") { ...Loan }
         missing: region(code: "no-such-code") { id }
+        gone: node(id: "${Buffer.from('Village:999999').toString('base64url')}") { id }
         __typename
       }
       fragment Loan on EnterpriseLoan { contractNo amount: contractAmount
         scheduleItems(first: $n) @include(if: $withSchedule) { nodes { seq dueDate } }
         enterprise @skip(if: $withSchedule) { name } }`;
       for (const withSchedule of [true, false]) {
-        const variables = { id: loanId, ids: data.villages.nodes.map((v: { id: string }) => v.id), withSchedule, n: 2 };
+        const variables = {
+          id: loanId,
+          ids: [
+            ...data.villages.nodes.map((v: { id: string }) => v.id),
+            Buffer.from('Village:999999').toString('base64url'),
+          ],
+          withSchedule,
+          n: 2,
+        };
         const compiled = await fx.compiled.inject({
           method: 'POST',
           url: '/graphql',

@@ -81,6 +81,18 @@ describe('authentication: bearer tokens name the viewer, anything else is 401 UN
               .setAudience('dishui')
               .sign(new TextEncoder().encode(testServerConfig.DISHUI_JWT_SECRET)),
         ],
+        [
+          'issued in the future, beyond the clock skew',
+          () =>
+            new SignJWT({ roles: ['ADMIN'] })
+              .setProtectedHeader({ alg: 'HS256' })
+              .setSubject('x')
+              .setIssuer('dishui')
+              .setAudience('dishui')
+              .setIssuedAt(Math.floor(Date.now() / 1000) + 3600)
+              .setExpirationTime('2h')
+              .sign(new TextEncoder().encode(testServerConfig.DISHUI_JWT_SECRET)),
+        ],
         ['with an unknown role', () => signTestToken({ roles: ['SUPERUSER' as never] })],
         ['with a subject too long for the audit trail', () => signTestToken({ sub: 'x'.repeat(101) })],
         ['of a non-admin without org_unit', () => signTestToken({ roles: ['ANALYST'] })],

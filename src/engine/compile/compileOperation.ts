@@ -22,7 +22,7 @@ import { entitySpec, hasEntitySpec } from '../specRegistry.js';
 import { assertReadable, type CompileContext, type CompilerSetup, NotCompilable } from './compileContext.js';
 import { compileConnection } from './compileConnection.js';
 import { argumentsOf, compileObject, subfields } from './compileSelection.js';
-import { literal, violationSql } from './render.js';
+import { literal } from './render.js';
 
 /** One root field of an operation compiled to one statement selecting its JSON text as "v". */
 export interface CompiledField {
@@ -69,7 +69,8 @@ function lookupSql(
     WHERE ${col(alias, column)} = CAST(${value} AS ${Prisma.raw(cast)}) AND ${scopeCondition(spec, alias, context.scope)})`;
 }
 
-// node(id:) answers NOT_FOUND errors for a missing row: those are left to the executed path.
+// node(id:) answers a plain null for a missing or hidden row, as the lookups do; a malformed ID
+// is a BAD_USER_INPUT error, left to the executed path.
 function nodeSql(context: CompileContext, id: unknown, nodes: readonly FieldNode[]): Prisma.Sql {
   if (typeof id !== 'string') throw new NotCompilable('id is not a string');
   let decoded: { typeName: string; id: number };
@@ -79,7 +80,7 @@ function nodeSql(context: CompileContext, id: unknown, nodes: readonly FieldNode
     throw new NotCompilable('malformed ID');
   }
   if (!hasEntitySpec(decoded.typeName)) throw new NotCompilable(`${decoded.typeName} node`);
-  return Prisma.sql`COALESCE(${lookupSql(context, decoded.typeName, 'id', decoded.id, nodes)}, ${violationSql})`;
+  return lookupSql(context, decoded.typeName, 'id', decoded.id, nodes);
 }
 
 function rootFieldSql(
@@ -118,7 +119,7 @@ function rootFieldSql(
  * Compiles a query operation into one statement per root field, each returning that field's
  * whole answer as JSON text, for a caller with `scope`; null when any part of it cannot be
  * compiled or would raise an error in the executed path (argument errors, refused fields,
- * unknown IDs, directives other than @include/@skip), so the caller executes it instead.
+ * directives other than @include/@skip), so the caller executes it instead.
  * Never throws.
  */
 export function compileOperation(

@@ -19,6 +19,11 @@ export interface Dimension {
   groupBy?: readonly string[];
   /** Set on time buckets: the date column bucketed, so one statement buckets each date once. */
   bucketOf?: string;
+  /**
+   * Set on a dimension read from another entity (a loan's product in impact statistics): the
+   * roles that may read that entity, and its name for the refusal. Omitted: any caller may group by it.
+   */
+  readers?: { roles: readonly string[]; entity: string };
 }
 
 /** Fixed SQL of the joins dimensions may need, in the order they must appear, by name. */

@@ -1,5 +1,5 @@
 import type { Database } from '../../db/client.js';
-import type { AccessScope } from '../auth/index.js';
+import { type AccessScope, loanReaders } from '../auth/index.js';
 import type { GroupPageInfo } from './groupKeyset.js';
 import type { Dimension, JoinTable } from './grouping.js';
 import type { Measure } from './measures.js';
@@ -14,6 +14,11 @@ export const impactJoins: JoinTable = [
 ];
 
 const column = (field: string, sql: string, joins: string[] = []): Dimension => ({ joins, keys: [{ field, sql }] });
+// A loan's own columns: only the roles that may read loans may group by them (impactRecord.loan is null for the others).
+const loanColumn = (field: string, sql: string): Dimension => ({
+  ...column(field, sql, ['loan']),
+  readers: { roles: loanReaders, entity: 'loans' },
+});
 
 /** The whitelist of ImpactDimension values. */
 export const impactDimensions: Readonly<Record<string, Dimension>> = {
@@ -22,8 +27,8 @@ export const impactDimensions: Readonly<Record<string, Dimension>> = {
   MECHANISM: column('mechanism', 'i."mechanism"::text'),
   VERIFIED_BY: column('verifiedBy', 'i."verifiedBy"::text'),
   SUBJECT: column('subject', `CASE WHEN i."loanId" IS NOT NULL THEN 'LOAN' ELSE 'INITIATIVE' END`),
-  LOAN_PRODUCT: column('loanProduct', 'l."product"::text', ['loan']),
-  LOAN_REGULATORY_CLASS: column('loanRegulatoryClass', 'l."regulatoryClass"::text', ['loan']),
+  LOAN_PRODUCT: loanColumn('loanProduct', 'l."product"::text'),
+  LOAN_REGULATORY_CLASS: loanColumn('loanRegulatoryClass', 'l."regulatoryClass"::text'),
   INITIATIVE_CATEGORY: column('initiativeCategory', 'n."category"::text', ['initiative']),
   APPROXIMATE: column('approximate', 'i."approximate"::text'),
   ...dateBuckets('period', 'PERIOD', 'i."periodStart"'),
@@ -51,7 +56,8 @@ export const impactMeasures: Readonly<Record<string, Measure>> = {
  * People driven, registered poor people and households, employees and income increase of the
  * impact records within `scope` matching `where` (an ImpactRecordWhere), per combination of `groupBy`.
  * @throws GraphQLError BAD_USER_INPUT naming the argument for an unknown dimension or measure,
- * a bad filter, or `first` out of range.
+ * a bad filter, or `first` out of range; FORBIDDEN on groupBy for a loan dimension (LOAN_PRODUCT,
+ * LOAN_REGULATORY_CLASS) when the scope's roles may not read loans.
  */
 export async function impactStatistics(
   db: Database,

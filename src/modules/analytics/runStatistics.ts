@@ -1,5 +1,6 @@
 import type { Database } from '../../db/client.js';
 import type { AccessScope } from '../auth/index.js';
+import { GraphQLError } from 'graphql';
 import { Prisma } from '../../generated/prisma/client.js';
 import { aliasSource, compileWhere, type WhereInput } from '../../engine/compileWhere.js';
 import { entitySpec } from '../entities.js';
@@ -71,7 +72,8 @@ export interface StatisticsSource {
  * dimensions, filtered by `having`, ordered and cut to `first`, in one statement. Only rows
  * within `scope` count, so no measure or group count reflects another branch's rows.
  * @throws GraphQLError BAD_USER_INPUT naming the argument for an unknown dimension or measure,
- * a bad filter, or `first` out of range.
+ * a bad filter, or `first` out of range; FORBIDDEN on groupBy for a dimension whose `readers`
+ * the scope's roles are not among.
  */
 export async function runStatistics(
   db: Database,
@@ -81,6 +83,7 @@ export async function runStatistics(
 ): Promise<StatisticsResult> {
   const first = checkedFirst(args.first, defaultGroups, maxGroups);
   const grouping = resolveGrouping(args.groupBy, source.dimensions, source.joins, 'groupBy');
+  assertMayGroupBy(grouping.dimensions, source.dimensions, scope);
   const where = compileWhere(entitySpec(source.whereType), args.where, source.alias, 'where', aliasSource(scope));
   const having = compileHaving(args.having, source.measures);
   const order = compileOrder(
@@ -135,5 +138,25 @@ export async function runStatistics(
       ) g`,
     );
     return row?.n ?? 0;
+  }
+}
+
+/**
+ * Refuses a dimension read from an entity the caller may not read: its groups would show that
+ * entity's values (a VIEWER would see the product mix of loans it cannot open).
+ * @throws GraphQLError FORBIDDEN naming `groupBy`, the dimension and the roles that may use it.
+ */
+function assertMayGroupBy(
+  names: readonly string[],
+  dimensions: Readonly<Record<string, Dimension>>,
+  scope: AccessScope,
+): void {
+  for (const name of names) {
+    const readers = dimensions[name]?.readers;
+    if (!readers || scope.roles.some((role) => readers.roles.includes(role))) continue;
+    throw new GraphQLError(
+      `Argument "groupBy": ${name} is taken from ${readers.entity} and needs one of the roles ${readers.roles.join(', ')}.`,
+      { extensions: { code: 'FORBIDDEN', argument: 'groupBy' } },
+    );
   }
 }

@@ -2,6 +2,7 @@ import fs from 'node:fs';
 import path from 'node:path';
 import type { FastifyInstance } from 'fastify';
 import type { Database } from '../../db/client.js';
+import { sendRestError } from '../../errorStatus.js';
 import { requestViewer } from '../auth/index.js';
 import { fromGlobalId } from '../../engine/globalId.js';
 import { canSeeExportJob } from './exportAccess.js';
@@ -44,10 +45,7 @@ export async function exportJobRoutes(app: FastifyInstance, options: ExportJobRo
     void sweep.finally(() => running?.delete(sweep));
   });
   app.get<{ Params: { id: string } }>('/export-jobs/:id/download', async (request, reply) => {
-    const notFound = () =>
-      reply
-        .code(404)
-        .send({ error: { code: 'NOT_FOUND', message: `no export job has the ID "${request.params.id}".` } });
+    const notFound = () => sendRestError(reply, 'NOT_FOUND', `no export job has the ID "${request.params.id}".`);
     let rowId: number;
     try {
       const decoded = fromGlobalId(request.params.id, 'id');
@@ -58,12 +56,9 @@ export async function exportJobRoutes(app: FastifyInstance, options: ExportJobRo
     }
     const job = await getExportJob(options.db, rowId, options.exportJobs);
     if (!job || !canSeeExportJob(job, requestViewer(request))) return notFound();
-    if (job.status === 'EXPIRED')
-      return reply.code(410).send({ error: { code: 'GONE', message: 'the export expired and its file was removed.' } });
+    if (job.status === 'EXPIRED') return sendRestError(reply, 'GONE', 'the export expired and its file was removed.');
     if (job.status !== 'SUCCEEDED' || !job.filePath) {
-      return reply
-        .code(409)
-        .send({ error: { code: 'NOT_READY', message: `the export is ${job.status}, not SUCCEEDED.` } });
+      return sendRestError(reply, 'NOT_READY', `the export is ${job.status}, not SUCCEEDED.`);
     }
     const stamp = job.createdAt.toISOString().slice(0, 10);
     return reply

@@ -2,6 +2,7 @@ import { Readable } from 'node:stream';
 import type { FastifyInstance, FastifyReply } from 'fastify';
 import { GraphQLError } from 'graphql';
 import type { Database } from '../../db/client.js';
+import { bearerChallenge, sendRestError } from '../../errorStatus.js';
 import { factLinePages } from '../analytics/index.js';
 import { badInput } from '../../engine/badInput.js';
 import { type AccessScope, exportRoles, requestViewer, scopeOf } from '../auth/index.js';
@@ -52,9 +53,15 @@ export async function exportRoutes(app: FastifyInstance, options: ExportRoutesOp
   app.get<{ Params: { file: string }; Querystring: ExportQuery }>('/export/:file', async (request, reply) => {
     const viewer = requestViewer(request);
     if (!canExport(viewer)) {
-      return reply
-        .code(403)
-        .send({ error: { code: 'FORBIDDEN', message: `exports need one of the roles ${exportRoles.join(', ')}.` } });
+      const needed = `exports need one of the roles ${exportRoles.join(', ')}.`;
+      // Anonymous: signing in is what would help.
+      if (viewer.kind === 'anonymous')
+        return sendRestError(
+          reply.header('www-authenticate', bearerChallenge),
+          'UNAUTHENTICATED',
+          `Not authenticated: sign in; ${needed}`,
+        );
+      return sendRestError(reply, 'FORBIDDEN', needed);
     }
     let plan: FactExportPlan;
     try {
@@ -114,7 +121,5 @@ function planExport(file: string, query: ExportQuery, scope: AccessScope): FactE
 }
 
 function sendBadInput(reply: FastifyReply, error: GraphQLError) {
-  return reply
-    .code(400)
-    .send({ error: { code: 'BAD_USER_INPUT', message: error.message, argument: error.extensions.argument } });
+  return sendRestError(reply, 'BAD_USER_INPUT', error.message, { argument: error.extensions.argument });
 }

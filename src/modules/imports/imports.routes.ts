@@ -1,5 +1,6 @@
 import type { FastifyInstance } from 'fastify';
 import type { Database } from '../../db/client.js';
+import { bearerChallenge, sendRestError } from '../../errorStatus.js';
 import { AuthenticationError, ForbiddenError, anonymousViewer, scopeOf } from '../auth/index.js';
 import { nulMessage } from '../../rules/index.js';
 import { actorOf } from '../writes/index.js';
@@ -37,28 +38,26 @@ export async function importRoutes(app: FastifyInstance, options: ImportRoutesOp
   app.post<ImportRequest>('/import/:kind', { bodyLimit }, async (request, reply) => {
     const kind = importKinds[request.params.kind as keyof typeof importKinds];
     if (!kind) {
-      return reply.code(404).send({
-        error: {
-          code: 'NOT_FOUND',
-          message: `no import "${request.params.kind}"; try ${Object.keys(importKinds).join(', ')}.`,
-        },
-      });
+      return sendRestError(
+        reply,
+        'NOT_FOUND',
+        `no import "${request.params.kind}"; try ${Object.keys(importKinds).join(', ')}.`,
+      );
     }
     const viewer = request.viewer ?? anonymousViewer;
     try {
       assertCanImport(viewer, request.params.kind);
     } catch (error) {
-      if (error instanceof AuthenticationError)
-        return reply.code(401).send({ error: { code: error.code, message: `Not authenticated: ${error.message}` } });
-      if (error instanceof ForbiddenError)
-        return reply.code(403).send({ error: { code: error.code, message: error.message } });
+      if (error instanceof AuthenticationError) {
+        reply.header('www-authenticate', bearerChallenge);
+        return sendRestError(reply, error.code, `Not authenticated: ${error.message}`);
+      }
+      if (error instanceof ForbiddenError) return sendRestError(reply, error.code, error.message);
       throw error;
     }
     const validOnly = request.query.validOnly;
     if (validOnly !== undefined && validOnly !== 'true' && validOnly !== 'false') {
-      return reply.code(400).send({
-        error: { code: 'BAD_USER_INPUT', message: 'validOnly must be true or false.', argument: 'validOnly' },
-      });
+      return sendRestError(reply, 'BAD_USER_INPUT', 'validOnly must be true or false.', { argument: 'validOnly' });
     }
     const text = typeof request.body === 'string' ? request.body : '';
     const nul = text.indexOf('\u0000');

@@ -1,4 +1,3 @@
-import { GraphQLError } from 'graphql';
 import type { GraphQLContext } from '../../context.js';
 import { badInput } from '../../engine/badInput.js';
 import type { Row } from '../../engine/connection.js';
@@ -6,17 +5,21 @@ import { fromGlobalId } from '../../engine/globalId.js';
 import { MAX_PAGE_SIZE } from '../../engine/connectionArgs.js';
 import { baseNodeLoaders, type NodeLoaderTable } from './nodeLoaders.js';
 
-async function loadNode(table: NodeLoaderTable, ctx: GraphQLContext, id: string, argument: string): Promise<Row> {
+/**
+ * The row of a global ID, or null when there is none or the caller may not see it (Relay's
+ * convention, as the natural-key lookups: a plain null, no error).
+ * @throws GraphQLError BAD_USER_INPUT on `argument` when the ID is malformed or of no node type.
+ */
+async function loadNode(
+  table: NodeLoaderTable,
+  ctx: GraphQLContext,
+  id: string,
+  argument: string,
+): Promise<Row | null> {
   const { typeName, id: rowId } = fromGlobalId(id, argument);
   const loader = Object.hasOwn(table, typeName) ? table[typeName] : undefined;
   if (!loader) throw badInput(argument, `"${id}" is not a valid ID.`);
-  const row = await loader(ctx, rowId);
-  if (!row) {
-    throw new GraphQLError(`Argument "${argument}": no ${typeName} has the ID "${id}".`, {
-      extensions: { code: 'NOT_FOUND', argument },
-    });
-  }
-  return row;
+  return loader(ctx, rowId);
 }
 
 const byKey = (typeName: string, column: string) => (_: unknown, args: Record<string, string>, ctx: GraphQLContext) =>
@@ -43,7 +46,7 @@ export function createNodeResolvers(table: NodeLoaderTable) {
       nodes: (_: unknown, args: { ids: string[] }, ctx: GraphQLContext) => {
         if (args.ids.length > MAX_PAGE_SIZE)
           throw badInput('ids', `at most ${MAX_PAGE_SIZE} IDs; got ${args.ids.length}.`);
-        // A missing or malformed ID nulls its own entry (with its error), not the whole list.
+        // A missing ID nulls its own entry; a malformed one nulls it with its error, not the whole list.
         return args.ids.map((id, i) => loadNode(table, ctx, id, `ids[${i}]`).catch((error: unknown) => error));
       },
       ...Object.fromEntries(
