@@ -68,7 +68,9 @@ function download(
         }),
       );
     });
-    request.on('error', (error) => ((error as NodeJS.ErrnoException).code === 'ECONNRESET' ? undefined : reject(error)));
+    request.on('error', (error) =>
+      (error as NodeJS.ErrnoException).code === 'ECONNRESET' ? undefined : reject(error),
+    );
   });
 }
 
