@@ -47,6 +47,13 @@ export const configDefaults = Object.freeze({
   // A running export job touches its row every few seconds; one silent this long lost its instance.
   DISHUI_EXPORT_JOB_STALE_MS: 60_000,
   DISHUI_SHUTDOWN_GRACE_MS: 10_000,
+  // An export reads a whole fact table at its reader's pace: an hour, not the interactive 25 s.
+  DISHUI_EXPORT_TIMEOUT_MS: 3_600_000,
+  // Requests served at once; more get 503 at once rather than queueing behind the pool (0 = off).
+  DISHUI_MAX_IN_FLIGHT: 64,
+  // Longer than any client's retry horizon (a batch retried the next morning), short enough that
+  // the key table stays small: a week.
+  DISHUI_IDEMPOTENCY_RETENTION_HOURS: 168,
 });
 
 /** A comma-separated list; blanks dropped. */
@@ -124,6 +131,14 @@ const schema = z
       .max(600_000)
       .default(configDefaults.DISHUI_SHUTDOWN_GRACE_MS),
     DISHUI_EXPORT_DIR: z.string().min(1).optional(),
+    DISHUI_EXPORT_TIMEOUT_MS: z.coerce.number().int().min(0).default(configDefaults.DISHUI_EXPORT_TIMEOUT_MS),
+    DISHUI_MAX_IN_FLIGHT: z.coerce.number().int().min(0).max(100_000).default(configDefaults.DISHUI_MAX_IN_FLIGHT),
+    DISHUI_IDEMPOTENCY_RETENTION_HOURS: z.coerce
+      .number()
+      .int()
+      .min(1)
+      .max(24 * 366)
+      .default(configDefaults.DISHUI_IDEMPOTENCY_RETENTION_HOURS),
     DISHUI_EXPORT_JOB_STALE_MS: z.coerce.number().int().min(1_000).default(configDefaults.DISHUI_EXPORT_JOB_STALE_MS),
     REDIS_URL: z
       .string()

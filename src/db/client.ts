@@ -34,9 +34,11 @@ export interface SqlRunner extends SqlConnection {
   withConnection<T>(work: (connection: SqlConnection) => Promise<T>): Promise<T>;
   /**
    * Starts `COPY (…) TO STDOUT` (no parameters: COPY takes none). PostgreSQL only; PGlite has no
-   * streaming COPY, and callers fall back to reading pages.
+   * streaming COPY, and callers fall back to reading pages. `statementTimeoutMs` (0 = none) bounds
+   * this COPY in place of the connection's own statement timeout (DATABASE_STATEMENT_TIMEOUT_MS),
+   * which the connection gets back before it returns to the pool.
    */
-  copyOut?(text: string): Promise<CopyOut>;
+  copyOut?(text: string, options?: { statementTimeoutMs?: number }): Promise<CopyOut>;
 }
 
 /** One database behind the gateway: embedded PGlite or a PostgreSQL server. */
@@ -138,15 +140,29 @@ async function openPostgres(
         client.release();
       }
     },
-    copyOut: async (text) => {
+    copyOut: async (text, copyOptions = {}) => {
       const client = await pool.connect();
+      const timeout = copyOptions.statementTimeoutMs;
       let released = false;
       const release = (error?: Error) => {
         if (released) return;
         released = true;
-        client.release(error);
+        if (error || timeout === undefined) return client.release(error);
+        // RESET goes back to the value the session started with: the interactive timeout. It is
+        // sent once the COPY's ReadyForQuery has arrived (pg emits 'drain' then).
+        const reset = () =>
+          client.query('RESET statement_timeout').then(
+            () => client.release(),
+            (resetError: Error) => client.release(resetError),
+          );
+        if ((client as unknown as { readyForQuery?: boolean }).readyForQuery) reset();
+        else client.once('drain', reset);
       };
       try {
+        if (timeout !== undefined) {
+          if (!Number.isInteger(timeout) || timeout < 0) throw new Error(`copyOut: bad statementTimeoutMs ${timeout}`);
+          await client.query(`SET statement_timeout = ${timeout}`);
+        }
         const stream = client.query(copyTo(text));
         stream.once('end', () => release());
         stream.once('error', (error) => release(error));

@@ -62,6 +62,7 @@ export interface ServerDependencies {
         | 'DISHUI_DATA_DIR'
         | 'DISHUI_EXPORT_DIR'
         | 'DISHUI_EXPORT_JOB_STALE_MS'
+        | 'DISHUI_EXPORT_TIMEOUT_MS'
         | 'FEDERATION'
         | 'DISHUI_GRAPHIQL'
         | 'DISHUI_DASHBOARD'
@@ -143,12 +144,16 @@ export async function buildServer({
 
   const graphiql = graphiqlEnabled(config);
   await app.register(webRoutes, { graphiql, dashboard: config.DISHUI_DASHBOARD ?? true });
-  await app.register(exportRoutes, { db: reads?.reads ?? db });
+  await app.register(exportRoutes, {
+    db: reads?.reads ?? db,
+    exportTimeoutMs: config.DISHUI_EXPORT_TIMEOUT_MS ?? configDefaults.DISHUI_EXPORT_TIMEOUT_MS,
+  });
   await app.register(importRoutes, { db });
   const jobOptions: ExportJobOptions = {
     directory: config.DISHUI_EXPORT_DIR ?? defaultExportDirectory(config.DISHUI_DATA_DIR),
     log: (message, error) => app.log.error({ err: error }, message),
     staleMs: config.DISHUI_EXPORT_JOB_STALE_MS ?? configDefaults.DISHUI_EXPORT_JOB_STALE_MS,
+    exportTimeoutMs: config.DISHUI_EXPORT_TIMEOUT_MS ?? configDefaults.DISHUI_EXPORT_TIMEOUT_MS,
     ...exportJobs,
     running: exportJobs?.running ?? new Set(),
   };

@@ -13,3 +13,4 @@ export type { StatisticsArgs, StatisticsGroup } from './runStatistics.js';
 export { type FactLine, type FactQuery, compileFactQuery, factLinePages, factLineSql } from './factQuery.js';
 export { type FactSource, factSources } from './factSources.js';
 export { arrayLiteral } from './runSql.js';
+export { neutraliseFormula } from './factColumns.js';
