@@ -65,7 +65,8 @@ export const liveCloseCodes = Object.freeze({
 interface SocketState {
   viewer: Viewer;
   callerKey: string;
-  subscriptions: Set<string>;
+  /** graphql-ws's own record of the connection's running subscriptions, by id. */
+  subscriptions: Readonly<Record<string, unknown>>;
   expiry?: NodeJS.Timeout;
 }
 
@@ -101,6 +102,12 @@ function bearerExpiry(headers: CredentialHeaders): number | undefined {
   }
 }
 
+// As over HTTP (operationLimits.ts): a passed limit says QUERY_TOO_COMPLEX, not a validation error.
+function relabelLimit(error: GraphQLError): GraphQLError {
+  if (typeof error.extensions.limit === 'string') Object.assign(error.extensions, { code: 'QUERY_TOO_COMPLEX' });
+  return error;
+}
+
 function limitReached(message: string, code: string): GraphQLError {
   return new GraphQLError(message, { extensions: { code } });
 }
@@ -126,10 +133,16 @@ export async function registerLiveSubscriptions(
     help: 'WebSocket connections open now (acknowledged or not).',
     registers,
   });
-  const activeSubscriptions = new Gauge({
+  new Gauge({
     name: 'dishui_ws_subscriptions',
     help: 'GraphQL subscriptions running now.',
     registers,
+    collect() {
+      // Started ones only: graphql-ws holds null for a subscription still being set up.
+      const running = (state: SocketState) =>
+        Object.values(state.subscriptions).filter((value) => value !== null).length;
+      this.set([...states.values()].reduce((sum, state) => sum + running(state), 0));
+    },
   });
   const eventsSent = new Counter({
     name: 'dishui_ws_events_sent_total',
@@ -141,8 +154,6 @@ export async function registerLiveSubscriptions(
     help: 'Subscription events thrown away because their consumer fell too far behind (it is disconnected).',
     registers,
   });
-  const refreshSubscriptionGauge = () =>
-    activeSubscriptions.set([...states.values()].reduce((sum, state) => sum + state.subscriptions.size, 0));
 
   await app.register(fastifyWebsocket, {
     options: { maxPayload: 1_048_576 },
@@ -161,7 +172,6 @@ export async function registerLiveSubscriptions(
     const left = (perCaller.get(state.callerKey) ?? 1) - 1;
     if (left <= 0) perCaller.delete(state.callerKey);
     else perCaller.set(state.callerKey, left);
-    refreshSubscriptionGauge();
   };
 
   const wsHandler = (schema: GraphQLSchema): WebsocketHandler => {
@@ -195,7 +205,7 @@ export async function registerLiveSubscriptions(
             return false;
           }
           perCaller.set(callerKey, open + 1);
-          const state: SocketState = { viewer: caller, callerKey, subscriptions: new Set() };
+          const state: SocketState = { viewer: caller, callerKey, subscriptions: ctx.subscriptions };
           const expiresAt = bearerExpiry(headers);
           if (expiresAt !== undefined) {
             state.expiry = setTimeout(
@@ -211,7 +221,8 @@ export async function registerLiveSubscriptions(
           const { socket, request } = ctx.extra;
           const state = states.get(socket);
           if (!state) return [limitReached('The connection is not acknowledged.', 'UNAUTHENTICATED')];
-          if (state.subscriptions.size >= settings.maxSubscriptionsPerConnection) {
+          // graphql-ws has recorded this one already; a completed one is forgotten at once.
+          if (Object.keys(state.subscriptions).length - 1 >= settings.maxSubscriptionsPerConnection) {
             return [
               limitReached(
                 `At most ${settings.maxSubscriptionsPerConnection} subscriptions run on one connection; complete one first.`,
@@ -226,7 +237,7 @@ export async function registerLiveSubscriptions(
             return [error instanceof GraphQLError ? error : new GraphQLError(String(error))];
           }
           const errors = validate(schema, document, [...specifiedRules, ...options.validationRules]);
-          if (errors.length > 0) return errors;
+          if (errors.length > 0) return errors.map(relabelLimit);
           const operation = getOperationAST(document, payload.operationName);
           if (!operation)
             return [new GraphQLError('Name the operation to run.', { extensions: { code: 'BAD_REQUEST' } })];
@@ -241,9 +252,7 @@ export async function registerLiveSubscriptions(
           const cost = operationCost(schema, document, operation, variables, {
             defaultListSize: options.defaultListSize,
           });
-          if (cost > options.maxCost) return [limitError('cost', options.maxCost, cost, [operation])];
-          state.subscriptions.add(id);
-          refreshSubscriptionGauge();
+          if (cost > options.maxCost) return [relabelLimit(limitError('cost', options.maxCost, cost, [operation]))];
           const contextValue: LiveContext = {
             ...createContext(options.db, `${String(request.id)}:${id}`, state.viewer),
             live: {
@@ -266,14 +275,6 @@ export async function registerLiveSubscriptions(
         },
         onNext: () => {
           eventsSent.inc();
-        },
-        onComplete: (ctx, id) => {
-          states.get(ctx.extra.socket)?.subscriptions.delete(id);
-          refreshSubscriptionGauge();
-        },
-        onError: (ctx, id) => {
-          states.get(ctx.extra.socket)?.subscriptions.delete(id);
-          refreshSubscriptionGauge();
         },
         onClose: (ctx) => release(ctx.extra.socket),
         onDisconnect: (ctx) => release(ctx.extra.socket),
