@@ -145,6 +145,11 @@ export async function buildServer({
     warn: (message, error) => app.log.warn({ err: error }, message),
   });
   app.addHook('onClose', () => changeFeed.close());
+  // Over Redis each instance relays its own writes, subscribed to or not: it listens from the start.
+  if (config.REDIS_URL)
+    app.addHook('onReady', async () => {
+      changeFeed.ready().catch((error: unknown) => app.log.warn({ err: error }, 'the change relay did not start'));
+    });
   const live = await registerLiveSubscriptions(app, {
     db,
     authenticate,
