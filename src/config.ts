@@ -54,6 +54,12 @@ export const configDefaults = Object.freeze({
   // Longer than any client's retry horizon (a batch retried the next morning), short enough that
   // the key table stays small: a week.
   DISHUI_IDEMPOTENCY_RETENTION_HOURS: 168,
+  // Subscriptions over WebSocket (docs/live.md).
+  DISHUI_WS_MAX_SUBSCRIPTIONS: 20,
+  DISHUI_WS_MAX_CONNECTIONS_PER_CALLER: 10,
+  DISHUI_WS_MAX_QUEUED_EVENTS: 100,
+  DISHUI_WS_KEEPALIVE_MS: 12_000,
+  DISHUI_WS_INIT_TIMEOUT_MS: 3_000,
 });
 
 /** A comma-separated list; blanks dropped. */
@@ -139,6 +145,12 @@ const schema = z
       .min(1)
       .max(24 * 366)
       .default(configDefaults.DISHUI_IDEMPOTENCY_RETENTION_HOURS),
+    DISHUI_WS_MAX_SUBSCRIPTIONS: positiveInt(configDefaults.DISHUI_WS_MAX_SUBSCRIPTIONS),
+    DISHUI_WS_MAX_CONNECTIONS_PER_CALLER: positiveInt(configDefaults.DISHUI_WS_MAX_CONNECTIONS_PER_CALLER),
+    DISHUI_WS_MAX_QUEUED_EVENTS: positiveInt(configDefaults.DISHUI_WS_MAX_QUEUED_EVENTS),
+    // 0 turns the pings off.
+    DISHUI_WS_KEEPALIVE_MS: z.coerce.number().int().min(0).default(configDefaults.DISHUI_WS_KEEPALIVE_MS),
+    DISHUI_WS_INIT_TIMEOUT_MS: positiveInt(configDefaults.DISHUI_WS_INIT_TIMEOUT_MS),
     DISHUI_EXPORT_JOB_STALE_MS: z.coerce.number().int().min(1_000).default(configDefaults.DISHUI_EXPORT_JOB_STALE_MS),
     REDIS_URL: z
       .string()

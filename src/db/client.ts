@@ -50,6 +50,12 @@ export interface Database {
   readonly statements: StatementCounter;
   /** Connections of each PostgreSQL pool now (none on PGlite), for metrics. */
   poolStats(): PoolStats[];
+  /**
+   * Calls `onMessage` with the payload of every NOTIFY on `channel` (committed transactions only),
+   * over one dedicated connection that reconnects when lost; PGlite delivers them in process.
+   * Returns the function that stops listening. Absent on databases that cannot listen.
+   */
+  listen?(channel: string, onMessage: (payload: string) => void): Promise<() => Promise<void>>;
   close(): Promise<void>;
 }
 
@@ -176,9 +182,47 @@ async function openPostgres(
   const stats = (): PoolStats[] => [
     { pool: 'primary', total: pool.totalCount, idle: pool.idleCount, waiting: pool.waitingCount },
   ];
-  return assemble('postgres', new PrismaPg(pool), sql, stats, async () => {
+  const database = assemble('postgres', new PrismaPg(pool), sql, stats, async () => {
     await pool.end();
   });
+  return { ...database, listen: (channel, onMessage) => listenOnPostgres(url, config, channel, onMessage) };
+}
+
+// LISTEN needs a session of its own for as long as it listens: a pooled connection would be given
+// back. A lost session is reopened after a pause; notifications sent meanwhile are missed.
+async function listenOnPostgres(
+  url: string,
+  config: Pick<Config, 'DATABASE_CONNECT_TIMEOUT_MS'>,
+  channel: string,
+  onMessage: (payload: string) => void,
+): Promise<() => Promise<void>> {
+  let client: pg.Client | undefined;
+  let stopped = false;
+  let retry: NodeJS.Timeout | undefined;
+  const connect = async (): Promise<void> => {
+    const next = new pg.Client({ connectionString: url, connectionTimeoutMillis: config.DATABASE_CONNECT_TIMEOUT_MS });
+    next.on('notification', (message) => {
+      if (message.channel === channel && message.payload !== undefined) onMessage(message.payload);
+    });
+    next.on('error', () => {
+      next.end().catch(() => {});
+      if (client === next) client = undefined;
+      if (!stopped) retry = setTimeout(() => void connect().catch(() => {}), 1_000);
+    });
+    await next.connect();
+    await next.query(`LISTEN "${channel.replaceAll('"', '""')}"`);
+    if (stopped) {
+      await next.end();
+      return;
+    }
+    client = next;
+  };
+  await connect();
+  return async () => {
+    stopped = true;
+    clearTimeout(retry);
+    await client?.end().catch(() => {});
+  };
 }
 
 async function openPglite(dataDir: string): Promise<Database> {
@@ -219,7 +263,7 @@ function servePglite(lite: PGlite): Database {
     },
   };
   const sql: SqlRunner = { ...connection, withConnection: (work) => work(connection) };
-  return assemble(
+  const database = assemble(
     'pglite',
     new PrismaPGlite(lite) as SqlDriverAdapterFactory,
     sql,
@@ -228,6 +272,15 @@ function servePglite(lite: PGlite): Database {
       await lite.close();
     },
   );
+  return {
+    ...database,
+    listen: async (channel, onMessage) => {
+      const unlisten = await lite.listen(channel, onMessage);
+      return async () => {
+        if (!lite.closed) await unlisten();
+      };
+    },
+  };
 }
 
 function assemble(

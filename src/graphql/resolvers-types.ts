@@ -5073,6 +5073,63 @@ export type StringFilter = {
   startsWith?: InputMaybe<Scalars['String']['input']>;
 };
 
+/**
+ * Live events, over WebSocket with the graphql-ws protocol on `/graphql` (docs/live.md). Each event
+ * names a committed change; its row is read like a query's, within the caller's scope and under the
+ * same `@access` rules, so a subscriber never hears of a row it could not query.
+ */
+export type Subscription = {
+  __typename?: 'Subscription';
+  /** Each audit event matching `where`, as its change commits (bank-wide ADMINs only, like auditEvents). */
+  auditEventAdded: AuditEvent;
+  /** The export job's state now, then after each page written, then its final status (the subscription completes there). */
+  exportJobUpdated: ExportJob;
+  /** An initiative matching `where`, after each committed change. */
+  initiativeChanged: Initiative;
+  /** A loan in scope matching `where`, after each committed change: status, classification, repayment, deferral, write-off. */
+  loanChanged: EnterpriseLoan;
+};
+
+
+/**
+ * Live events, over WebSocket with the graphql-ws protocol on `/graphql` (docs/live.md). Each event
+ * names a committed change; its row is read like a query's, within the caller's scope and under the
+ * same `@access` rules, so a subscriber never hears of a row it could not query.
+ */
+export type SubscriptionAuditEventAddedArgs = {
+  where?: InputMaybe<AuditEventWhere>;
+};
+
+
+/**
+ * Live events, over WebSocket with the graphql-ws protocol on `/graphql` (docs/live.md). Each event
+ * names a committed change; its row is read like a query's, within the caller's scope and under the
+ * same `@access` rules, so a subscriber never hears of a row it could not query.
+ */
+export type SubscriptionExportJobUpdatedArgs = {
+  id: Scalars['ID']['input'];
+};
+
+
+/**
+ * Live events, over WebSocket with the graphql-ws protocol on `/graphql` (docs/live.md). Each event
+ * names a committed change; its row is read like a query's, within the caller's scope and under the
+ * same `@access` rules, so a subscriber never hears of a row it could not query.
+ */
+export type SubscriptionInitiativeChangedArgs = {
+  where?: InputMaybe<InitiativeWhere>;
+};
+
+
+/**
+ * Live events, over WebSocket with the graphql-ws protocol on `/graphql` (docs/live.md). Each event
+ * names a committed change; its row is read like a query's, within the caller's scope and under the
+ * same `@access` rules, so a subscriber never hears of a row it could not query.
+ */
+export type SubscriptionLoanChangedArgs = {
+  where?: InputMaybe<EnterpriseLoanWhere>;
+};
+
 /** COVID-19 resumption support sector (2020 復工復產). */
 export enum SupportSector {
   /** Agriculture (農業). */
@@ -5871,6 +5928,7 @@ export type ResolversTypes = ResolversObject<{
   SiteKindFilter: SiteKindFilter;
   String: ResolverTypeWrapper<Scalars['String']['output']>;
   StringFilter: StringFilter;
+  Subscription: ResolverTypeWrapper<Record<PropertyKey, never>>;
   SupportSector: SupportSector;
   SupportSectorFilter: SupportSectorFilter;
   UpdateEnterpriseInput: UpdateEnterpriseInput;
@@ -6088,6 +6146,7 @@ export type ResolversParentTypes = ResolversObject<{
   SiteKindFilter: SiteKindFilter;
   String: Scalars['String']['output'];
   StringFilter: StringFilter;
+  Subscription: Record<PropertyKey, never>;
   SupportSectorFilter: SupportSectorFilter;
   UpdateEnterpriseInput: UpdateEnterpriseInput;
   UpdateInitiativeInput: UpdateInitiativeInput;
@@ -7069,6 +7128,13 @@ export type RepaymentScheduleItemEdgeResolvers<ContextType = GraphQLContext, Par
   node?: Resolver<ResolversTypes['RepaymentScheduleItem'], ParentType, ContextType>;
 }>;
 
+export type SubscriptionResolvers<ContextType = GraphQLContext, ParentType extends ResolversParentTypes['Subscription'] = ResolversParentTypes['Subscription']> = ResolversObject<{
+  auditEventAdded?: SubscriptionResolver<ResolversTypes['AuditEvent'], "auditEventAdded", ParentType, ContextType, Partial<SubscriptionAuditEventAddedArgs>>;
+  exportJobUpdated?: SubscriptionResolver<ResolversTypes['ExportJob'], "exportJobUpdated", ParentType, ContextType, RequireFields<SubscriptionExportJobUpdatedArgs, 'id'>>;
+  initiativeChanged?: SubscriptionResolver<ResolversTypes['Initiative'], "initiativeChanged", ParentType, ContextType, Partial<SubscriptionInitiativeChangedArgs>>;
+  loanChanged?: SubscriptionResolver<ResolversTypes['EnterpriseLoan'], "loanChanged", ParentType, ContextType, Partial<SubscriptionLoanChangedArgs>>;
+}>;
+
 export type UserErrorResolvers<ContextType = GraphQLContext, ParentType extends ResolversParentTypes['UserError'] = ResolversParentTypes['UserError']> = ResolversObject<{
   code?: Resolver<ResolversTypes['UserErrorCode'], ParentType, ContextType>;
   currentVersion?: Resolver<Maybe<ResolversTypes['Int']>, ParentType, ContextType>;
@@ -7208,6 +7274,7 @@ export type Resolvers<ContextType = GraphQLContext> = ResolversObject<{
   RepaymentScheduleItem?: RepaymentScheduleItemResolvers<ContextType>;
   RepaymentScheduleItemConnection?: RepaymentScheduleItemConnectionResolvers<ContextType>;
   RepaymentScheduleItemEdge?: RepaymentScheduleItemEdgeResolvers<ContextType>;
+  Subscription?: SubscriptionResolvers<ContextType>;
   UserError?: UserErrorResolvers<ContextType>;
   Village?: VillageResolvers<ContextType>;
   VillageConnection?: VillageConnectionResolvers<ContextType>;

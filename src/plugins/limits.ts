@@ -154,7 +154,11 @@ export async function registerLimits(
             ...(redis ? { cache: redisKeyValueCache(redis, prefix, settings.DISHUI_APQ_TTL_SECONDS, fallback) } : {}),
           }
         : false,
-    csrfPrevention: true,
+    // A browser cannot send Authorization or x-api-key cross-site without a CORS preflight, so
+    // a request carrying one is no CSRF: urql's default GET queries with a token pass as they are.
+    csrfPrevention: {
+      requestHeaders: ['x-apollo-operation-name', 'apollo-require-preflight', 'authorization', 'x-api-key'],
+    },
     allowBatchedHttpRequests: false,
     // Decided per request by the caller's roles (operationLimits), so Apollo must not refuse first.
     introspection: true,

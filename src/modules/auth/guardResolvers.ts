@@ -2,6 +2,7 @@ import { defaultFieldResolver, GraphQLError, type GraphQLFieldResolver } from 'g
 import type { GraphQLContext } from '../../context.js';
 import type { AccessRules } from './accessRules.js';
 import { forbidden } from './forbidden.js';
+import type { Role } from './viewer.js';
 
 type ResolverMap = Record<string, unknown>;
 
@@ -17,25 +18,38 @@ export function guardResolvers<T extends ResolverMap>(resolvers: T, rules: Acces
   for (const [key, roles] of rules) {
     const [typeName, fieldName] = key.split('.') as [string, string];
     const fields = { ...((guarded[typeName] as Record<string, unknown> | undefined) ?? {}) };
-    const original =
-      (fields[fieldName] as GraphQLFieldResolver<unknown, GraphQLContext> | undefined) ?? defaultFieldResolver;
-    fields[fieldName] = (
-      parent: unknown,
-      args: Record<string, unknown>,
-      context: GraphQLContext,
-      info: Parameters<typeof original>[3],
-    ) => {
-      if (!context.scope.roles.some((role) => roles.includes(role))) {
-        if (context.viewer?.kind === 'anonymous') {
-          throw new GraphQLError(`Not authenticated: sign in to use ${key}.`, {
-            extensions: { code: 'UNAUTHENTICATED' },
-          });
-        }
-        throw forbidden(key, roles);
-      }
-      return original(parent, args, context, info);
-    };
+    const given = fields[fieldName];
+    // A subscription field is { subscribe, resolve }: the check guards subscribing.
+    if (typeof given === 'object' && given !== null && 'subscribe' in given) {
+      const subscription = given as { subscribe: GraphQLFieldResolver<unknown, GraphQLContext> };
+      fields[fieldName] = { ...subscription, subscribe: guard(key, roles, subscription.subscribe) };
+      guarded[typeName] = fields;
+      continue;
+    }
+    fields[fieldName] = guard(
+      key,
+      roles,
+      (given as GraphQLFieldResolver<unknown, GraphQLContext> | undefined) ?? defaultFieldResolver,
+    );
     guarded[typeName] = fields;
   }
   return guarded as T;
+}
+
+function guard(
+  key: string,
+  roles: readonly Role[],
+  original: GraphQLFieldResolver<unknown, GraphQLContext>,
+): GraphQLFieldResolver<unknown, GraphQLContext> {
+  return (parent, args, context, info) => {
+    if (!context.scope.roles.some((role) => roles.includes(role))) {
+      if (context.viewer?.kind === 'anonymous') {
+        throw new GraphQLError(`Not authenticated: sign in to use ${key}.`, {
+          extensions: { code: 'UNAUTHENTICATED' },
+        });
+      }
+      throw forbidden(key, roles);
+    }
+    return original(parent, args, context, info);
+  };
 }

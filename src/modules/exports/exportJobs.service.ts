@@ -7,6 +7,7 @@ import { pipeline } from 'node:stream/promises';
 import type { Database } from '../../db/client.js';
 import type { ExportJob } from '../../generated/prisma/client.js';
 import { type Viewer, scopeOf } from '../auth/index.js';
+import { notifyChange } from '../writes/index.js';
 import { factExportChunks } from './factExportChunks.js';
 import { planFactExport, type FactExportPlan } from './planFactExport.js';
 
@@ -114,8 +115,14 @@ async function runExportJob(db: Database, id: number, plan: FactExportPlan, opti
       .catch((error: unknown) => options.log?.(`export job ${id}: heartbeat failed`, error));
   }, heartbeatMs);
   heartbeat.unref();
+  // Tells exportJobUpdated's subscribers (docs/live.md); a lost notice never fails the job.
+  const announce = () =>
+    notifyChange(db, { type: 'ExportJob', id }).catch((error: unknown) =>
+      options.log?.(`export job ${id}: could not announce its progress`, error),
+    );
   try {
     await db.prisma.exportJob.update({ where: { id }, data: { status: 'RUNNING', filePath } });
+    await announce();
     await fs.promises.mkdir(directory, { recursive: true });
     const writer = (options.openWriter ?? ((file) => fs.createWriteStream(file)))(filePath);
     let rowsWritten = 0;
@@ -129,6 +136,7 @@ async function runExportJob(db: Database, id: number, plan: FactExportPlan, opti
         if (options.exportTimeoutMs !== undefined && Date.now() - recordedAt < 1_000) return;
         recordedAt = Date.now();
         await db.prisma.exportJob.update({ where: { id }, data: { rowsWritten } });
+        await announce();
       },
     });
     // Tags the reading's failures, so the reason names the database rather than the file.
@@ -147,12 +155,14 @@ async function runExportJob(db: Database, id: number, plan: FactExportPlan, opti
       data: { status: 'SUCCEEDED', expiresAt, rowsWritten },
     });
     if (finished.count === 0) await fs.promises.rm(filePath, { force: true });
+    else await announce();
   } catch (error) {
     options.log?.(`export job ${id} failed`, error);
     await fs.promises.rm(filePath, { force: true }).catch(() => undefined);
     await db.prisma.exportJob
       .update({ where: { id }, data: { status: 'FAILED', filePath: null, error: failureReason(error) } })
       .catch((secondError: unknown) => options.log?.(`export job ${id}: could not record its failure`, secondError));
+    await announce();
   } finally {
     clearInterval(heartbeat);
   }
