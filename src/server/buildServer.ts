@@ -35,7 +35,7 @@ import { graphiqlLandingPage, webRoutes } from '../web/index.js';
 import { formatError, internalErrorLogging } from './formatError.js';
 import { compiledReads, computedFieldsOf } from './compiledReads.js';
 import { checkReadiness } from './readiness.js';
-import { isReadOnlyRequest } from './readOnlyRequest.js';
+import { queriesOnReplicas } from './readOnlyRequest.js';
 import { createRedisProbe } from './redisProbe.js';
 
 /** The authentication settings a server reads; unset ones take the defaults of src/config.ts. */
@@ -176,6 +176,7 @@ export async function buildServer({
       ...limits.apolloPlugins,
       metrics.apolloPlugin,
       requestLog,
+      ...(reads ? [queriesOnReplicas(reads)] : []),
       ...(compileReads
         ? [
             compiledReads({
@@ -198,11 +199,8 @@ export async function buildServer({
     path: '/graphql',
     method: ['GET', 'POST', 'OPTIONS'],
     context: async (request) => ({
-      ...createContext(
-        reads && isReadOnlyRequest(request) ? reads.pick() : db,
-        String(request.id),
-        requestViewer(request),
-      ),
+      // Queries move to a replica once Apollo has resolved the operation (queriesOnReplicas).
+      ...createContext(db, String(request.id), requestViewer(request)),
       limits: limits.forRequest(request),
     }),
   });
