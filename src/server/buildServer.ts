@@ -41,7 +41,7 @@ import { errorStatus } from '../errorStatus.js';
 import { formatError, internalErrorLogging } from './formatError.js';
 import { compiledReads, computedFieldsOf } from './compiledReads.js';
 import { checkReadiness } from './readiness.js';
-import { isReadOnlyRequest } from './readOnlyRequest.js';
+import { queriesOnReplicas } from './readOnlyRequest.js';
 import { createRedisProbe } from './redisProbe.js';
 
 /** The authentication settings a server reads; unset ones take the defaults of src/config.ts. */
@@ -229,6 +229,7 @@ export async function buildServer({
       ...limits.apolloPlugins,
       metrics.apolloPlugin,
       requestLog,
+      ...(reads ? [queriesOnReplicas(reads)] : []),
       ...(compileReads
         ? [
             compiledReads({
@@ -248,11 +249,8 @@ export async function buildServer({
   });
   await apollo.start();
   const graphqlContext = async (request: FastifyRequest) => ({
-    ...createContext(
-      reads && isReadOnlyRequest(request) ? reads.pick() : db,
-      String(request.id),
-      requestViewer(request),
-    ),
+    // Queries move to a replica once Apollo has resolved the operation (queriesOnReplicas).
+    ...createContext(db, String(request.id), requestViewer(request)),
     limits: limits.forRequest(request),
   });
   await app.register(fastifyApollo(apollo), { path: '/graphql', method: ['POST', 'OPTIONS'], context: graphqlContext });

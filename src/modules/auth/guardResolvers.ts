@@ -2,7 +2,7 @@ import { defaultFieldResolver, GraphQLError, type GraphQLFieldResolver } from 'g
 import type { GraphQLContext } from '../../context.js';
 import type { AccessRules } from './accessRules.js';
 import { forbidden } from './forbidden.js';
-import type { Role } from './viewer.js';
+import { roles as allRoles, type Role } from './viewer.js';
 
 type ResolverMap = Record<string, unknown>;
 
@@ -11,11 +11,14 @@ type ResolverMap = Record<string, unknown>;
  * none of the field's roles gets a FORBIDDEN error at the field's path, and the resolver is not
  * called (an anonymous caller gets UNAUTHENTICATED instead: signing in may help). On a nullable field that is null there and the rest of the answer intact; on a
  * non-null root field (mutations) the whole request is refused. Fields with no resolver of their
- * own get the default one wrapped.
+ * own get the default one wrapped; fields whose rule names every role are left as they are.
  */
 export function guardResolvers<T extends ResolverMap>(resolvers: T, rules: AccessRules): T {
   const guarded: ResolverMap = { ...resolvers };
   for (const [key, roles] of rules) {
+    // Every caller holds a role (tokens and API keys must name one, the anonymous caller is a
+    // VIEWER), so a rule naming every role checks nothing: the field keeps its own resolver.
+    if (allRoles.every((role) => roles.includes(role))) continue;
     const [typeName, fieldName] = key.split('.') as [string, string];
     const fields = { ...((guarded[typeName] as Record<string, unknown> | undefined) ?? {}) };
     const given = fields[fieldName];
