@@ -461,6 +461,20 @@ BEGIN
 END $$;
 
 --
+-- Name: dishui_campaign_facts_written(); Type: FUNCTION; Schema: public; Owner: -
+--
+
+CREATE FUNCTION public.dishui_campaign_facts_written() RETURNS trigger
+    LANGUAGE plpgsql
+    AS $$
+BEGIN
+  PERFORM "dishui_touch_facts"('loan-facts', ARRAY(
+    SELECT lc."loanId" FROM new_rows n JOIN old_rows o ON o."id" = n."id" JOIN "LoanCampaign" lc ON lc."campaignId" = n."id"
+    WHERE n."code" IS DISTINCT FROM o."code"));
+  RETURN NULL;
+END $$;
+
+--
 -- Name: dishui_credit_code_valid(text); Type: FUNCTION; Schema: public; Owner: -
 --
 
@@ -482,6 +496,59 @@ BEGIN
     RETURN substr(code, 18, 1) = substr(alphabet, (31 - total % 31) % 31 + 1, 1);
 END
 $_$;
+
+--
+-- Name: dishui_delete_facts(text, integer[], integer[]); Type: FUNCTION; Schema: public; Owner: -
+--
+
+CREATE FUNCTION public.dishui_delete_facts(fact_kind text, ids integer[], units integer[]) RETURNS void
+    LANGUAGE sql
+    AS $$
+  INSERT INTO "FactChange" AS c ("kind", "factId", "changedAt", "deleted", "orgUnitId")
+  SELECT fact_kind, x.id, statement_timestamp(), true, x.unit FROM unnest(ids, units) AS x(id, unit) ORDER BY x.id
+  ON CONFLICT ("kind", "factId") DO UPDATE SET "changedAt" = EXCLUDED."changedAt", "deleted" = true, "orgUnitId" = EXCLUDED."orgUnitId";
+$$;
+
+--
+-- Name: dishui_enterprise_facts_written(); Type: FUNCTION; Schema: public; Owner: -
+--
+
+CREATE FUNCTION public.dishui_enterprise_facts_written() RETURNS trigger
+    LANGUAGE plpgsql
+    AS $$
+BEGIN
+  PERFORM "dishui_touch_facts"('loan-facts', ARRAY(
+    SELECT l."id" FROM new_rows n JOIN old_rows o ON o."id" = n."id" JOIN "EnterpriseLoan" l ON l."enterpriseId" = n."id"
+    WHERE (n."name", n."nameZh", n."creditCode", n."industrySection", n."industryCode", n."size", n."leadingEnterpriseLevel")
+      IS DISTINCT FROM (o."name", o."nameZh", o."creditCode", o."industrySection", o."industryCode", o."size", o."leadingEnterpriseLevel")));
+  PERFORM "dishui_touch_facts"('impact-facts', ARRAY(
+    SELECT i."id" FROM new_rows n JOIN old_rows o ON o."id" = n."id" JOIN "EnterpriseLoan" l ON l."enterpriseId" = n."id"
+    JOIN "ImpactRecord" i ON i."loanId" = l."id" WHERE n."name" IS DISTINCT FROM o."name"));
+  RETURN NULL;
+END $$;
+
+--
+-- Name: dishui_impact_facts_written(); Type: FUNCTION; Schema: public; Owner: -
+--
+
+CREATE FUNCTION public.dishui_impact_facts_written() RETURNS trigger
+    LANGUAGE plpgsql
+    AS $$
+BEGIN
+  IF TG_OP = 'INSERT' THEN
+    PERFORM "dishui_touch_facts"('impact-facts', ARRAY(SELECT n."id" FROM new_rows n));
+  ELSIF TG_OP = 'UPDATE' THEN
+    PERFORM "dishui_touch_facts"('impact-facts', ARRAY(SELECT n."id" FROM new_rows n JOIN old_rows o ON o."id" = n."id" WHERE (n.*) IS DISTINCT FROM (o.*)));
+  ELSE
+    -- A record deleted with its loan (ON DELETE CASCADE) no longer finds the loan: its tombstone
+    -- then has no unit, and the deletion feed shows it to every caller (ids only).
+    PERFORM "dishui_delete_facts"('impact-facts',
+      ARRAY(SELECT o."id" FROM old_rows o ORDER BY o."id"),
+      ARRAY(SELECT COALESCE(l."orgUnitId", n."ownerOrgUnitId") FROM old_rows o
+            LEFT JOIN "EnterpriseLoan" l ON l."id" = o."loanId" LEFT JOIN "Initiative" n ON n."id" = o."initiativeId" ORDER BY o."id"));
+  END IF;
+  RETURN NULL;
+END $$;
 
 --
 -- Name: dishui_industry_section_of(integer); Type: FUNCTION; Schema: public; Owner: -
@@ -513,6 +580,58 @@ CREATE FUNCTION public.dishui_industry_section_of(division integer) RETURNS char
         WHEN division = 97 THEN 'T'
     END
 $$;
+
+--
+-- Name: dishui_initiative_facts_written(); Type: FUNCTION; Schema: public; Owner: -
+--
+
+CREATE FUNCTION public.dishui_initiative_facts_written() RETURNS trigger
+    LANGUAGE plpgsql
+    AS $$
+BEGIN
+  PERFORM "dishui_touch_facts"('impact-facts', ARRAY(
+    SELECT i."id" FROM new_rows n JOIN old_rows o ON o."id" = n."id" JOIN "ImpactRecord" i ON i."initiativeId" = n."id"
+    WHERE (n."code", n."name", n."category", n."ownerOrgUnitId") IS DISTINCT FROM (o."code", o."name", o."category", o."ownerOrgUnitId")));
+  RETURN NULL;
+END $$;
+
+--
+-- Name: dishui_loan_campaign_facts_written(); Type: FUNCTION; Schema: public; Owner: -
+--
+
+CREATE FUNCTION public.dishui_loan_campaign_facts_written() RETURNS trigger
+    LANGUAGE plpgsql
+    AS $$
+BEGIN
+  IF TG_OP = 'DELETE' THEN
+    PERFORM "dishui_touch_facts"('loan-facts', ARRAY(SELECT o."loanId" FROM old_rows o JOIN "EnterpriseLoan" l ON l."id" = o."loanId"));
+  ELSE
+    PERFORM "dishui_touch_facts"('loan-facts', ARRAY(SELECT n."loanId" FROM new_rows n));
+  END IF;
+  RETURN NULL;
+END $$;
+
+--
+-- Name: dishui_loan_facts_written(); Type: FUNCTION; Schema: public; Owner: -
+--
+
+CREATE FUNCTION public.dishui_loan_facts_written() RETURNS trigger
+    LANGUAGE plpgsql
+    AS $$
+BEGIN
+  IF TG_OP = 'INSERT' THEN
+    PERFORM "dishui_touch_facts"('loan-facts', ARRAY(SELECT n."id" FROM new_rows n));
+  ELSIF TG_OP = 'UPDATE' THEN
+    PERFORM "dishui_touch_facts"('loan-facts', ARRAY(SELECT n."id" FROM new_rows n JOIN old_rows o ON o."id" = n."id" WHERE (n.*) IS DISTINCT FROM (o.*)));
+    PERFORM "dishui_touch_facts"('impact-facts', ARRAY(
+      SELECT i."id" FROM new_rows n JOIN old_rows o ON o."id" = n."id" JOIN "ImpactRecord" i ON i."loanId" = n."id"
+      WHERE (n."contractNo", n."product", n."regulatoryClass", n."orgUnitId", n."enterpriseId")
+        IS DISTINCT FROM (o."contractNo", o."product", o."regulatoryClass", o."orgUnitId", o."enterpriseId")));
+  ELSE
+    PERFORM "dishui_delete_facts"('loan-facts', ARRAY(SELECT o."id" FROM old_rows o ORDER BY o."id"), ARRAY(SELECT o."orgUnitId" FROM old_rows o ORDER BY o."id"));
+  END IF;
+  RETURN NULL;
+END $$;
 
 --
 -- Name: dishui_loan_rollup(); Type: FUNCTION; Schema: public; Owner: -
@@ -636,6 +755,25 @@ CREATE FUNCTION public.dishui_merge_new_loans(region integer[], month date[], en
 $$;
 
 --
+-- Name: dishui_org_unit_facts_written(); Type: FUNCTION; Schema: public; Owner: -
+--
+
+CREATE FUNCTION public.dishui_org_unit_facts_written() RETURNS trigger
+    LANGUAGE plpgsql
+    AS $$
+BEGIN
+  PERFORM "dishui_touch_facts"('loan-facts', ARRAY(
+    SELECT l."id" FROM new_rows n JOIN old_rows o ON o."id" = n."id" JOIN "EnterpriseLoan" l ON l."orgUnitId" = n."id"
+    WHERE (n."code", n."name", n."nameZh") IS DISTINCT FROM (o."code", o."name", o."nameZh")));
+  PERFORM "dishui_touch_facts"('impact-facts', ARRAY(
+    SELECT i."id" FROM new_rows n JOIN old_rows o ON o."id" = n."id"
+    JOIN "ImpactRecord" i ON i."loanId" IN (SELECT l."id" FROM "EnterpriseLoan" l WHERE l."orgUnitId" = n."id")
+      OR i."initiativeId" IN (SELECT t."id" FROM "Initiative" t WHERE t."ownerOrgUnitId" = n."id")
+    WHERE (n."code", n."name") IS DISTINCT FROM (o."code", o."name")));
+  RETURN NULL;
+END $$;
+
+--
 -- Name: dishui_recount_loan_months(integer[], date[]); Type: FUNCTION; Schema: public; Owner: -
 --
 
@@ -656,6 +794,27 @@ CREATE FUNCTION public.dishui_recount_loan_months(region integer[], month date[]
               WHERE k.region IS NULL AND k.month IS NULL AND e."regionId" IS NULL AND e."firstDisbursementDate" IS NULL) l) a) c
   WHERE COALESCE(u."regionId", -1) = COALESCE(c.region, -1) AND COALESCE(u."disbursementMonth", '-infinity') = COALESCE(c.month, '-infinity');
 $$;
+
+--
+-- Name: dishui_region_facts_written(); Type: FUNCTION; Schema: public; Owner: -
+--
+
+CREATE FUNCTION public.dishui_region_facts_written() RETURNS trigger
+    LANGUAGE plpgsql
+    AS $$
+DECLARE
+  codes text[] := ARRAY(
+    SELECT DISTINCT v.c FROM new_rows n JOIN old_rows o ON o."id" = n."id", LATERAL (VALUES (n."code"), (o."code")) v(c)
+    WHERE (n."code", n."name", n."level", n."povertyTier") IS DISTINCT FROM (o."code", o."name", o."level", o."povertyTier"));
+BEGIN
+  IF cardinality(codes) > 0 THEN
+    PERFORM "dishui_touch_facts"('loan-facts', ARRAY(
+      SELECT l."id" FROM "Region" r JOIN unnest(codes) x(c) ON r."code" LIKE x.c || '%' JOIN "EnterpriseLoan" l ON l."regionId" = r."id"));
+    PERFORM "dishui_touch_facts"('impact-facts', ARRAY(
+      SELECT i."id" FROM "Region" r JOIN unnest(codes) x(c) ON r."code" LIKE x.c || '%' JOIN "ImpactRecord" i ON i."regionId" = r."id"));
+  END IF;
+  RETURN NULL;
+END $$;
 
 --
 -- Name: dishui_region_tree_check(); Type: FUNCTION; Schema: public; Owner: -
@@ -778,6 +937,19 @@ BEGIN
   END IF;
   RETURN NULL;
 END $$;
+
+--
+-- Name: dishui_touch_facts(text, integer[]); Type: FUNCTION; Schema: public; Owner: -
+--
+
+CREATE FUNCTION public.dishui_touch_facts(fact_kind text, ids integer[]) RETURNS void
+    LANGUAGE sql
+    AS $$
+  INSERT INTO "FactChange" AS c ("kind", "factId", "changedAt")
+  SELECT fact_kind, x.id, statement_timestamp() FROM (SELECT DISTINCT unnest(ids) AS id) x WHERE x.id IS NOT NULL ORDER BY x.id
+  ON CONFLICT ("kind", "factId") DO UPDATE SET "changedAt" = EXCLUDED."changedAt"
+  WHERE c."changedAt" IS DISTINCT FROM EXCLUDED."changedAt" AND NOT c."deleted";
+$$;
 
 --
 -- Name: dishui_village_region_check(); Type: FUNCTION; Schema: public; Owner: -
@@ -1169,6 +1341,18 @@ CREATE SEQUENCE public."ExportJob_id_seq"
 --
 
 ALTER SEQUENCE public."ExportJob_id_seq" OWNED BY public."ExportJob".id;
+
+--
+-- Name: FactChange; Type: TABLE; Schema: public; Owner: -
+--
+
+CREATE TABLE public."FactChange" (
+    kind character varying(16) NOT NULL,
+    "factId" integer NOT NULL,
+    "changedAt" timestamp(3) with time zone NOT NULL,
+    deleted boolean DEFAULT false NOT NULL,
+    "orgUnitId" integer
+);
 
 --
 -- Name: IdempotencyRecord; Type: TABLE; Schema: public; Owner: -
@@ -3627,6 +3811,13 @@ ALTER TABLE ONLY public."ExportJob"
     ADD CONSTRAINT "ExportJob_pkey" PRIMARY KEY (id);
 
 --
+-- Name: FactChange FactChange_pkey; Type: CONSTRAINT; Schema: public; Owner: -
+--
+
+ALTER TABLE ONLY public."FactChange"
+    ADD CONSTRAINT "FactChange_pkey" PRIMARY KEY (kind, "factId");
+
+--
 -- Name: IdempotencyRecord IdempotencyRecord_pkey; Type: CONSTRAINT; Schema: public; Owner: -
 --
 
@@ -3904,6 +4095,12 @@ CREATE INDEX "Enterprise_headOfficeRegionId_idx" ON public."Enterprise" USING bt
 CREATE INDEX "Enterprise_leadingEnterpriseLevel_idx" ON public."Enterprise" USING btree ("leadingEnterpriseLevel");
 
 --
+-- Name: FactChange_kind_deleted_changedAt_factId_idx; Type: INDEX; Schema: public; Owner: -
+--
+
+CREATE INDEX "FactChange_kind_deleted_changedAt_factId_idx" ON public."FactChange" USING btree (kind, deleted, "changedAt", "factId");
+
+--
 -- Name: ImpactRecord_initiativeId_idx; Type: INDEX; Schema: public; Owner: -
 --
 
@@ -4120,6 +4317,12 @@ CREATE INDEX "Village_townshipId_idx" ON public."Village" USING btree ("township
 CREATE TRIGGER "AuditEvent_append_only" BEFORE DELETE OR UPDATE ON public."AuditEvent" FOR EACH ROW EXECUTE FUNCTION public.dishui_audit_append_only();
 
 --
+-- Name: Campaign Campaign_facts_update; Type: TRIGGER; Schema: public; Owner: -
+--
+
+CREATE TRIGGER "Campaign_facts_update" AFTER UPDATE ON public."Campaign" REFERENCING OLD TABLE AS old_rows NEW TABLE AS new_rows FOR EACH STATEMENT EXECUTE FUNCTION public.dishui_campaign_facts_written();
+
+--
 -- Name: EnterpriseLoan EnterpriseLoan_borrower_rollup_delete; Type: TRIGGER; Schema: public; Owner: -
 --
 
@@ -4136,6 +4339,24 @@ CREATE TRIGGER "EnterpriseLoan_borrower_rollup_insert" AFTER INSERT ON public."E
 --
 
 CREATE TRIGGER "EnterpriseLoan_borrower_rollup_update" AFTER UPDATE ON public."EnterpriseLoan" REFERENCING OLD TABLE AS old_rows NEW TABLE AS new_rows FOR EACH STATEMENT EXECUTE FUNCTION public.dishui_borrower_rollup();
+
+--
+-- Name: EnterpriseLoan EnterpriseLoan_facts_delete; Type: TRIGGER; Schema: public; Owner: -
+--
+
+CREATE TRIGGER "EnterpriseLoan_facts_delete" AFTER DELETE ON public."EnterpriseLoan" REFERENCING OLD TABLE AS old_rows FOR EACH STATEMENT EXECUTE FUNCTION public.dishui_loan_facts_written();
+
+--
+-- Name: EnterpriseLoan EnterpriseLoan_facts_insert; Type: TRIGGER; Schema: public; Owner: -
+--
+
+CREATE TRIGGER "EnterpriseLoan_facts_insert" AFTER INSERT ON public."EnterpriseLoan" REFERENCING NEW TABLE AS new_rows FOR EACH STATEMENT EXECUTE FUNCTION public.dishui_loan_facts_written();
+
+--
+-- Name: EnterpriseLoan EnterpriseLoan_facts_update; Type: TRIGGER; Schema: public; Owner: -
+--
+
+CREATE TRIGGER "EnterpriseLoan_facts_update" AFTER UPDATE ON public."EnterpriseLoan" REFERENCING OLD TABLE AS old_rows NEW TABLE AS new_rows FOR EACH STATEMENT EXECUTE FUNCTION public.dishui_loan_facts_written();
 
 --
 -- Name: EnterpriseLoan EnterpriseLoan_rollup_delete; Type: TRIGGER; Schema: public; Owner: -
@@ -4162,6 +4383,48 @@ CREATE TRIGGER "EnterpriseLoan_rollup_update" AFTER UPDATE ON public."Enterprise
 CREATE TRIGGER "EnterpriseLoan_snapshots_out" BEFORE DELETE ON public."EnterpriseLoan" FOR EACH ROW EXECUTE FUNCTION public.dishui_loan_snapshots_out();
 
 --
+-- Name: Enterprise Enterprise_facts_update; Type: TRIGGER; Schema: public; Owner: -
+--
+
+CREATE TRIGGER "Enterprise_facts_update" AFTER UPDATE ON public."Enterprise" REFERENCING OLD TABLE AS old_rows NEW TABLE AS new_rows FOR EACH STATEMENT EXECUTE FUNCTION public.dishui_enterprise_facts_written();
+
+--
+-- Name: ImpactRecord ImpactRecord_facts_delete; Type: TRIGGER; Schema: public; Owner: -
+--
+
+CREATE TRIGGER "ImpactRecord_facts_delete" AFTER DELETE ON public."ImpactRecord" REFERENCING OLD TABLE AS old_rows FOR EACH STATEMENT EXECUTE FUNCTION public.dishui_impact_facts_written();
+
+--
+-- Name: ImpactRecord ImpactRecord_facts_insert; Type: TRIGGER; Schema: public; Owner: -
+--
+
+CREATE TRIGGER "ImpactRecord_facts_insert" AFTER INSERT ON public."ImpactRecord" REFERENCING NEW TABLE AS new_rows FOR EACH STATEMENT EXECUTE FUNCTION public.dishui_impact_facts_written();
+
+--
+-- Name: ImpactRecord ImpactRecord_facts_update; Type: TRIGGER; Schema: public; Owner: -
+--
+
+CREATE TRIGGER "ImpactRecord_facts_update" AFTER UPDATE ON public."ImpactRecord" REFERENCING OLD TABLE AS old_rows NEW TABLE AS new_rows FOR EACH STATEMENT EXECUTE FUNCTION public.dishui_impact_facts_written();
+
+--
+-- Name: Initiative Initiative_facts_update; Type: TRIGGER; Schema: public; Owner: -
+--
+
+CREATE TRIGGER "Initiative_facts_update" AFTER UPDATE ON public."Initiative" REFERENCING OLD TABLE AS old_rows NEW TABLE AS new_rows FOR EACH STATEMENT EXECUTE FUNCTION public.dishui_initiative_facts_written();
+
+--
+-- Name: LoanCampaign LoanCampaign_facts_delete; Type: TRIGGER; Schema: public; Owner: -
+--
+
+CREATE TRIGGER "LoanCampaign_facts_delete" AFTER DELETE ON public."LoanCampaign" REFERENCING OLD TABLE AS old_rows FOR EACH STATEMENT EXECUTE FUNCTION public.dishui_loan_campaign_facts_written();
+
+--
+-- Name: LoanCampaign LoanCampaign_facts_insert; Type: TRIGGER; Schema: public; Owner: -
+--
+
+CREATE TRIGGER "LoanCampaign_facts_insert" AFTER INSERT ON public."LoanCampaign" REFERENCING NEW TABLE AS new_rows FOR EACH STATEMENT EXECUTE FUNCTION public.dishui_loan_campaign_facts_written();
+
+--
 -- Name: LoanClassificationSnapshot LoanClassificationSnapshot_rollup_delete; Type: TRIGGER; Schema: public; Owner: -
 --
 
@@ -4178,6 +4441,18 @@ CREATE TRIGGER "LoanClassificationSnapshot_rollup_insert" AFTER INSERT ON public
 --
 
 CREATE TRIGGER "LoanClassificationSnapshot_rollup_update" AFTER UPDATE ON public."LoanClassificationSnapshot" REFERENCING OLD TABLE AS old_rows NEW TABLE AS new_rows FOR EACH STATEMENT EXECUTE FUNCTION public.dishui_snapshot_rollup();
+
+--
+-- Name: OrgUnit OrgUnit_facts_update; Type: TRIGGER; Schema: public; Owner: -
+--
+
+CREATE TRIGGER "OrgUnit_facts_update" AFTER UPDATE ON public."OrgUnit" REFERENCING OLD TABLE AS old_rows NEW TABLE AS new_rows FOR EACH STATEMENT EXECUTE FUNCTION public.dishui_org_unit_facts_written();
+
+--
+-- Name: Region Region_facts_update; Type: TRIGGER; Schema: public; Owner: -
+--
+
+CREATE TRIGGER "Region_facts_update" AFTER UPDATE ON public."Region" REFERENCING OLD TABLE AS old_rows NEW TABLE AS new_rows FOR EACH STATEMENT EXECUTE FUNCTION public.dishui_region_facts_written();
 
 --
 -- Name: Region Region_tree_check; Type: TRIGGER; Schema: public; Owner: -

@@ -16,5 +16,8 @@ export async function dumpSchema(url: string): Promise<string> {
   const kept = stdout
     .split('\n')
     .filter((line) => !/^(\\restrict|\\unrestrict|SET |SELECT pg_catalog\.set_config|-- Dumped (from|by))/.test(line));
-  return `${kept.join('\n').replace(/\n{3,}/g, '\n\n').trim()}\n`;
+  return `${kept
+    .join('\n')
+    .replace(/\n{3,}/g, '\n\n')
+    .trim()}\n`;
 }

@@ -29,7 +29,7 @@ import {
 } from './compileContext.js';
 import { compileConnection } from './compileConnection.js';
 import { compileObject } from './compileSelection.js';
-import { literal, violationSql } from './render.js';
+import { literal } from './render.js';
 
 /** One root field of an operation compiled to one statement selecting its JSON text as "v". */
 export interface CompiledField {
