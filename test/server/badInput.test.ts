@@ -168,6 +168,9 @@ forEachBackend<Fixture>(
       await refusedThenServing(over, 'BAD_USER_INPUT', /^where(\.NOT){31}\.name$/);
       const literal = `{ enterprises(where: ${'{ NOT: '.repeat(31)}{ name: { eq: "x" } }${' }'.repeat(31)}) { totalCount } }`;
       await refusedThenServing(await post({ query: literal }), 'BAD_USER_INPUT', /^where(\.NOT){31}\.name$/);
+      // As deep as the token limit lets a literal go: refused by depth, not by the stack.
+      const deepest = `{ enterprises(where: ${'{ NOT: '.repeat(1200)}{}${' }'.repeat(1200)}) { totalCount } }`;
+      await refusedThenServing(await post({ query: deepest }), 'BAD_USER_INPUT', /^where(\.NOT){32}$/);
     });
 
     test('more than 10,000 input values are refused', async () => {
