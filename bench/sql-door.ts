@@ -7,12 +7,12 @@
 //   node --import tsx bench/sql-door.ts --url postgresql://postgres@127.0.0.1:5432/DB \
 //     [--branch SYN-B4113] [--runs 7] [--from 2019-01-01] [--to 2021-01-01] [--explain] [--serial]
 //
-// --serial sets max_parallel_workers_per_gather = 0 on every session: the base query may run in
-// parallel workers and the door's may not (its scope reads a recursive CTE, which is
-// parallel-restricted), so this separates the scope's own cost from lost parallelism.
+// --serial sets max_parallel_workers_per_gather = 0 on every session: the planner gives the base
+// query parallel workers and the door's scan none, so this separates the scope's own cost from
+// lost parallelism.
 //
 // DB is a database seeded by `bench/seed-synthetic.ts --keep` (migrated, superuser access). The
-// two logins the bench makes are dropped at the end (roles are cluster-wide).
+// logins the bench makes are dropped at the end (roles are cluster-wide).
 import os from 'node:os';
 import { parseArgs } from 'node:util';
 import pg from 'pg';
@@ -105,6 +105,22 @@ try {
     { name: 'bank-wide (ADMIN login)', door: await connect(bank.login.login), base: baseQuery(null) },
     { name: `branch ANALYST ${values.branch}`, door: await connect(analyst.login.login), base: baseQuery(branch.path) },
   ];
+  // Where one head office is the root of every unit (SYN-HO in newer seeds), an ANALYST bound to it
+  // is bank-wide through the subtree: the largest scope set the views build.
+  const roots = await db.sql.query<{ code: string }>('SELECT "code" FROM "OrgUnit" WHERE "parentId" IS NULL');
+  if (roots.length === 1 && roots[0]) {
+    const root = await createSqlLogin(db, {
+      label: 'bench sql-door root',
+      role: 'ANALYST',
+      orgUnitCode: roots[0].code,
+    });
+    made.push(root.login.login);
+    callers.push({
+      name: `root ANALYST ${roots[0].code}`,
+      door: await connect(root.login.login),
+      base: baseQuery(null),
+    });
+  }
   console.log(
     `sql-door: ${loans.toLocaleString('en')} loans, range ${range.from} .. ${range.to}, ${runs} interleaved rounds${values.serial ? ', no parallel workers' : ''}, ` +
       `${os.cpus().length} cores, load ${load()} at the start`,
