@@ -2555,22 +2555,25 @@ CREATE VIEW reporting.loan_facts WITH (security_barrier='true') AS
     (l.guarantee)::text AS guarantee,
     (l."rateType")::text AS "rateType",
     (l."lprTenor")::text AS "lprTenor",
+    (
         CASE
             WHEN ((c.role)::text = ANY ((ARRAY['ANALYST'::character varying, 'LOAN_OFFICER'::character varying, 'ADMIN'::character varying])::text[])) THEN l."lprAtPricing"
             ELSE NULL::numeric
-        END AS "lprAtPricing",
+        END)::numeric(9,6) AS "lprAtPricing",
         CASE
             WHEN ((c.role)::text = ANY ((ARRAY['ANALYST'::character varying, 'LOAN_OFFICER'::character varying, 'ADMIN'::character varying])::text[])) THEN l."spreadBps"
             ELSE NULL::integer
         END AS "spreadBps",
+    (
         CASE
             WHEN ((c.role)::text = ANY ((ARRAY['ANALYST'::character varying, 'LOAN_OFFICER'::character varying, 'ADMIN'::character varying])::text[])) THEN l."effectiveRate"
             ELSE NULL::numeric
-        END AS "effectiveRate",
+        END)::numeric(9,6) AS "effectiveRate",
+    (
         CASE
             WHEN ((c.role)::text = ANY ((ARRAY['ANALYST'::character varying, 'LOAN_OFFICER'::character varying, 'ADMIN'::character varying])::text[])) THEN l."interestSubsidyRate"
             ELSE NULL::numeric
-        END AS "interestSubsidyRate",
+        END)::numeric(9,6) AS "interestSubsidyRate",
     (l."repaymentMethod")::text AS "repaymentMethod",
     l."contractAmount",
     l."disbursedAmount",

@@ -1,5 +1,6 @@
 import assert from 'node:assert/strict';
 import { after, before, describe, test } from 'node:test';
+import { reportingViews } from '../../src/modules/reporting/index.js';
 import { createTestDatabase, testBackends, type TestDatabase } from '../support/database.js';
 import { readDatabaseShape } from '../support/databaseShape.js';
 import { getDatamodel } from '../support/prismaSchema.js';
@@ -84,6 +85,22 @@ describe('the migrated database matches prisma/schema.prisma', async () => {
           'table Stray: in the database but not in the schema',
         ]);
         assert.deepEqual(shapeDifferences(expected, await readDatabaseShape(database.db.sql)), [], 'rolled back');
+      });
+
+      test('the SQL door’s schemas hold exactly its views (columns: test/modules/reporting/reportingDrift.test.ts)', async () => {
+        const relations = await database.db.sql.query<{ relation: string }>(
+          `SELECT n.nspname || '.' || c.relname || ':' || c.relkind::text AS relation
+           FROM pg_class c JOIN pg_namespace n ON n.oid = c.relnamespace
+           WHERE n.nspname IN ('reporting', 'reporting_private') ORDER BY 1`,
+        );
+        assert.deepEqual(
+          relations.map((row) => row.relation),
+          [
+            ...reportingViews.map((view) => `reporting.${view.name}:v`).sort(),
+            'reporting_private.caller:v',
+            'reporting_private.callerUnits:v',
+          ],
+        );
       });
 
       for (const model of datamodel.models) {

@@ -1,5 +1,7 @@
 import assert from 'node:assert/strict';
+import { execFile } from 'node:child_process';
 import fs from 'node:fs';
+import { promisify } from 'node:util';
 import { after, before, describe, test } from 'node:test';
 import pg from 'pg';
 import { openDatabase, type Database } from '../../../src/db/client.js';
@@ -366,6 +368,41 @@ describe('password logins on a server that checks passwords (SCRAM)', {
     assert.equal(await refusal(login, password), 'none', 'works before');
     await revokeSqlLogin(db, login);
     assert.match(await refusal(login, password), /^28(000|P01)$/);
+  });
+
+  test('psql (libpq) logs in with the password, lists the views with their descriptions, and is refused a base table', async () => {
+    const { login, password } = await makeLogin(db, 'ANALYST', 'SC-A');
+    const psql = (command: string) =>
+      promisify(execFile)(
+        'psql',
+        [
+          '-h',
+          '127.0.0.1',
+          '-p',
+          String(cluster.port),
+          '-U',
+          login,
+          '-d',
+          'postgres',
+          '-X',
+          '-At',
+          '-v',
+          'ON_ERROR_STOP=1',
+          '-c',
+          command,
+        ],
+        { env: { ...process.env, PGPASSWORD: password, PGCONNECT_TIMEOUT: '10' } },
+      );
+    const listed = await psql(
+      "SELECT c.relname || '|' || (obj_description(c.oid, 'pg_class') IS NOT NULL) FROM pg_class c JOIN pg_namespace n ON n.oid = c.relnamespace WHERE n.nspname = 'reporting' ORDER BY 1",
+    );
+    assert.ok(listed.stdout.split('\n').includes('loan_facts|true'), listed.stdout);
+    assert.equal(
+      (await psql('SELECT "contractNo" FROM loan_facts')).stdout.trim(),
+      'SC-LOAN-A',
+      'search_path is reporting',
+    );
+    await assert.rejects(psql('SELECT 1 FROM public."EnterpriseLoan"'), /permission denied for table EnterpriseLoan/);
   });
 
   test('the password is stored only as PostgreSQL’s SCRAM verifier and never reaches the server in clear', async () => {
