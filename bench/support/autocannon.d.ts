@@ -7,6 +7,10 @@ declare module 'autocannon' {
     duration?: number;
     headers?: Record<string, string>;
     body?: string;
+    /** Requests sent in turn by each connection. */
+    requests?: Array<{ method?: string; path?: string; body?: string; headers?: Record<string, string> }>;
+    /** Seconds before a request counts as timed out. */
+    timeout?: number;
   }
   interface Histogram {
     average: number;
@@ -17,8 +21,16 @@ declare module 'autocannon' {
     requests: Histogram;
     latency: Histogram;
     errors: number;
+    timeouts: number;
     non2xx: number;
   }
-  function autocannon(options: Options): Promise<Result>;
+  /** The running benchmark: a promise of its result that also emits one 'response' per answer. */
+  interface Instance extends Promise<Result> {
+    on(
+      event: 'response',
+      listener: (client: unknown, statusCode: number, resBytes: number, responseTime: number) => void,
+    ): this;
+  }
+  function autocannon(options: Options): Instance;
   export default autocannon;
 }

@@ -24,8 +24,15 @@ async function admin(sql: string): Promise<void> {
   await client.end();
 }
 
-/** Seeds `loans` synthetic loans into a new database and starts `dishui serve` on it. */
-export async function startBenchGateway(name: string, loans: number): Promise<BenchGateway> {
+/**
+ * Seeds `loans` synthetic loans into a new database and starts `dishui serve` on it, with `env`
+ * added to its environment.
+ */
+export async function startBenchGateway(
+  name: string,
+  loans: number,
+  env: Record<string, string> = {},
+): Promise<BenchGateway> {
   const dbName = `dishui_bench_${name}_${process.pid}`;
   const databaseUrl = adminUrl.replace(/\/[^/]*$/, `/${dbName}`);
   await admin(`CREATE DATABASE ${dbName}`);
@@ -40,7 +47,7 @@ export async function startBenchGateway(name: string, loans: number): Promise<Be
   await seedSynthetic(db, { loans, seed: 42 });
   await db.close();
   const child: ChildProcess = spawn(process.execPath, [bin, 'serve'], {
-    env: { ...process.env, DATABASE_URL: databaseUrl, PORT: '0', LOG_LEVEL: 'warn', NODE_ENV: 'production' },
+    env: { ...process.env, DATABASE_URL: databaseUrl, PORT: '0', LOG_LEVEL: 'warn', NODE_ENV: 'production', ...env },
     stdio: ['ignore', 'pipe', 'inherit'],
   });
   const url = await new Promise<string>((resolve, reject) => {
@@ -61,7 +68,7 @@ export async function startBenchGateway(name: string, loans: number): Promise<Be
 }
 
 /** One kind of request in the mix. */
-interface Kind {
+export interface Kind {
   name: string;
   weight: number;
   body(n: number): string;
@@ -84,10 +91,14 @@ export interface LoadResult {
   memory: MemorySample[];
 }
 
-async function graphql(url: string, body: string): Promise<{ ok: boolean; text: string }> {
+async function graphql(
+  url: string,
+  body: string,
+  headers: Record<string, string> = {},
+): Promise<{ ok: boolean; text: string }> {
   const response = await fetch(`${url}/graphql`, {
     method: 'POST',
-    headers: { 'content-type': 'application/json' },
+    headers: { 'content-type': 'application/json', ...headers },
     body,
   });
   const text = await response.text();
@@ -106,12 +117,13 @@ export async function sampleMemory(url: string, atSeconds: number): Promise<Memo
 }
 
 /** The request mix: 60% nested reads, 25% aggregates, 15% writes (loan applications). */
-export async function workload(url: string): Promise<Kind[]> {
+export async function workload(url: string, headers: Record<string, string> = {}): Promise<Kind[]> {
   const answer = JSON.parse(
     (
       await graphql(
         url,
         JSON.stringify({ query: '{ enterpriseLoans(first: 1) { nodes { enterprise { id } orgUnit { id } } } }' }),
+        headers,
       )
     ).text,
   );

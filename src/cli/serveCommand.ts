@@ -4,8 +4,8 @@ import { unknownSettings } from '../unknownSettings.js';
 
 /**
  * `dishui serve`: starts the gateway, warning of every unknown `DISHUI_*` variable; on SIGTERM or SIGINT drains it (in-flight requests and
- * exports get DISHUI_SHUTDOWN_GRACE_MS) and returns, so the process exits 0. A second signal
- * while draining exits at once with 130.
+ * exports get DISHUI_SHUTDOWN_GRACE_MS) and returns, so the process exits 0 within the grace
+ * period plus about 2 s. A second signal while draining exits at once with 130.
  */
 export async function runServe(config: Config): Promise<void> {
   const server = await startServer(config);
@@ -27,6 +27,9 @@ export async function runServe(config: Config): Promise<void> {
       server.stop().then(
         () => {
           console.log('dishui: stopped');
+          // A socket or timer left over (a statement the database is still running) must not
+          // keep the process past its grace period; unref'd, this never delays a clean exit.
+          setTimeout(() => process.exit(process.exitCode ?? 0), 200).unref();
           resolve();
         },
         (error: unknown) => {

@@ -23,6 +23,7 @@ import {
 } from '../modules/exports/index.js';
 import { federatedSchema } from '../modules/federation/index.js';
 import { importRoutes } from '../modules/imports/index.js';
+import { scheduleIdempotencyPurge } from '../modules/writes/index.js';
 import { generatedResolvers, resolvers, rootConnectionTypes } from '../modules/index.js';
 import { baseNodeLoaders } from '../modules/nodes/nodeLoaders.js';
 import { createChangeFeed, subscriptionResolvers } from '../modules/live/index.js';
@@ -32,6 +33,7 @@ import { authentication } from '../plugins/authentication.js';
 import { registerLimits, type LimitSettings } from '../plugins/limits.js';
 import { registerLiveSubscriptions } from '../plugins/liveSubscriptions.js';
 import { registerMetrics } from '../plugins/metrics.js';
+import { shedLoad } from '../plugins/loadShedding.js';
 import { answerOutagesWith503 } from '../plugins/outageErrorHandler.js';
 import { loggerOptions, logRequests } from '../plugins/requestLogging.js';
 import { withDecimalScales } from '../schema/decimalScales.js';
@@ -68,6 +70,8 @@ export interface ServerDependencies {
         | 'DISHUI_EXPORT_DIR'
         | 'DISHUI_EXPORT_JOB_STALE_MS'
         | 'DISHUI_EXPORT_TIMEOUT_MS'
+        | 'DISHUI_MAX_IN_FLIGHT'
+        | 'DISHUI_IDEMPOTENCY_RETENTION_HOURS'
         | 'FEDERATION'
         | 'DISHUI_GRAPHIQL'
         | 'DISHUI_DASHBOARD'
@@ -122,6 +126,13 @@ export async function buildServer({
     },
     // Rate limits key anonymous callers on request.ip, which must be the client's, not the proxy's.
     trustProxy: config.DISHUI_TRUST_PROXY ?? false,
+    // Requests arriving while draining get the documented SERVICE_UNAVAILABLE body (loadShedding.ts).
+    return503OnClosing: false,
+  });
+  // First of all hooks: a refused request costs no authentication and no database work.
+  shedLoad(app, {
+    maxInFlight: config.DISHUI_MAX_IN_FLIGHT ?? configDefaults.DISHUI_MAX_IN_FLIGHT,
+    graphqlPath: '/graphql',
   });
   // Before any route: the limits' body limit, timeout and safelist attach to routes as they are added.
   const limits = await registerLimits(app, config, { pageSizeLimit });
@@ -199,6 +210,11 @@ export async function buildServer({
     running: exportJobs?.running ?? new Set(),
   };
   await app.register(exportJobRoutes, { db, exportJobs: jobOptions });
+  const idempotencyPurge = scheduleIdempotencyPurge(db, {
+    retentionHours: config.DISHUI_IDEMPOTENCY_RETENTION_HOURS ?? configDefaults.DISHUI_IDEMPOTENCY_RETENTION_HOURS,
+    log: (message, error) => app.log.warn({ err: error }, message),
+  });
+  app.addHook('onClose', () => idempotencyPurge.stop());
   const jobResolvers = exportJobResolvers(jobOptions);
   const nodes = createNodeResolvers({ ...baseNodeLoaders, ExportJob: jobResolvers.nodeLoader });
   const exportJobLoader = jobResolvers.Query.exportJob;

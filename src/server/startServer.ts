@@ -7,11 +7,16 @@ import { openReplicaSet, type ReplicaSet } from '../db/replicas.js';
 import { seedArticle } from '../db/seeds/article/index.js';
 import { buildServer } from './buildServer.js';
 
+/** How long, after the grace period, cut requests and the database pools get to close. */
+export const SHUTDOWN_MARGIN_MS = 1_500;
+
 /**
  * Stops listening at once (new connections are refused; a request arriving on an open keep-alive
- * connection gets 503, so readiness is false from the first moment), lets in-flight requests,
- * streaming exports and export jobs finish for up to `graceMs`, then cuts what is left and closes
- * the database pools.
+ * connection gets 503 SERVICE_UNAVAILABLE with `Connection: close`, so readiness is false from the
+ * first moment), lets in-flight requests, streaming exports and export jobs finish for up to
+ * `graceMs`, then cuts what is left and closes the database pools. Resolves within `graceMs` +
+ * {@link SHUTDOWN_MARGIN_MS} even when a statement still runs: a pool that will not close in time
+ * is left to the process's exit.
  */
 async function drainThenClose(
   app: FastifyInstance,
@@ -19,14 +24,17 @@ async function drainThenClose(
   graceMs: number,
   log: (line: string) => void,
 ): Promise<void> {
+  const deadline = Date.now() + graceMs + SHUTDOWN_MARGIN_MS;
   const closing = app.close();
   const finished = await within(closing, graceMs);
   if (!finished) {
     log(`dishui: requests still running after the ${graceMs} ms grace period; closing their connections`);
     app.server.closeAllConnections();
-    await within(closing, 1_000);
+    await within(closing, Math.max(0, deadline - Date.now()) / 2);
   }
-  await db.close();
+  if (!(await within(db.close(), Math.max(0, deadline - Date.now())))) {
+    log('dishui: the database pools did not close in time; leaving them to the exit');
+  }
 }
 
 /** True when `promise` settled within `ms`; its failure counts as settled. */

@@ -19,3 +19,4 @@ export type { Tx } from './transaction.js';
 export { Checks, fail, userError } from './userError.js';
 export type { UserErrorCode } from './userErrorCodes.js';
 export { lockVersion } from './versionedRow.js';
+export { purgeIdempotencyKeys, scheduleIdempotencyPurge } from './idempotencyPurge.js';

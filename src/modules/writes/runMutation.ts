@@ -1,4 +1,5 @@
 import type { Database } from '../../db/client.js';
+import { isDatabaseUnavailable } from '../../db/unavailable.js';
 import type { Actor, MutationOptions } from './actor.js';
 import { appendAuditEvent, type AuditChange } from './audit.js';
 import { ChangeNotices } from './changeNotices.js';
@@ -41,7 +42,8 @@ const transactionOptions = { maxWait: 15_000, timeout: 30_000 };
  * key claim, every check and write, and the audit events, so a failure anywhere leaves no trace. Breaches of rules
  * (thrown as UserInputError, or refused by the database's own constraints) come back as
  * `userErrors` with nothing written.
- * @throws whatever else fails (a lost connection, a bug): the transaction is rolled back first.
+ * @throws whatever else fails (a lost connection, a bug): the transaction is rolled back first. A
+ *   failure {@link isDatabaseUnavailable} recognises is always rethrown, never mapped to userErrors.
  */
 export async function runMutation<T extends { id: number }>(
   db: Database,
@@ -77,6 +79,9 @@ export async function runMutation<T extends { id: number }>(
       return { record, userErrors: [], replayed: false };
     }, transactionOptions);
   } catch (error) {
+    // A lost connection is never a breach of a rule, whatever the driver's error also carries:
+    // the caller must get SERVICE_UNAVAILABLE and retry with its key, never a final userError.
+    if (isDatabaseUnavailable(error)) throw error;
     if (error instanceof UserInputError) return { record: null, userErrors: error.userErrors, replayed: false };
     const userErrors = databaseErrorToUserErrors(error);
     if (userErrors) return { record: null, userErrors, replayed: false };
