@@ -4104,6 +4104,12 @@ CREATE INDEX "Enterprise_leadingEnterpriseLevel_idx" ON public."Enterprise" USIN
 CREATE INDEX "FactChange_kind_deleted_changedAt_factId_idx" ON public."FactChange" USING btree (kind, deleted, "changedAt", "factId");
 
 --
+-- Name: IdempotencyRecord_createdAt_idx; Type: INDEX; Schema: public; Owner: -
+--
+
+CREATE INDEX "IdempotencyRecord_createdAt_idx" ON public."IdempotencyRecord" USING btree ("createdAt");
+
+--
 -- Name: ImpactRecord_initiativeId_idx; Type: INDEX; Schema: public; Owner: -
 --
 

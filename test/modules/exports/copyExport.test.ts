@@ -154,41 +154,46 @@ describe('the streaming COPY export writes the keyset pages’ bytes exactly, an
             SELECT ${loanColumns.map((c) => `l.${c}`).join(', ')}, l."contractNo" || '-' || g FROM "EnterpriseLoan" l CROSS JOIN generate_series(1, 39) g`);
           await copying.listen({ port: 0, host: '127.0.0.1' });
           const { port } = copying.server.address() as AddressInfo;
-          await new Promise<void>((resolve, reject) => {
-            // The bound, inlined into the COPY's text, marks its server process in pg_stat_activity.
-            const request = http.get(
-              { host: '127.0.0.1', port, path: `/export/loan-facts.csv?updatedSince=${marker}` },
-              (response) => {
-                // Stop reading so the server's socket buffers fill and the COPY stays mid-stream.
-                response.pause();
-                response.once('readable', () => {
-                  request.destroy();
-                  resolve();
-                });
-              },
-            );
-            request.on('error', (error) =>
-              (error as NodeJS.ErrnoException).code === 'ECONNRESET' ? undefined : reject(error),
-            );
-          });
           // Watched from a connection of its own: a pooled one could be the very connection checked.
           const watcher = new pg.Client({ connectionString: url });
           await watcher.connect();
-          const copies = async () =>
-            (
-              await watcher.query<{ n: number }>(
-                `SELECT count(*)::int AS n FROM pg_stat_activity WHERE datname = current_database() AND query LIKE 'COPY (%' AND query LIKE $1`,
-                [`%${marker}%`],
-              )
-            ).rows[0]!.n;
-          let left = await copies();
-          for (let i = 0; i < 50 && left > 0; i++) {
-            await sleep(100);
-            left = await copies();
+          try {
+            const request = await new Promise<http.ClientRequest>((resolve, reject) => {
+              const sent = http.get(
+                { host: '127.0.0.1', port, path: `/export/loan-facts.csv?updatedSince=${marker}` },
+                (response) => {
+                  // Stop reading so the server's socket buffers fill and the COPY stays mid-stream.
+                  response.pause();
+                  response.once('readable', () => resolve(sent));
+                },
+              );
+              sent.on('error', (error) =>
+                (error as NodeJS.ErrnoException).code === 'ECONNRESET' ? undefined : reject(error),
+              );
+            });
+            // The export's server process, found while its COPY runs (the only active one here).
+            const running = await watcher.query<{ pid: number }>(
+              `SELECT pid FROM pg_stat_activity WHERE datname = current_database() AND state = 'active' AND query LIKE 'COPY (%'`,
+            );
+            assert.equal(running.rows.length, 1, 'the COPY is running while the client holds its response');
+            const { pid } = running.rows[0]!;
+            request.destroy();
+            const alive = async () =>
+              (
+                await watcher.query<{ n: number }>('SELECT count(*)::int AS n FROM pg_stat_activity WHERE pid = $1', [
+                  pid,
+                ])
+              ).rows[0]!.n;
+            let left = await alive();
+            for (let i = 0; i < 50 && left > 0; i++) {
+              await sleep(100);
+              left = await alive();
+            }
+            // Not even idle: a COPY drained to its end would leave its connection in the pool.
+            assert.equal(left, 0, 'the connection that ran the COPY was closed when the client left');
+          } finally {
+            await watcher.end();
           }
-          // Not even an idle one: a COPY drained to its end would leave its connection in the pool.
-          await watcher.end();
-          assert.equal(left, 0, 'the connection that ran the COPY was closed when the client left');
           const again = await copying.inject({ method: 'GET', url: '/export/impact-facts.jsonl' });
           assert.equal(again.statusCode, 200);
         });
