@@ -17,6 +17,7 @@ import {
   exportJobResolvers,
   exportJobRoutes,
   exportRoutes,
+  biExportRoutes,
   type ExportJobOptions,
 } from '../modules/exports/index.js';
 import { federatedSchema } from '../modules/federation/index.js';
@@ -141,6 +142,7 @@ export async function buildServer({
   const graphiql = graphiqlEnabled(config);
   await app.register(webRoutes, { graphiql, dashboard: config.DISHUI_DASHBOARD ?? true });
   await app.register(exportRoutes, { db: reads?.reads ?? db });
+  await app.register(biExportRoutes, { db: reads?.reads ?? db });
   await app.register(importRoutes, { db });
   const jobOptions: ExportJobOptions = {
     directory: config.DISHUI_EXPORT_DIR ?? defaultExportDirectory(config.DISHUI_DATA_DIR),

@@ -9,6 +9,7 @@ import type { ExportJob } from '../../generated/prisma/client.js';
 import { type Viewer, scopeOf } from '../auth/index.js';
 import { factExportChunks } from './factExportChunks.js';
 import { planFactExport, type FactExportPlan } from './planFactExport.js';
+import { planXlsxExport, type XlsxExportPlan, xlsxFactChunks } from './xlsxFactExport.js';
 
 /** Options of the export jobs, fixed when the server is built. */
 export interface ExportJobOptions {
@@ -40,6 +41,8 @@ export interface ExportJobInput {
   kind: string;
   format: string;
   where?: unknown;
+  /** CSV only: start the file with Excel's UTF-8 byte order mark. */
+  bom?: boolean;
 }
 
 const DAY_MS = 24 * 60 * 60 * 1000;
@@ -70,7 +73,11 @@ export async function createExportJob(
   options: ExportJobOptions = {},
   requestId?: string,
 ): Promise<ExportJob> {
-  const plan = planFactExport({ kind: input.kind, format: input.format, where: input.where }, scopeOf(viewer));
+  const request = { kind: input.kind, where: input.where, bom: input.bom };
+  const plan =
+    input.format === 'xlsx'
+      ? planXlsxExport(request, scopeOf(viewer))
+      : planFactExport({ ...request, format: input.format }, scopeOf(viewer));
   const job = await db.prisma.exportJob.create({
     data: {
       kind: plan.source.kind,
@@ -96,7 +103,12 @@ export async function createExportJob(
 }
 
 /** Writes the job's file; ends SUCCEEDED with its expiry or FAILED with a reason. Never rejects. */
-async function runExportJob(db: Database, id: number, plan: FactExportPlan, options: ExportJobOptions): Promise<void> {
+async function runExportJob(
+  db: Database,
+  id: number,
+  plan: FactExportPlan | XlsxExportPlan,
+  options: ExportJobOptions,
+): Promise<void> {
   const directory = options.directory ?? defaultExportDirectory();
   const filePath = path.join(directory, `export-${id}.${plan.format}`);
   const now = options.now ?? (() => new Date());
@@ -113,14 +125,15 @@ async function runExportJob(db: Database, id: number, plan: FactExportPlan, opti
     await db.prisma.exportJob.update({ where: { id }, data: { status: 'RUNNING', filePath } });
     await fs.promises.mkdir(directory, { recursive: true });
     const writer = (options.openWriter ?? ((file) => fs.createWriteStream(file)))(filePath);
-    const chunks = factExportChunks(db, plan, {
+    const pages = {
       pageSize: options.pageSize ?? 5_000,
-      onPage: async (rowsWritten) => {
+      onPage: async (rowsWritten: number) => {
         await db.prisma.exportJob.update({ where: { id }, data: { rowsWritten } });
       },
-    });
+    };
+    const chunks = plan.format === 'xlsx' ? xlsxFactChunks(db, plan, pages) : factExportChunks(db, plan, pages);
     // Tags the reading's failures, so the reason names the database rather than the file.
-    async function* tracked(): AsyncGenerator<string> {
+    async function* tracked(): AsyncGenerator<string | Buffer> {
       try {
         yield* chunks;
       } catch (error) {
