@@ -4,7 +4,7 @@
 // transaction that is rolled back), and EXPLAIN ANALYZE figures of a 5,000-row page of
 // `loanFactChanges` at the start, the middle and the end of the feed.
 //
-//   node --import tsx bench/bi-changes.ts [--loans 50000] [--runs 7] [--url postgresql://…]
+//   node --import tsx bench/bi-changes.ts [--loans 50000] [--runs 7] [--pages-only] [--url postgresql://…]
 //
 // Without --url a database is created on DISHUI_BENCH_POSTGRES_URL (default
 // postgresql://postgres@127.0.0.1:5432/postgres), seeded with the synthetic set, measured and dropped.
@@ -23,6 +23,7 @@ const { values } = parseArgs({
     loans: { type: 'string', default: '50000' },
     runs: { type: 'string', default: '7' },
     url: { type: 'string' },
+    'pages-only': { type: 'boolean', default: false },
   },
 });
 const settings = {
@@ -170,7 +171,7 @@ async function measure(url: string, runs: number): Promise<void> {
     console.log(
       `${'write'.padEnd(40)} ${'fact rows'.padStart(9)} ${'with'.padStart(9)} ${'without'.padStart(9)} ${'cost /1,000 rows'.padStart(17)}`,
     );
-    for (const write of writes) {
+    for (const write of values['pages-only'] ? [] : writes) {
       const rows = write.rows.startsWith('SELECT')
         ? Number((await client.query(write.rows)).rows[0].n)
         : Number(write.rows);
