@@ -608,6 +608,8 @@ export type CreateEnterpriseInput = {
 
 /** Input of createExport. */
 export type CreateExportInput = {
+  /** CSV only: start the file with the UTF-8 byte order mark Excel needs to read it as UTF-8 (default false). */
+  bom?: InputMaybe<Scalars['Boolean']['input']>;
   /** The file format. */
   format: ExportFormat;
   /** Which fact rows. */
@@ -1503,7 +1505,9 @@ export enum ExportFormat {
   /** RFC 4180 CSV with a header row. */
   Csv = 'CSV',
   /** One JSON object per line. */
-  Jsonl = 'JSONL'
+  Jsonl = 'JSONL',
+  /** An Excel workbook: codes as text, money with two decimals, rates as percentages, dates as dates, a frozen header row and a sheet describing the columns. */
+  Xlsx = 'XLSX'
 }
 
 /** An export written in the background to a file that can be downloaded until it expires. */

@@ -61,7 +61,7 @@ export const authentication = fp(
         return;
       }
       try {
-        const viewer = await options.authenticate(request.headers);
+        const viewer = await options.authenticate(credentialHeaders(request));
         if (viewer === null && options.anonymous === 'off') {
           throw new AuthenticationError('sign in: send "Authorization: Bearer <token>" or an API key in "x-api-key".');
         }
@@ -74,6 +74,23 @@ export const authentication = fp(
   },
   { name: 'dishui-authentication', fastify: '5.x' },
 );
+
+/**
+ * The request's credential headers, with an API key sent as the `api_key` query parameter taken
+ * as `x-api-key`: the Power BI service's "Web API" credential (Web.Contents' ApiKeyName) can only
+ * send a key that way and keeps it out of the report's M code. Only API keys travel so, never a
+ * bearer token, and never beside a credential header.
+ * @throws AuthenticationError when `api_key` is repeated, is not an API key, or comes with a header.
+ */
+function credentialHeaders(request: FastifyRequest): FastifyRequest['headers'] {
+  const key = (request.query as Record<string, unknown> | undefined)?.api_key;
+  if (key === undefined) return request.headers;
+  if (typeof key !== 'string' || !key.startsWith('dsh_'))
+    throw new AuthenticationError('the api_key query parameter must be one API key ("dsh_…").');
+  if (request.headers.authorization !== undefined || request.headers['x-api-key'] !== undefined)
+    throw new AuthenticationError('send one credential: the api_key query parameter or a header, not both.');
+  return { ...request.headers, 'x-api-key': key };
+}
 
 /** Answers 401 in the shape of the route: a GraphQL error on /graphql, `{ error }` elsewhere. */
 function refuse(request: FastifyRequest, reply: FastifyReply, message: string): FastifyReply {

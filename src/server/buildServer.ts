@@ -19,6 +19,7 @@ import {
   exportJobResolvers,
   exportJobRoutes,
   exportRoutes,
+  biExportRoutes,
   type ExportJobOptions,
 } from '../modules/exports/index.js';
 import { federatedSchema } from '../modules/federation/index.js';
@@ -200,6 +201,7 @@ export async function buildServer({
     db: reads?.reads ?? db,
     exportTimeoutMs: config.DISHUI_EXPORT_TIMEOUT_MS ?? configDefaults.DISHUI_EXPORT_TIMEOUT_MS,
   });
+  await app.register(biExportRoutes, { db: reads?.reads ?? db });
   await app.register(importRoutes, { db });
   const jobOptions: ExportJobOptions = {
     directory: config.DISHUI_EXPORT_DIR ?? defaultExportDirectory(config.DISHUI_DATA_DIR),

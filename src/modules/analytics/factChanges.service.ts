@@ -94,10 +94,18 @@ export function factChangePageSql(
 ): Prisma.Sql {
   const condition = compileWhere(entitySpec(source.whereType), where, source.alias, 'where', aliasSource(scope));
   const select = Prisma.raw(source.columns.map(factSelect).join(',\n'));
-  return Prisma.sql`SELECT ${Prisma.raw(changedAtText)} AS "__changedAt", ${select}
-    FROM ${Prisma.raw(source.from)}
-    JOIN "FactChange" fc ON fc."kind" = ${source.kind} AND NOT fc."deleted" AND fc."factId" = ${Prisma.raw(`${source.alias}."id"`)}
-    WHERE (fc."changedAt", fc."factId") > (CAST(${position[0]} AS timestamptz), ${position[1]}) AND ${condition}
+  // The change rows drive, in index order; each one's fact is looked up by id (LATERAL; OFFSET 0
+  // keeps the planner from flattening it into a join of every fact, hashed and sorted), so the
+  // LIMIT stops the index walk after `limit` matches.
+  return Prisma.sql`SELECT ${Prisma.raw(changedAtText)} AS "__changedAt", f.*
+    FROM "FactChange" fc
+    JOIN LATERAL (
+      SELECT ${select} FROM ${Prisma.raw(source.from)}
+      WHERE ${Prisma.raw(`${source.alias}."id"`)} = fc."factId" AND ${condition}
+      OFFSET 0
+    ) f ON true
+    WHERE fc."kind" = ${source.kind} AND fc."deleted" = false
+      AND (fc."changedAt", fc."factId") > (CAST(${position[0]} AS timestamptz), ${position[1]})
     ORDER BY fc."changedAt", fc."factId" LIMIT ${limit}`;
 }
 
@@ -177,7 +185,7 @@ export async function factDeletions(
   const rows = await runSql<{ id: number; deletedAt: string }>(
     db,
     Prisma.sql`SELECT fc."factId" AS "id", ${Prisma.raw(changedAtText)} AS "deletedAt" FROM "FactChange" fc
-      WHERE fc."kind" = ${kind} AND fc."deleted"
+      WHERE fc."kind" = ${kind} AND fc."deleted" = true
         AND (fc."changedAt", fc."factId") > (CAST(${position[0]} AS timestamptz), ${position[1]}) AND ${inScope}
       ORDER BY fc."changedAt", fc."factId" LIMIT ${first + 1}`,
   );

@@ -37,15 +37,15 @@ export function exportJobResolvers(options: ExportJobOptions) {
     Mutation: {
       createExport: async (
         _parent: unknown,
-        args: { input: { kind: string; format: string; where?: unknown } },
+        args: { input: { kind: string; format: string; where?: unknown; bom?: boolean | null } },
         context: GraphQLContext,
       ) => {
-        const { kind, format, where } = args.input;
+        const { kind, format, where, bom } = args.input;
         try {
           const job = await createExportJob(
             context.db,
             context.viewer,
-            { kind: kindFromEnum(kind), format: format.toLowerCase(), where },
+            { kind: kindFromEnum(kind), format: format.toLowerCase(), where, bom: bom ?? false },
             options,
             context.requestId,
           );

@@ -12,6 +12,7 @@ import {
   getExportJob,
   type ExportJobOptions,
 } from './exportJobs.service.js';
+import { xlsxContentType } from './xlsxWorkbook.js';
 
 /** Options of {@link exportJobRoutes}. */
 export interface ExportJobRoutesOptions {
@@ -22,6 +23,7 @@ export interface ExportJobRoutesOptions {
 const contentTypes: Record<string, string> = {
   csv: 'text/csv; charset=utf-8; header=present',
   jsonl: 'application/x-ndjson; charset=utf-8',
+  xlsx: xlsxContentType,
 };
 
 /**

@@ -10,6 +10,7 @@ import { type Viewer, scopeOf } from '../auth/index.js';
 import { notifyChange } from '../writes/index.js';
 import { factExportChunks } from './factExportChunks.js';
 import { planFactExport, type FactExportPlan } from './planFactExport.js';
+import { planXlsxExport, type XlsxExportPlan, xlsxFactChunks } from './xlsxFactExport.js';
 
 /** Options of the export jobs, fixed when the server is built. */
 export interface ExportJobOptions {
@@ -46,6 +47,8 @@ export interface ExportJobInput {
   kind: string;
   format: string;
   where?: unknown;
+  /** CSV only: start the file with Excel's UTF-8 byte order mark. */
+  bom?: boolean;
 }
 
 const DAY_MS = 24 * 60 * 60 * 1000;
@@ -76,7 +79,11 @@ export async function createExportJob(
   options: ExportJobOptions = {},
   requestId?: string,
 ): Promise<ExportJob> {
-  const plan = planFactExport({ kind: input.kind, format: input.format, where: input.where }, scopeOf(viewer));
+  const request = { kind: input.kind, where: input.where, bom: input.bom };
+  const plan =
+    input.format === 'xlsx'
+      ? planXlsxExport(request, scopeOf(viewer))
+      : planFactExport({ ...request, format: input.format }, scopeOf(viewer));
   const job = await db.prisma.exportJob.create({
     data: {
       kind: plan.source.kind,
@@ -102,7 +109,12 @@ export async function createExportJob(
 }
 
 /** Writes the job's file; ends SUCCEEDED with its expiry or FAILED with a reason. Never rejects. */
-async function runExportJob(db: Database, id: number, plan: FactExportPlan, options: ExportJobOptions): Promise<void> {
+async function runExportJob(
+  db: Database,
+  id: number,
+  plan: FactExportPlan | XlsxExportPlan,
+  options: ExportJobOptions,
+): Promise<void> {
   const directory = options.directory ?? defaultExportDirectory();
   const filePath = path.join(directory, `export-${id}.${plan.format}`);
   const now = options.now ?? (() => new Date());
@@ -127,10 +139,10 @@ async function runExportJob(db: Database, id: number, plan: FactExportPlan, opti
     const writer = (options.openWriter ?? ((file) => fs.createWriteStream(file)))(filePath);
     let rowsWritten = 0;
     let recordedAt = 0;
-    const chunks = factExportChunks(db, plan, {
+    const pages = {
       pageSize: options.pageSize ?? 5_000,
       copyTimeoutMs: options.exportTimeoutMs,
-      onPage: async (rowsSoFar) => {
+      onPage: async (rowsSoFar: number) => {
         rowsWritten = rowsSoFar;
         // A COPY hands over a chunk every few kilobytes: the progress is recorded once a second.
         if (options.exportTimeoutMs !== undefined && Date.now() - recordedAt < 1_000) return;
@@ -138,7 +150,8 @@ async function runExportJob(db: Database, id: number, plan: FactExportPlan, opti
         await db.prisma.exportJob.update({ where: { id }, data: { rowsWritten } });
         await announce();
       },
-    });
+    };
+    const chunks = plan.format === 'xlsx' ? xlsxFactChunks(db, plan, pages) : factExportChunks(db, plan, pages);
     // Tags the reading's failures, so the reason names the database rather than the file.
     async function* tracked(): AsyncGenerator<string | Buffer> {
       try {

@@ -1,4 +1,5 @@
 export { exportRoutes, type ExportRoutesOptions } from './exports.routes.js';
+export { biExportRoutes, type BiExportRoutesOptions } from './biExports.routes.js';
 export { exportJobRoutes, type ExportJobRoutesOptions } from './exportJobs.routes.js';
 export { exportJobResolvers } from './exportJobs.resolvers.js';
 export {

@@ -89,7 +89,8 @@ for (const backend of await testBackends()) {
         );
         assert.deepEqual(
           [repaired.aliases, result.villages.updated, result.impactRecords.deleted, changedTables.sort()],
-          [['上冶村'], 1, 1, ['ImpactRecord', 'Village']],
+          // FactChange: the deleted impact record's tombstone, for the deletion feed.
+          [['上冶村'], 1, 1, ['FactChange', 'ImpactRecord', 'Village']],
         );
       });
     });

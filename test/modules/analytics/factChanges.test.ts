@@ -119,6 +119,20 @@ describe('loanFactChanges, impactFactChanges and factDeletions', async () => {
             loans.filter((l) => l.orgUnitId === unit).map((l) => l.id),
           );
           loanCursor = (await walk(db, loanFactChanges, loanCursor)).cursor;
+          // Impact facts show the loan's booking unit (or the initiative's owner) too.
+          const owned = (await p.initiative.findMany({ where: { ownerOrgUnitId: unit } })).map((n) => n.id);
+          const booked = loans.filter((l) => l.orgUnitId === unit).map((l) => l.id);
+          assert.deepEqual(
+            sorted((await walk(db, impactFactChanges, impactCursor)).ids),
+            records
+              .filter(
+                (r) =>
+                  (r.loanId !== null && booked.includes(r.loanId)) ||
+                  (r.initiativeId !== null && owned.includes(r.initiativeId)),
+              )
+              .map((r) => r.id),
+          );
+          impactCursor = (await walk(db, impactFactChanges, impactCursor)).cursor;
 
           const county = await p.region.findUniqueOrThrow({ where: { code: '410422' } });
           await p.region.update({ where: { id: county.id }, data: { name: '叶县（改）' } });

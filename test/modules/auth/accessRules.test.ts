@@ -46,7 +46,16 @@ test('field rules hide credit codes from VIEWERs and pricing and contract number
 
 test('the export routes allow the roles createExport, loanFacts and impactFacts declare', () => {
   const rules = readAccessRules(typeDefs);
-  for (const field of ['Mutation.createExport', 'Query.loanFacts', 'Query.impactFacts', 'Query.exportJob']) {
+  const fields = [
+    'Mutation.createExport',
+    'Query.loanFacts',
+    'Query.impactFacts',
+    'Query.loanFactChanges',
+    'Query.impactFactChanges',
+    'Query.factDeletions',
+    'Query.exportJob',
+  ];
+  for (const field of fields) {
     assert.deepEqual(rules.get(field), exportRoles, field);
   }
 });

@@ -207,7 +207,7 @@ describe('asynchronous exports: created, written in the background, downloaded, 
         await t.test('an unknown kind or format is refused as BAD_USER_INPUT before any job exists', async () => {
           for (const input of [
             { kind: 'LOAN_THINGS', format: 'CSV' },
-            { kind: 'LOAN_FACTS', format: 'XLSX' },
+            { kind: 'LOAN_FACTS', format: 'PDF' },
           ]) {
             const { body } = await graphql(app, create, { input });
             assert.equal(body.errors?.[0]?.extensions?.code, 'BAD_USER_INPUT', JSON.stringify(input));
