@@ -765,10 +765,14 @@ BEGIN
   PERFORM "dishui_touch_facts"('loan-facts', ARRAY(
     SELECT l."id" FROM new_rows n JOIN old_rows o ON o."id" = n."id" JOIN "EnterpriseLoan" l ON l."orgUnitId" = n."id"
     WHERE (n."code", n."name", n."nameZh") IS DISTINCT FROM (o."code", o."name", o."nameZh")));
+  -- Two joins, not one with OR: each is served by its foreign-key index.
   PERFORM "dishui_touch_facts"('impact-facts', ARRAY(
     SELECT i."id" FROM new_rows n JOIN old_rows o ON o."id" = n."id"
-    JOIN "ImpactRecord" i ON i."loanId" IN (SELECT l."id" FROM "EnterpriseLoan" l WHERE l."orgUnitId" = n."id")
-      OR i."initiativeId" IN (SELECT t."id" FROM "Initiative" t WHERE t."ownerOrgUnitId" = n."id")
+    JOIN "EnterpriseLoan" l ON l."orgUnitId" = n."id" JOIN "ImpactRecord" i ON i."loanId" = l."id"
+    WHERE (n."code", n."name") IS DISTINCT FROM (o."code", o."name")
+    UNION ALL
+    SELECT i."id" FROM new_rows n JOIN old_rows o ON o."id" = n."id"
+    JOIN "Initiative" t ON t."ownerOrgUnitId" = n."id" JOIN "ImpactRecord" i ON i."initiativeId" = t."id"
     WHERE (n."code", n."name") IS DISTINCT FROM (o."code", o."name")));
   RETURN NULL;
 END $$;
