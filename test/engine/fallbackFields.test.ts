@@ -18,14 +18,17 @@ const setupOf = (schema: CompilerSetup['schema']): CompilerSetup => ({
   fieldRules: readAccessRules(typeDefs),
 });
 
-// Root fields the read compiler leaves to execution: statistics and facts have their own SQL
-// (modules/analytics), audit events and export jobs are no entities of the read API.
+// Root fields the read compiler leaves to execution: statistics, facts and their change feeds have
+// their own SQL (modules/analytics), audit events and export jobs are no entities of the read API.
 const executedRoots = [
   'Query.auditEvents',
   'Query.exportJob',
+  'Query.factDeletions',
+  'Query.impactFactChanges',
   'Query.impactFacts',
   'Query.impactStatistics',
   'Query.initiativeStatistics',
+  'Query.loanFactChanges',
   'Query.loanFacts',
   'Query.loanStatistics',
   'Query.portfolioSeries',
