@@ -11,6 +11,11 @@ import type { RequestLimits } from './plugins/requestLimits.js';
 /** What every resolver receives: the database, the caller, its scope and this request's own DataLoaders. */
 export interface GraphQLContext {
   db: Database;
+  /**
+   * The primary, where `db` may be a read replica (queriesOnReplicas): the change feeds read here,
+   * because only the primary knows which writes are still open (factChanges.service.ts).
+   */
+  primary?: Database;
   requestId: string;
   viewer: Viewer;
   /** The viewer's roles and org-unit subtree: every read and write of the request stays within it. */
@@ -35,5 +40,5 @@ export function createLoaders(db: Database, scope: AccessScope) {
 /** The context of one GraphQL request made by `viewer`; a missing viewer is the anonymous one. */
 export function createContext(db: Database, requestId: string, viewer: Viewer = anonymousViewer): GraphQLContext {
   const scope = scopeOf(viewer);
-  return { db, requestId, viewer, scope, loaders: createLoaders(db, scope) };
+  return { db, primary: db, requestId, viewer, scope, loaders: createLoaders(db, scope) };
 }

@@ -38,11 +38,12 @@ export const analyticsResolvers = {
       portfolioSeries(db, args, scope),
     loanFacts: (_: unknown, args: FactsArgs, { db, scope }: GraphQLContext) => loanFacts(db, args, scope),
     impactFacts: (_: unknown, args: FactsArgs, { db, scope }: GraphQLContext) => impactFacts(db, args, scope),
-    loanFactChanges: (_: unknown, args: FactChangesArgs, { db, scope }: GraphQLContext) =>
-      loanFactChanges(db, args, scope),
-    impactFactChanges: (_: unknown, args: FactChangesArgs, { db, scope }: GraphQLContext) =>
-      impactFactChanges(db, args, scope),
-    factDeletions: (_: unknown, args: FactDeletionsArgs, { db, scope }: GraphQLContext) =>
-      factDeletions(db, args, scope),
+    // On the primary: see factChanges.service.ts, `settled`.
+    loanFactChanges: (_: unknown, args: FactChangesArgs, { db, primary, scope }: GraphQLContext) =>
+      loanFactChanges(primary ?? db, args, scope),
+    impactFactChanges: (_: unknown, args: FactChangesArgs, { db, primary, scope }: GraphQLContext) =>
+      impactFactChanges(primary ?? db, args, scope),
+    factDeletions: (_: unknown, args: FactDeletionsArgs, { db, primary, scope }: GraphQLContext) =>
+      factDeletions(primary ?? db, args, scope),
   },
 };

@@ -61,6 +61,14 @@ interface PageInfo {
 const changedAtText = `to_char(fc."changedAt" AT TIME ZONE 'UTC', 'YYYY-MM-DD"T"HH24:MI:SS.MS"Z"')`;
 const isoInstant = /^\d{4}-\d{2}-\d{2}T\d{2}:\d{2}:\d{2}\.\d{3}Z$/;
 
+// A change time is taken when its statement runs, not when its transaction commits: a write still
+// open when a reader's cursor passes its time would commit behind the cursor and never be read.
+// So a page stops short of the oldest transaction still open that has written anything (its
+// changes, when they commit, carry times at or after its start). Other sessions of the gateway's
+// own database user are visible in pg_stat_activity; PGlite has one connection and none.
+const settled = `fc."changedAt" < COALESCE((SELECT min(a.xact_start) FROM pg_stat_activity a
+  WHERE a.datname = current_database() AND a.backend_xid IS NOT NULL AND a.pid <> pg_backend_pid()), 'infinity')`;
+
 /** The (change time, id) a change cursor holds, or the start of the feed. */
 function changePosition(after: string | null | undefined, signature: string): [string, number] {
   if (!after) return ['-infinity', 0];
@@ -81,7 +89,7 @@ function pageInfo(cursors: string[], more: boolean, after: string | null | undef
 
 /**
  * SQL of one change page: facts joined to their change rows, in (changedAt, id) order after the
- * cursor, limited to `scope` and `where`. The index on (kind, deleted, changedAt, factId) drives
+ * cursor, limited to `scope` and `where`, and short of any write still open (`settled`). The index on (kind, deleted, changedAt, factId) drives
  * it, so a page reads about `limit` index entries wherever the cursor sits.
  * @throws GraphQLError BAD_USER_INPUT naming the `where` path.
  */
@@ -106,6 +114,7 @@ export function factChangePageSql(
     ) f ON true
     WHERE fc."kind" = ${source.kind} AND fc."deleted" = false
       AND (fc."changedAt", fc."factId") > (CAST(${position[0]} AS timestamptz), ${position[1]})
+      AND ${Prisma.raw(settled)}
     ORDER BY fc."changedAt", fc."factId" LIMIT ${limit}`;
 }
 
@@ -187,6 +196,7 @@ export async function factDeletions(
     Prisma.sql`SELECT fc."factId" AS "id", ${Prisma.raw(changedAtText)} AS "deletedAt" FROM "FactChange" fc
       WHERE fc."kind" = ${kind} AND fc."deleted" = true
         AND (fc."changedAt", fc."factId") > (CAST(${position[0]} AS timestamptz), ${position[1]}) AND ${inScope}
+        AND ${Prisma.raw(settled)}
       ORDER BY fc."changedAt", fc."factId" LIMIT ${first + 1}`,
   );
   const nodes = rows.slice(0, first).map((row) => ({ id: Number(row.id), deletedAt: row.deletedAt }));

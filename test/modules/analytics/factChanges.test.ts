@@ -236,3 +236,31 @@ describe('loanFactChanges, impactFactChanges and factDeletions', async () => {
     });
   }
 });
+
+describe('a write still open when the feed is read', async () => {
+  if (!(await testBackends()).includes('postgres')) return;
+  test('is not passed by the cursor: later commits wait until it ends, then both are read', async () => {
+    const { db, url, dispose } = await createTestDatabase('postgres');
+    const pg = (await import('pg')).default;
+    const open = new pg.Client({ connectionString: url });
+    try {
+      await insertBiScenario(db, 10);
+      const loans = await db.prisma.enterpriseLoan.findMany({ orderBy: { id: 'asc' }, take: 2 });
+      const [slow, quick] = [loans[0]!.id, loans[1]!.id];
+      const start = await walk(db, loanFactChanges, null);
+      // A transaction writes first and commits last; another writes after it and commits at once.
+      await open.connect();
+      await open.query('BEGIN');
+      await open.query(`UPDATE "EnterpriseLoan" SET "note" = 'slow' WHERE "id" = $1`, [slow]);
+      await db.sql.query(`UPDATE "EnterpriseLoan" SET "note" = 'quick' WHERE "id" = $1`, [quick]);
+      const during = await walk(db, loanFactChanges, start.cursor);
+      assert.deepEqual(during.ids, [], 'nothing after the open write is handed out while it is open');
+      await open.query('COMMIT');
+      const after = await walk(db, loanFactChanges, during.cursor);
+      assert.deepEqual(after.ids, [slow, quick]);
+    } finally {
+      await open.end().catch(() => {});
+      await dispose();
+    }
+  });
+});
