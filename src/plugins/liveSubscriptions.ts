@@ -7,6 +7,7 @@ import {
   specifiedRules,
   validate,
   type DocumentNode,
+  type GraphQLFormattedError,
   type GraphQLSchema,
   type ValidationRule,
 } from 'graphql';
@@ -46,6 +47,8 @@ export interface LiveSubscriptionOptions {
   defaultListSize: number;
   production: boolean;
   registry: Registry;
+  /** The HTTP route's error masking: a client sees its own mistakes, never an internal error's text. */
+  formatError(formatted: GraphQLFormattedError, error: unknown): GraphQLFormattedError;
   /** The exportJob query's loader: a job its creator (or a bank-wide ADMIN) may see. */
   exportJob(context: GraphQLContext, rowId: number): Promise<ExportJob | null>;
 }
@@ -273,8 +276,21 @@ export async function registerLiveSubscriptions(
             contextValue,
           };
         },
-        onNext: () => {
+        onNext: (ctx, id, _payload, _args, result) => {
           eventsSent.inc();
+          if (!result.errors?.length) return;
+          return {
+            ...result,
+            errors: result.errors.map((error) => {
+              const formatted = options.formatError(
+                error instanceof GraphQLError ? error.toJSON() : (error as GraphQLFormattedError),
+                error,
+              );
+              if (formatted.extensions?.code === 'INTERNAL_SERVER_ERROR')
+                ctx.extra.request.log.error({ err: error, subscription: id }, 'internal error in a subscription');
+              return formatted;
+            }),
+          };
         },
         onClose: (ctx) => release(ctx.extra.socket),
         onDisconnect: (ctx) => release(ctx.extra.socket),
