@@ -211,11 +211,14 @@ export async function registerLiveSubscriptions(
           const state: SocketState = { viewer: caller, callerKey, subscriptions: ctx.subscriptions };
           const expiresAt = bearerExpiry(headers);
           if (expiresAt !== undefined) {
-            state.expiry = setTimeout(
-              () => socket.close(liveCloseCodes.forbidden, 'Forbidden: the token expired'),
-              Math.max(0, expiresAt - Date.now()),
-            );
-            state.expiry.unref();
+            // A timer waits at most ~24.8 days: a longer-lived token's timer is set again on waking.
+            const arm = () => {
+              const left = expiresAt - Date.now();
+              state.expiry = left <= 0 ? undefined : setTimeout(arm, Math.min(left, 2 ** 31 - 1));
+              state.expiry?.unref();
+              if (left <= 0) socket.close(liveCloseCodes.forbidden, 'Forbidden: the token expired');
+            };
+            arm();
           }
           states.set(socket, state);
           return true;
