@@ -27,7 +27,9 @@ test('the served schema is exactly schema.graphql', async () => {
   });
   try {
     const client = await graphqlClient(db);
-    const response = await client.request(getIntrospectionQuery({ descriptions: true, schemaDescription: true, specifiedByUrl: true }));
+    const response = await client.request(
+      getIntrospectionQuery({ descriptions: true, schemaDescription: true, specifiedByUrl: true }),
+    );
     const served = printSchema(lexicographicSortSchema(buildClientSchema(response.data as never)));
     assert.equal(served, printSchema(lexicographicSortSchema(buildSchema(typeDefs))));
   } finally {
