@@ -41,6 +41,11 @@ export const errorTable = Object.freeze({
     meaning:
       'The document passes a limit: `extensions.limit` names it (depth, aliases, rootFields, directives, tokens, cost), with `maximum` and `actual`.',
   },
+  TOO_MANY_SUBSCRIPTIONS: {
+    status: 429,
+    meaning:
+      'The WebSocket connection already runs `DISHUI_WS_MAX_SUBSCRIPTIONS` subscriptions (docs/live.md); complete one first. Sent over the socket, never as an HTTP status.',
+  },
   INTROSPECTION_DISABLED: {
     status: 400,
     meaning:

@@ -7,6 +7,7 @@ import {
   specifiedRules,
   validate,
   type DocumentNode,
+  type GraphQLFormattedError,
   type GraphQLSchema,
   type ValidationRule,
 } from 'graphql';
@@ -46,6 +47,8 @@ export interface LiveSubscriptionOptions {
   defaultListSize: number;
   production: boolean;
   registry: Registry;
+  /** The HTTP route's error masking: a client sees its own mistakes, never an internal error's text. */
+  formatError(formatted: GraphQLFormattedError, error: unknown): GraphQLFormattedError;
   /** The exportJob query's loader: a job its creator (or a bank-wide ADMIN) may see. */
   exportJob(context: GraphQLContext, rowId: number): Promise<ExportJob | null>;
 }
@@ -208,11 +211,14 @@ export async function registerLiveSubscriptions(
           const state: SocketState = { viewer: caller, callerKey, subscriptions: ctx.subscriptions };
           const expiresAt = bearerExpiry(headers);
           if (expiresAt !== undefined) {
-            state.expiry = setTimeout(
-              () => socket.close(liveCloseCodes.forbidden, 'Forbidden: the token expired'),
-              Math.max(0, expiresAt - Date.now()),
-            );
-            state.expiry.unref();
+            // A timer waits at most ~24.8 days: a longer-lived token's timer is set again on waking.
+            const arm = () => {
+              const left = expiresAt - Date.now();
+              state.expiry = left <= 0 ? undefined : setTimeout(arm, Math.min(left, 2 ** 31 - 1));
+              state.expiry?.unref();
+              if (left <= 0) socket.close(liveCloseCodes.forbidden, 'Forbidden: the token expired');
+            };
+            arm();
           }
           states.set(socket, state);
           return true;
@@ -273,8 +279,21 @@ export async function registerLiveSubscriptions(
             contextValue,
           };
         },
-        onNext: () => {
+        onNext: (ctx, id, _payload, _args, result) => {
           eventsSent.inc();
+          if (!result.errors?.length) return;
+          return {
+            ...result,
+            errors: result.errors.map((error) => {
+              const formatted = options.formatError(
+                error instanceof GraphQLError ? error.toJSON() : (error as GraphQLFormattedError),
+                error,
+              );
+              if (formatted.extensions?.code === 'INTERNAL_SERVER_ERROR')
+                ctx.extra.request.log.error({ err: error, subscription: id }, 'internal error in a subscription');
+              return formatted;
+            }),
+          };
         },
         onClose: (ctx) => release(ctx.extra.socket),
         onDisconnect: (ctx) => release(ctx.extra.socket),

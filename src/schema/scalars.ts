@@ -10,6 +10,8 @@ function badInput(message: string): GraphQLError {
 /** Money and rates as exact decimal strings ("1234.50"); never a float on the wire. */
 export const DecimalScalar = new GraphQLScalarType({
   name: 'Decimal',
+  // The same as schema.graphql's @specifiedBy, which the served schema takes from here.
+  specifiedByURL: 'https://www.postgresql.org/docs/current/datatype-numeric.html#DATATYPE-NUMERIC-DECIMAL',
   description: 'An exact decimal number as a string, e.g. "1250000.00" (CNY) or "0.038500" (a rate of 3.85%).',
   serialize(value) {
     if (value === null || value === undefined) return null;
@@ -55,6 +57,8 @@ function instantOf(text: string): Date | undefined {
 /** A calendar date, "2020-04-20". Stored as a UTC midnight DateTime by Prisma. */
 export const DateScalar = new GraphQLScalarType({
   name: 'Date',
+  // The same as schema.graphql's @specifiedBy, which the served schema takes from here.
+  specifiedByURL: 'https://datatracker.ietf.org/doc/html/rfc3339#section-5.6',
   description: 'A calendar date, e.g. "2020-04-20".',
   serialize(value) {
     if (value instanceof Date) return value.toISOString().slice(0, 10);
@@ -80,6 +84,8 @@ const dateTimeMessage =
 /** An instant in ISO 8601 with time zone, "2020-04-20T08:00:00.000Z". */
 export const DateTimeScalar = new GraphQLScalarType({
   name: 'DateTime',
+  // The same as schema.graphql's @specifiedBy, which the served schema takes from here.
+  specifiedByURL: 'https://datatracker.ietf.org/doc/html/rfc3339#section-5.6',
   description: 'An instant in ISO 8601 with time zone, e.g. "2020-04-20T08:00:00.000Z".',
   serialize(value) {
     return value instanceof Date ? value.toISOString() : String(value);
@@ -99,6 +105,8 @@ export const DateTimeScalar = new GraphQLScalarType({
 /** Any JSON value, passed through as it is (audit events' before and after rows). */
 export const JSONScalar = new GraphQLScalarType({
   name: 'JSON',
+  // The same as schema.graphql's @specifiedBy, which the served schema takes from here.
+  specifiedByURL: 'https://datatracker.ietf.org/doc/html/rfc8259',
   description: 'Any JSON value: the row values an audit event records (decimals as strings, dates as ISO strings).',
   serialize: (value) => value,
   parseValue: (value) => value,

@@ -184,6 +184,7 @@ export async function buildServer({
     defaultListSize: config.DISHUI_COST_DEFAULT_LIST_SIZE ?? configDefaults.DISHUI_COST_DEFAULT_LIST_SIZE,
     production: config.NODE_ENV === 'production',
     registry: metrics.registry,
+    formatError,
     exportJob: (context, rowId) => exportJobLoader(null, { id: toGlobalId('ExportJob', rowId) }, context),
   });
   const requestLog = logRequests(app);

@@ -9,8 +9,14 @@ import { createDishuiClient } from '../../examples/apollo-client/src/client.js';
 import { disburse } from '../../examples/apollo-client/src/operations/disburseLoan.js';
 import { allLoans } from '../../examples/apollo-client/src/operations/loansPage.js';
 import { describeNode } from '../../examples/apollo-client/src/operations/refetchNode.js';
+import { watchLoans, type LoanStatusEvent } from '../../examples/apollo-client/src/operations/loanStatus.js';
+import { possibleTypes } from '../../examples/apollo-client/src/possibleTypes.js';
+import { possibleTypesSource } from '../../src/schema/possibleTypes.js';
+import WebSocket from 'ws';
 import { seedArticle } from '../../src/db/seeds/article/index.js';
 import { typeDefs } from '../../src/schema/typeDefs.js';
+import { rowIdOf } from '../../src/engine/globalId.js';
+import { runMutation } from '../../src/modules/writes/index.js';
 import { buildServer } from '../../src/server/buildServer.js';
 import { createTestDatabase, type TestDatabase } from '../support/database.js';
 import { adminHeaders, testServerConfig } from '../support/auth.js';
@@ -49,7 +55,12 @@ describe('the persisted-operations manifest of examples/apollo-client', () => {
         .map((o) => `${o.operation} ${o.name?.value}`)
         .sort();
     assert.deepEqual(names(Object.values(manifest).map((text) => parse(text))), names(inSource));
-    assert.deepEqual(names(inSource), ['mutation DisburseLoan', 'query LoansPage', 'query RefetchNode']);
+    assert.deepEqual(names(inSource), [
+      'mutation DisburseLoan',
+      'query LoansPage',
+      'query RefetchNode',
+      'subscription LoanStatus',
+    ]);
   });
 });
 
@@ -99,5 +110,51 @@ describe('the typed client against a running Dishui (PGlite)', () => {
       assert.match(message, /^[A-Z_]+: /);
     }
     assert.match((await describeNode(client, loan!.id))!, new RegExp(`^loan ${loan!.contractNo} \\(`));
+  });
+
+  test('the split link: a subscription over graphql-ws hears a mutation sent over HTTP', async () => {
+    const authorization = (await adminHeaders()).authorization;
+    const client = createDishuiClient({
+      uri,
+      authorization,
+      wsUri: uri.replace('http', 'ws'),
+      webSocketImpl: WebSocket,
+    });
+    try {
+      const [loan] = await allLoans(client, {}, 5);
+      const events: LoanStatusEvent[] = [];
+      const stop = watchLoans(client, { id: { eq: loan!.id } }, (event) => events.push(event));
+      await new Promise((resolve) => setTimeout(resolve, 1_000));
+      const outcome = await disburse(client, {
+        loanId: loan!.id,
+        amount: '-1.00',
+        disbursedOn: '2020-01-10',
+        idempotencyKey: 'example-client-split',
+      });
+      assert.equal(outcome.ok, false, 'a refused mutation commits nothing and sends nothing');
+      const rowId = rowIdOf(loan!.id, 'EnterpriseLoan', 'id');
+      await runMutation(
+        database.db,
+        { id: 'staff-example', role: 'ADMIN' },
+        {},
+        { operation: 'noteLoan', entityType: 'EnterpriseLoan', input: {}, load: async () => null },
+        (scope) => scope.tx.enterpriseLoan.update({ where: { id: rowId }, data: { version: { increment: 1 } } }),
+      );
+      for (let waited = 0; events.length === 0 && waited < 5_000; waited += 50)
+        await new Promise((resolve) => setTimeout(resolve, 50));
+      stop();
+      assert.equal(events.length, 1);
+      assert.equal(events[0]!.id, loan!.id);
+    } finally {
+      await client.dispose();
+    }
+  });
+});
+
+describe('examples/apollo-client/src/possibleTypes.ts', () => {
+  test('is generated from schema.graphql and current (npm run possible-types), ExportJob included', () => {
+    const file = fs.readFileSync(new URL('src/possibleTypes.ts', example), 'utf8');
+    assert.equal(file, possibleTypesSource(typeDefs), 'stale: run npm run possible-types');
+    assert.ok((possibleTypes.Node as readonly string[]).includes('ExportJob'));
   });
 });

@@ -28,7 +28,12 @@ test('the served schema is exactly schema.graphql', async () => {
   try {
     const client = await graphqlClient(db);
     const response = await client.request(
-      getIntrospectionQuery({ descriptions: true, schemaDescription: true, inputValueDeprecation: true }),
+      getIntrospectionQuery({
+        descriptions: true,
+        schemaDescription: true,
+        inputValueDeprecation: true,
+        specifiedByUrl: true,
+      }),
     );
     const served = printSchema(lexicographicSortSchema(buildClientSchema(response.data as never)));
     assert.equal(served, printSchema(lexicographicSortSchema(buildSchema(typeDefs))));

@@ -1,29 +1,15 @@
 import type { TypePolicies } from '@apollo/client';
 import { relayStylePagination } from '@apollo/client/utilities';
+import { possibleTypes } from './possibleTypes.js';
 
 // Pages of one list are merged into one cache entry per filter and ordering: the arguments that
-// change *which* list it is, never the cursor or page size.
+// change *which* list it is, never the cursor or page size. relayStylePagination merges `edges`
+// only: a query that pages must select `edges { node { … } }`, since with `nodes` alone page 2
+// silently replaces page 1.
 const paged = () => relayStylePagination(['where', 'orderBy']);
 
-/** Every type implementing Node: their global IDs are unique across types. */
-export const nodeTypes = [
-  'Region',
-  'Village',
-  'OrgUnit',
-  'Initiative',
-  'CadreAssignment',
-  'InitiativeMetric',
-  'Campaign',
-  'Enterprise',
-  'EnterpriseSite',
-  'EnterpriseLoan',
-  'RepaymentScheduleItem',
-  'Repayment',
-  'LoanClassificationSnapshot',
-  'ImpactRecord',
-  'LprRate',
-  'AuditEvent',
-] as const;
+/** Every type implementing Node (generated from the schema: possibleTypes.ts): their global IDs are unique across types. */
+export const nodeTypes = possibleTypes.Node;
 
 /**
  * Cache policies for Dishui: Relay connections merged page by page, entities normalized by their
