@@ -1,5 +1,5 @@
 import { HeaderMap, type ApolloServerPlugin } from '@apollo/server';
-import { GraphQLError, Kind, visit, type DocumentNode, type ValueNode } from 'graphql';
+import { GraphQLError, Kind, visit, type DocumentNode, type OperationDefinitionNode, type ValueNode } from 'graphql';
 import type { GraphQLContext } from '../context.js';
 import { argumentPath, inputBudget, inputLimits, inputValueProblem } from '../rules/inputValues.js';
 
@@ -30,6 +30,40 @@ function variableArguments(document: DocumentNode): Map<string, string> {
 }
 
 /**
+ * The refusal of `variables` for `operation`, or null when each is fine: a string holding U+0000,
+ * nesting deeper than `limits.maxDepth`, or more than `limits.maxValues` values over all of them.
+ * A 400 BAD_USER_INPUT naming the argument the variable feeds. Also used for subscriptions
+ * (liveSubscriptions.ts), which graphql-ws runs outside Apollo.
+ */
+export function variablesRefusal(
+  document: DocumentNode,
+  operation: OperationDefinitionNode,
+  variables: Record<string, unknown>,
+  limits: { maxDepth: number; maxValues: number } = inputLimits,
+): GraphQLError | null {
+  const budget = inputBudget();
+  let uses: Map<string, string> | undefined;
+  for (const definition of operation.variableDefinitions ?? []) {
+    const name = definition.variable.name.value;
+    if (!Object.hasOwn(variables, name)) continue;
+    const problem = inputValueProblem(variables[name], budget, limits);
+    if (!problem) continue;
+    uses ??= variableArguments(document);
+    const argument = argumentPath(uses.get(name) ?? `$${name}`, problem.path);
+    return new GraphQLError(`Argument "${argument}" (variable $${name}): ${problem.message}`, {
+      nodes: [definition],
+      extensions: {
+        code: 'BAD_USER_INPUT',
+        argument,
+        variable: name,
+        http: { status: 400, headers: new HeaderMap() },
+      },
+    });
+  }
+  return null;
+}
+
+/**
  * The Apollo plugin that checks every variable's value before graphql-js coerces it (its
  * coercion is recursive and overflows the stack at a few thousand nested `NOT`s): a string
  * holding U+0000, nesting deeper than `limits.maxDepth`, or more than `limits.maxValues` values
@@ -43,27 +77,9 @@ export function inputGuard(
     async requestDidStart() {
       return {
         async didResolveOperation({ document, operation, request }) {
-          const variables = request.variables;
-          if (!operation || !variables) return;
-          const budget = inputBudget();
-          let uses: Map<string, string> | undefined;
-          for (const definition of operation.variableDefinitions ?? []) {
-            const name = definition.variable.name.value;
-            if (!Object.hasOwn(variables, name)) continue;
-            const problem = inputValueProblem(variables[name], budget, limits);
-            if (!problem) continue;
-            uses ??= variableArguments(document);
-            const argument = argumentPath(uses.get(name) ?? `$${name}`, problem.path);
-            throw new GraphQLError(`Argument "${argument}" (variable $${name}): ${problem.message}`, {
-              nodes: [definition],
-              extensions: {
-                code: 'BAD_USER_INPUT',
-                argument,
-                variable: name,
-                http: { status: 400, headers: new HeaderMap() },
-              },
-            });
-          }
+          if (!operation || !request.variables) return;
+          const refusal = variablesRefusal(document, operation, request.variables, limits);
+          if (refusal) throw refusal;
         },
         async willSendResponse({ response }) {
           if (response.body.kind !== 'single') return;

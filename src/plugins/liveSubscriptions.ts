@@ -1,3 +1,4 @@
+import { variablesRefusal } from './inputGuard.js';
 import fastifyWebsocket, { type WebSocket, type WebsocketHandler } from '@fastify/websocket';
 import type { FastifyInstance, FastifyRequest } from 'fastify';
 import {
@@ -255,6 +256,8 @@ export async function registerLiveSubscriptions(
             ];
           }
           const variables = (payload.variables ?? undefined) as Record<string, unknown> | undefined;
+          const refusal = variables ? variablesRefusal(document, operation, variables) : null;
+          if (refusal) return [refusal];
           const cost = operationCost(schema, document, operation, variables, {
             defaultListSize: options.defaultListSize,
           });

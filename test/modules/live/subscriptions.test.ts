@@ -319,6 +319,12 @@ forEachBackend<Fixture>(
         const deep = first.subscribe('subscription { loanChanged { enterprise { loans { nodes { id } } } } }');
         await deep.completed;
         assert.equal(errorCode(deep), 'QUERY_TOO_COMPLEX');
+        const nul = first.subscribe(
+          'subscription Nul($where: EnterpriseLoanWhere) { loanChanged(where: $where) { id } }',
+          { where: { contractNo: { eq: 'a\u0000b' } } },
+        );
+        await nul.completed;
+        assert.equal(errorCode(nul), 'BAD_USER_INPUT', 'variables are checked as over HTTP');
         const query = first.subscribe('{ regions(first: 1) { nodes { code } } }');
         await query.completed;
         assert.match((query.errors[0] as { message: string }[])[0]?.message ?? '', /Only subscriptions/);
