@@ -28,6 +28,10 @@ export const errorTable = Object.freeze({
     meaning:
       'The HTTP request is not one Dishui accepts: no query, a malformed body, or a GET without a preflight header.',
   },
+  METHOD_NOT_ALLOWED: {
+    status: 405,
+    meaning: 'A mutation sent with GET (GET runs queries only): send it with POST. `Allow: POST` says so.',
+  },
   UNSUPPORTED_MEDIA_TYPE: {
     status: 415,
     meaning: 'The request body has a Content-Type Dishui does not read (GraphQL takes application/json).',

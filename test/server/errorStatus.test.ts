@@ -61,6 +61,13 @@ const cases: Record<string, StatusCase> = {
       headers: { ...(await adminHeaders()), 'content-type': 'application/json' },
     }),
   },
+  METHOD_NOT_ALLOWED: {
+    request: async () => ({
+      method: 'GET',
+      url: `/graphql?query=${encodeURIComponent('mutation { __typename }')}`,
+      headers: { ...(await adminHeaders()), 'apollo-require-preflight': 'true' },
+    }),
+  },
   UNSUPPORTED_MEDIA_TYPE: {
     request: async () => ({
       method: 'POST',
