@@ -1,6 +1,5 @@
-// The import rules of the architecture (docs/development.md, "Layers"), checked by `npm run lint`.
-// Known exceptions still to remove are in .dependency-cruiser-known-violations.json
-// (`npm run lint:baseline` rewrites it); a new violation fails the check.
+// The import rules of the architecture (docs/development.md, "Format, lint and layers"), checked by `npm run lint`.
+// There are no known exceptions: a violation fails the check.
 /** @type {import('dependency-cruiser').IConfiguration} */
 module.exports = {
   forbidden: [

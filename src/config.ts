@@ -47,6 +47,19 @@ export const configDefaults = Object.freeze({
   // A running export job touches its row every few seconds; one silent this long lost its instance.
   DISHUI_EXPORT_JOB_STALE_MS: 60_000,
   DISHUI_SHUTDOWN_GRACE_MS: 10_000,
+  // An export reads a whole fact table at its reader's pace: an hour, not the interactive 25 s.
+  DISHUI_EXPORT_TIMEOUT_MS: 3_600_000,
+  // Requests served at once; more get 503 at once rather than queueing behind the pool (0 = off).
+  DISHUI_MAX_IN_FLIGHT: 64,
+  // Longer than any client's retry horizon (a batch retried the next morning), short enough that
+  // the key table stays small: a week.
+  DISHUI_IDEMPOTENCY_RETENTION_HOURS: 168,
+  // Subscriptions over WebSocket (docs/live.md).
+  DISHUI_WS_MAX_SUBSCRIPTIONS: 20,
+  DISHUI_WS_MAX_CONNECTIONS_PER_CALLER: 10,
+  DISHUI_WS_MAX_QUEUED_EVENTS: 100,
+  DISHUI_WS_KEEPALIVE_MS: 12_000,
+  DISHUI_WS_INIT_TIMEOUT_MS: 3_000,
 });
 
 /** A comma-separated list; blanks dropped. */
@@ -124,6 +137,20 @@ const schema = z
       .max(600_000)
       .default(configDefaults.DISHUI_SHUTDOWN_GRACE_MS),
     DISHUI_EXPORT_DIR: z.string().min(1).optional(),
+    DISHUI_EXPORT_TIMEOUT_MS: z.coerce.number().int().min(0).default(configDefaults.DISHUI_EXPORT_TIMEOUT_MS),
+    DISHUI_MAX_IN_FLIGHT: z.coerce.number().int().min(0).max(100_000).default(configDefaults.DISHUI_MAX_IN_FLIGHT),
+    DISHUI_IDEMPOTENCY_RETENTION_HOURS: z.coerce
+      .number()
+      .int()
+      .min(1)
+      .max(24 * 366)
+      .default(configDefaults.DISHUI_IDEMPOTENCY_RETENTION_HOURS),
+    DISHUI_WS_MAX_SUBSCRIPTIONS: positiveInt(configDefaults.DISHUI_WS_MAX_SUBSCRIPTIONS),
+    DISHUI_WS_MAX_CONNECTIONS_PER_CALLER: positiveInt(configDefaults.DISHUI_WS_MAX_CONNECTIONS_PER_CALLER),
+    DISHUI_WS_MAX_QUEUED_EVENTS: positiveInt(configDefaults.DISHUI_WS_MAX_QUEUED_EVENTS),
+    // 0 turns the pings off.
+    DISHUI_WS_KEEPALIVE_MS: z.coerce.number().int().min(0).default(configDefaults.DISHUI_WS_KEEPALIVE_MS),
+    DISHUI_WS_INIT_TIMEOUT_MS: positiveInt(configDefaults.DISHUI_WS_INIT_TIMEOUT_MS),
     DISHUI_EXPORT_JOB_STALE_MS: z.coerce.number().int().min(1_000).default(configDefaults.DISHUI_EXPORT_JOB_STALE_MS),
     REDIS_URL: z
       .string()

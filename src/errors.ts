@@ -59,6 +59,10 @@ export const errorTable = Object.freeze({
     status: 200,
     meaning: 'Automatic persisted queries are off (DISHUI_PERSISTED_OPERATIONS=off): send the full `query`.',
   },
+  PERSISTED_QUERY_HASH_MISMATCH: {
+    status: 400,
+    meaning: 'The automatic persisted query hash sent with a `query` is not the SHA-256 of that text.',
+  },
   OPERATION_NOT_IN_SAFELIST: {
     status: 400,
     meaning: 'Safelist mode: the document, its hash or `documentId` is not in the persisted-operations manifest.',

@@ -196,7 +196,10 @@ export async function runLoad(
     if (wait > 0) await new Promise((resolve) => setTimeout(resolve, wait));
     const roll = (sent * 7919) % totalWeight;
     let acc = 0;
-    const kind = kinds.find((candidate) => (acc += candidate.weight) > roll)!;
+    const kind = kinds.find((candidate) => {
+      acc += candidate.weight;
+      return acc > roll;
+    })!;
     const n = sent;
     sent += 1;
     const t0 = performance.now();

@@ -2,6 +2,7 @@ import { parseArgs } from 'node:util';
 import type { Config } from '../config.js';
 import { openDatabase, type Database } from '../db/client.js';
 import { migrate } from '../db/migrator.js';
+import { parseExpires } from './expiresOption.js';
 import { ApiKeyInputError, createApiKey, listApiKeys, revokeApiKey, type ApiKeyView } from '../modules/auth/index.js';
 
 /** Thrown for a bad `dishui apikey` command line; main.ts prints it as a usage error. */
@@ -49,14 +50,7 @@ export async function apiKeyCommand(db: Database, args: string[], print: (line: 
     throw new ApiKeyUsageError(`apikey create: ${(error as Error).message}. ${usage}`);
   }
   if (!values.role || !values.label) throw new ApiKeyUsageError(`apikey create needs --role and --label. ${usage}`);
-  let expiresAt: Date | null = null;
-  if (values.expires !== undefined) {
-    expiresAt = /^\d{4}-\d{2}-\d{2}(T[\d:.]+Z)?$/.test(values.expires)
-      ? new Date(values.expires)
-      : new Date(Number.NaN);
-    if (Number.isNaN(expiresAt.getTime()))
-      throw new ApiKeyUsageError(`apikey create: --expires takes a date like 2027-01-01; got "${values.expires}".`);
-  }
+  const expiresAt = parseExpires(values.expires, (message) => new ApiKeyUsageError(`apikey create: ${message}`));
   const { key, apiKey } = await createApiKey(db, {
     label: values.label,
     roles: values.role.flatMap((role) => role.split(',')).map((role) => role.trim().toUpperCase()),

@@ -2,6 +2,7 @@ import { parseArgs } from 'node:util';
 import type { Config } from '../config.js';
 import { openDatabase, type Database } from '../db/client.js';
 import { migrate } from '../db/migrator.js';
+import { parseExpires } from './expiresOption.js';
 import {
   createSqlLogin,
   listSqlLogins,
@@ -39,14 +40,7 @@ export async function sqlUserCommand(db: Database, args: string[], print: (line:
   if (action !== 'create') throw new SqlUserUsageError(usage);
   const values = parseCreate(rest);
   if (!values.role || !values.label) throw new SqlUserUsageError(`sql-user create needs --role and --label. ${usage}`);
-  let expiresAt: Date | null = null;
-  if (values.expires !== undefined) {
-    expiresAt = /^\d{4}-\d{2}-\d{2}(T[\d:.]+Z)?$/.test(values.expires)
-      ? new Date(values.expires)
-      : new Date(Number.NaN);
-    if (Number.isNaN(expiresAt.getTime()))
-      throw new SqlUserUsageError(`sql-user create: --expires takes a date like 2027-01-01; got "${values.expires}".`);
-  }
+  const expiresAt = parseExpires(values.expires, (message) => new SqlUserUsageError(`sql-user create: ${message}`));
   const whole = (flag: string, text: string | undefined) => {
     if (text === undefined) return undefined;
     if (!/^\d{1,7}$/.test(text))

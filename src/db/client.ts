@@ -34,9 +34,11 @@ export interface SqlRunner extends SqlConnection {
   withConnection<T>(work: (connection: SqlConnection) => Promise<T>): Promise<T>;
   /**
    * Starts `COPY (…) TO STDOUT` (no parameters: COPY takes none). PostgreSQL only; PGlite has no
-   * streaming COPY, and callers fall back to reading pages.
+   * streaming COPY, and callers fall back to reading pages. `statementTimeoutMs` (0 = none) bounds
+   * this COPY in place of the connection's own statement timeout (DATABASE_STATEMENT_TIMEOUT_MS),
+   * which the connection gets back before it returns to the pool.
    */
-  copyOut?(text: string): Promise<CopyOut>;
+  copyOut?(text: string, options?: { statementTimeoutMs?: number }): Promise<CopyOut>;
 }
 
 /** One database behind the gateway: embedded PGlite or a PostgreSQL server. */
@@ -48,6 +50,12 @@ export interface Database {
   readonly statements: StatementCounter;
   /** Connections of each PostgreSQL pool now (none on PGlite), for metrics. */
   poolStats(): PoolStats[];
+  /**
+   * Calls `onMessage` with the payload of every NOTIFY on `channel` (committed transactions only),
+   * over one dedicated connection that reconnects when lost; PGlite delivers them in process.
+   * Returns the function that stops listening. Absent on databases that cannot listen.
+   */
+  listen?(channel: string, onMessage: (payload: string) => void): Promise<() => Promise<void>>;
   close(): Promise<void>;
 }
 
@@ -138,15 +146,29 @@ async function openPostgres(
         client.release();
       }
     },
-    copyOut: async (text) => {
+    copyOut: async (text, copyOptions = {}) => {
       const client = await pool.connect();
+      const timeout = copyOptions.statementTimeoutMs;
       let released = false;
       const release = (error?: Error) => {
         if (released) return;
         released = true;
-        client.release(error);
+        if (error || timeout === undefined) return client.release(error);
+        // RESET goes back to the value the session started with: the interactive timeout. It is
+        // sent once the COPY's ReadyForQuery has arrived (pg emits 'drain' then).
+        const reset = () =>
+          client.query('RESET statement_timeout').then(
+            () => client.release(),
+            (resetError: Error) => client.release(resetError),
+          );
+        if ((client as unknown as { readyForQuery?: boolean }).readyForQuery) reset();
+        else client.once('drain', reset);
       };
       try {
+        if (timeout !== undefined) {
+          if (!Number.isInteger(timeout) || timeout < 0) throw new Error(`copyOut: bad statementTimeoutMs ${timeout}`);
+          await client.query(`SET statement_timeout = ${timeout}`);
+        }
         const stream = client.query(copyTo(text));
         stream.once('end', () => release());
         stream.once('error', (error) => release(error));
@@ -160,9 +182,47 @@ async function openPostgres(
   const stats = (): PoolStats[] => [
     { pool: 'primary', total: pool.totalCount, idle: pool.idleCount, waiting: pool.waitingCount },
   ];
-  return assemble('postgres', new PrismaPg(pool), sql, stats, async () => {
+  const database = assemble('postgres', new PrismaPg(pool), sql, stats, async () => {
     await pool.end();
   });
+  return { ...database, listen: (channel, onMessage) => listenOnPostgres(url, config, channel, onMessage) };
+}
+
+// LISTEN needs a session of its own for as long as it listens: a pooled connection would be given
+// back. A lost session is reopened after a pause; notifications sent meanwhile are missed.
+async function listenOnPostgres(
+  url: string,
+  config: Pick<Config, 'DATABASE_CONNECT_TIMEOUT_MS'>,
+  channel: string,
+  onMessage: (payload: string) => void,
+): Promise<() => Promise<void>> {
+  let client: pg.Client | undefined;
+  let stopped = false;
+  let retry: NodeJS.Timeout | undefined;
+  const connect = async (): Promise<void> => {
+    const next = new pg.Client({ connectionString: url, connectionTimeoutMillis: config.DATABASE_CONNECT_TIMEOUT_MS });
+    next.on('notification', (message) => {
+      if (message.channel === channel && message.payload !== undefined) onMessage(message.payload);
+    });
+    next.on('error', () => {
+      next.end().catch(() => {});
+      if (client === next) client = undefined;
+      if (!stopped) retry = setTimeout(() => void connect().catch(() => {}), 1_000);
+    });
+    await next.connect();
+    await next.query(`LISTEN "${channel.replaceAll('"', '""')}"`);
+    if (stopped) {
+      await next.end();
+      return;
+    }
+    client = next;
+  };
+  await connect();
+  return async () => {
+    stopped = true;
+    clearTimeout(retry);
+    await client?.end().catch(() => {});
+  };
 }
 
 async function openPglite(dataDir: string): Promise<Database> {
@@ -203,7 +263,7 @@ function servePglite(lite: PGlite): Database {
     },
   };
   const sql: SqlRunner = { ...connection, withConnection: (work) => work(connection) };
-  return assemble(
+  const database = assemble(
     'pglite',
     new PrismaPGlite(lite) as SqlDriverAdapterFactory,
     sql,
@@ -212,6 +272,15 @@ function servePglite(lite: PGlite): Database {
       await lite.close();
     },
   );
+  return {
+    ...database,
+    listen: async (channel, onMessage) => {
+      const unlisten = await lite.listen(channel, onMessage);
+      return async () => {
+        if (!lite.closed) await unlisten();
+      };
+    },
+  };
 }
 
 function assemble(

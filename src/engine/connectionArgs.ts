@@ -60,8 +60,20 @@ export function resolvePageRequest(spec: EntitySpec, args: ConnectionArgs): Page
   return { limit, backward, keys, signature, after: read('after'), before: read('before'), where: args.where ?? null };
 }
 
+// The fields of each spec by their order enum value (CONTRACT_DATE → contractDate), built once.
+const fieldsByOrderValue = new WeakMap<EntitySpec, ReadonlyMap<string, string>>();
+
+function orderValues(spec: EntitySpec): ReadonlyMap<string, string> {
+  let byValue = fieldsByOrderValue.get(spec);
+  if (!byValue) {
+    byValue = new Map(Object.keys(spec.fields).map((field) => [orderFieldValue(field), field]));
+    fieldsByOrderValue.set(spec, byValue);
+  }
+  return byValue;
+}
+
 function sortKeys(spec: EntitySpec, orderBy: NonNullable<ConnectionArgs['orderBy']>): SortKey[] {
-  const byValue = new Map(Object.keys(spec.fields).map((field) => [orderFieldValue(field), field]));
+  const byValue = orderValues(spec);
   const keys: SortKey[] = orderBy.map((order, i) => {
     const field = byValue.get(order.field);
     if (!field) throw badInput(`orderBy[${i}].field`, `${spec.typeName} cannot be ordered by ${order.field}.`);

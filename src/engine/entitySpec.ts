@@ -14,7 +14,18 @@ export interface FieldSpec {
 
 /** A relation: to-one through a column of this table, to-many through the target's column or a link table. */
 export type RelationSpec =
-  | { cardinality: 'one'; target: string; column: string; description: string }
+  | {
+      cardinality: 'one';
+      target: string;
+      column: string;
+      description: string;
+      /**
+       * SQL giving the target row's id for the row aliased `alias`, when the field's resolver
+       * computes it rather than reading `column` (the loan's region fallback): the read compiler
+       * joins on it, so the field compiles.
+       */
+      key?: (alias: string) => Prisma.Sql;
+    }
   | { cardinality: 'many'; target: string; foreignKey: string; description: string }
   | {
       cardinality: 'many';
@@ -43,6 +54,26 @@ export interface EntitySpec {
    * (regions, villages, campaigns, LPR fixings) are reference data every branch shares.
    */
   inScope?: (alias: string, units: Prisma.Sql) => Prisma.Sql;
+  /**
+   * SQL of leaf fields whose resolver computes them in TypeScript, giving for the row aliased
+   * `alias` exactly the value the resolver returns (rendered as the field's GraphQL type): the read
+   * compiler uses it, so those fields compile instead of falling back to the resolver.
+   */
+  computedSql?: Readonly<Record<string, (alias: string) => Prisma.Sql>>;
+  /** Plain lists of rows (no connection) a resolver computes in TypeScript, by field name, in SQL. */
+  computedLists?: Readonly<Record<string, ComputedListSpec>>;
+}
+
+/**
+ * A list field of rows of `target` in SQL, giving exactly the rows and order its resolver returns:
+ * the read compiler builds it as a JSON array, so the field compiles.
+ */
+export interface ComputedListSpec {
+  target: string;
+  /** The condition tying target rows aliased `inner` to the owner row aliased `alias`. */
+  where: (alias: string, inner: string) => Prisma.Sql;
+  /** The order of the list, over target rows aliased `inner`. */
+  order: (inner: string) => Prisma.Sql;
 }
 
 /** The GraphQL enum value of an order field: `contractDate` becomes `CONTRACT_DATE`. */

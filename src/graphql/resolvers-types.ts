@@ -1551,6 +1551,43 @@ export enum ExportKind {
   LoanFacts = 'LOAN_FACTS'
 }
 
+/** A deleted fact row. */
+export type FactDeletion = {
+  __typename?: 'FactDeletion';
+  /** When it was deleted. */
+  deletedAt: Scalars['DateTime']['output'];
+  /** Id of the deleted row (loanId or impactId). */
+  id: Scalars['Int']['output'];
+};
+
+/** A page of deleted fact ids, in (deletedAt, id) order. */
+export type FactDeletionConnection = {
+  __typename?: 'FactDeletionConnection';
+  /** The deletions with their cursors. */
+  edges: Array<FactDeletionEdge>;
+  /** The deletions alone. */
+  nodes: Array<FactDeletion>;
+  /** Where this page sits. */
+  pageInfo: PageInfo;
+};
+
+/** A deletion in the feed. */
+export type FactDeletionEdge = {
+  __typename?: 'FactDeletionEdge';
+  /** Cursor of this deletion: pass it as `after`. */
+  cursor: Scalars['String']['output'];
+  /** The deletion. */
+  node: FactDeletion;
+};
+
+/** A kind of flat fact row. */
+export enum FactKind {
+  /** Impact facts (ImpactFact, keyed by impactId). */
+  Impact = 'IMPACT',
+  /** Loan facts (LoanFact, keyed by loanId). */
+  Loan = 'LOAN'
+}
+
 /** Financing model (融資模式). */
 export enum FinancingModel {
   /** Bank + government + enterprise/farmer (銀行+政府+企業/農戶). */
@@ -1720,10 +1757,32 @@ export type ImpactFact = {
   registeredPoorHouseholds?: Maybe<Scalars['Int']['output']>;
   /** Registered poor people (建檔立卡) reached. */
   registeredPoorPeople?: Maybe<Scalars['Int']['output']>;
-  /** When the row last changed: refresh incrementally with `updatedSince`. */
+  /** When the row's own columns last changed; `impactFactChanges` also counts values copied in. */
   updatedAt?: Maybe<Scalars['DateTime']['output']>;
   /** Who verified the figures (Verifier value). */
   verifiedBy?: Maybe<Scalars['String']['output']>;
+};
+
+/** A page of the impact fact change feed, in (changedAt, impactId) order. */
+export type ImpactFactChangeConnection = {
+  __typename?: 'ImpactFactChangeConnection';
+  /** The rows with their change cursors and times. */
+  edges: Array<ImpactFactChangeEdge>;
+  /** The rows alone. */
+  nodes: Array<ImpactFact>;
+  /** Where this page sits; endCursor is the change cursor to resume from. */
+  pageInfo: PageInfo;
+};
+
+/** An impact fact row in the change feed. */
+export type ImpactFactChangeEdge = {
+  __typename?: 'ImpactFactChangeEdge';
+  /** When any value of the row last changed. */
+  changedAt: Scalars['DateTime']['output'];
+  /** Change cursor of this row, (change time, id): pass it as `after` to resume exactly after it. */
+  cursor: Scalars['String']['output'];
+  /** The row as it is now. */
+  node: ImpactFact;
 };
 
 /** A keyset page of ImpactFact rows, in id order. */
@@ -2985,8 +3044,30 @@ export type LoanFact = {
   supportSector?: Maybe<Scalars['String']['output']>;
   /** Term in months. */
   termMonths?: Maybe<Scalars['Int']['output']>;
-  /** When the row last changed: refresh incrementally with `updatedSince`. */
+  /** When the row's own columns last changed; `loanFactChanges` also counts values copied in. */
   updatedAt?: Maybe<Scalars['DateTime']['output']>;
+};
+
+/** A page of the loan fact change feed, in (changedAt, loanId) order. */
+export type LoanFactChangeConnection = {
+  __typename?: 'LoanFactChangeConnection';
+  /** The rows with their change cursors and times. */
+  edges: Array<LoanFactChangeEdge>;
+  /** The rows alone. */
+  nodes: Array<LoanFact>;
+  /** Where this page sits; endCursor is the change cursor to resume from. */
+  pageInfo: PageInfo;
+};
+
+/** A loan fact row in the change feed. */
+export type LoanFactChangeEdge = {
+  __typename?: 'LoanFactChangeEdge';
+  /** When any value of the row last changed. */
+  changedAt: Scalars['DateTime']['output'];
+  /** Change cursor of this row, (change time, id): pass it as `after` to resume exactly after it. */
+  cursor: Scalars['String']['output'];
+  /** The row as it is now. */
+  node: LoanFact;
 };
 
 /** A keyset page of LoanFact rows, in id order. */
@@ -3980,6 +4061,10 @@ export type Query = {
   enterprises: EnterpriseConnection;
   /** The asynchronous export with this global ID (from createExport), or null when none has it. A finished export past its expiry is reported EXPIRED. */
   exportJob?: Maybe<ExportJob>;
+  /** Ids of deleted loan or impact facts in deletion order, so an incremental refresh can remove them. A caller bound to an org unit sees the deletions of its subtree and those whose unit was unknown (ids only). */
+  factDeletions: FactDeletionConnection;
+  /** Impact fact rows in the order they last changed (own values or ones copied in from the loan, borrower, initiative, unit or regions), for incremental refresh. */
+  impactFactChanges: ImpactFactChangeConnection;
   /** Flat impact rows for BI tools, in keyset pages by record id. */
   impactFacts: ImpactFactConnection;
   /** Impact records, a page at a time. */
@@ -3992,6 +4077,8 @@ export type Query = {
   initiativeStatistics: InitiativeStatistics;
   /** Initiatives, a page at a time. */
   initiatives: InitiativeConnection;
+  /** Loan fact rows in the order they last changed, for incremental refresh: a row moves to the end whenever any value it shows changes, its own or one copied in (borrower, booking unit, campaigns, region names). Walk it with the change cursor; each row appears once per walk. */
+  loanFactChanges: LoanFactChangeConnection;
   /** Flat loan rows for BI tools, in keyset pages by loan id. */
   loanFacts: LoanFactConnection;
   /** Loan count, borrowers, amounts, rates and non-performing balance per group of loans, computed in the database. */
@@ -4080,6 +4167,22 @@ export type QueryExportJobArgs = {
 
 
 /** The read API. */
+export type QueryFactDeletionsArgs = {
+  after?: InputMaybe<Scalars['String']['input']>;
+  first?: InputMaybe<Scalars['Int']['input']>;
+  kind: FactKind;
+};
+
+
+/** The read API. */
+export type QueryImpactFactChangesArgs = {
+  after?: InputMaybe<Scalars['String']['input']>;
+  first?: InputMaybe<Scalars['Int']['input']>;
+  where?: InputMaybe<ImpactRecordWhere>;
+};
+
+
+/** The read API. */
 export type QueryImpactFactsArgs = {
   after?: InputMaybe<Scalars['String']['input']>;
   first?: InputMaybe<Scalars['Int']['input']>;
@@ -4135,6 +4238,14 @@ export type QueryInitiativesArgs = {
   last?: InputMaybe<Scalars['Int']['input']>;
   orderBy?: InputMaybe<Array<InitiativeOrder>>;
   where?: InputMaybe<InitiativeWhere>;
+};
+
+
+/** The read API. */
+export type QueryLoanFactChangesArgs = {
+  after?: InputMaybe<Scalars['String']['input']>;
+  first?: InputMaybe<Scalars['Int']['input']>;
+  where?: InputMaybe<EnterpriseLoanWhere>;
 };
 
 
@@ -4962,6 +5073,63 @@ export type StringFilter = {
   startsWith?: InputMaybe<Scalars['String']['input']>;
 };
 
+/**
+ * Live events, over WebSocket with the graphql-ws protocol on `/graphql` (docs/live.md). Each event
+ * names a committed change; its row is read like a query's, within the caller's scope and under the
+ * same `@access` rules, so a subscriber never hears of a row it could not query.
+ */
+export type Subscription = {
+  __typename?: 'Subscription';
+  /** Each audit event matching `where`, as its change commits (bank-wide ADMINs only, like auditEvents). */
+  auditEventAdded: AuditEvent;
+  /** The export job's state now, then after each page written, then its final status (the subscription completes there). */
+  exportJobUpdated: ExportJob;
+  /** An initiative matching `where`, after each committed change. */
+  initiativeChanged: Initiative;
+  /** A loan in scope matching `where`, after each committed change: status, classification, repayment, deferral, write-off. */
+  loanChanged: EnterpriseLoan;
+};
+
+
+/**
+ * Live events, over WebSocket with the graphql-ws protocol on `/graphql` (docs/live.md). Each event
+ * names a committed change; its row is read like a query's, within the caller's scope and under the
+ * same `@access` rules, so a subscriber never hears of a row it could not query.
+ */
+export type SubscriptionAuditEventAddedArgs = {
+  where?: InputMaybe<AuditEventWhere>;
+};
+
+
+/**
+ * Live events, over WebSocket with the graphql-ws protocol on `/graphql` (docs/live.md). Each event
+ * names a committed change; its row is read like a query's, within the caller's scope and under the
+ * same `@access` rules, so a subscriber never hears of a row it could not query.
+ */
+export type SubscriptionExportJobUpdatedArgs = {
+  id: Scalars['ID']['input'];
+};
+
+
+/**
+ * Live events, over WebSocket with the graphql-ws protocol on `/graphql` (docs/live.md). Each event
+ * names a committed change; its row is read like a query's, within the caller's scope and under the
+ * same `@access` rules, so a subscriber never hears of a row it could not query.
+ */
+export type SubscriptionInitiativeChangedArgs = {
+  where?: InputMaybe<InitiativeWhere>;
+};
+
+
+/**
+ * Live events, over WebSocket with the graphql-ws protocol on `/graphql` (docs/live.md). Each event
+ * names a committed change; its row is read like a query's, within the caller's scope and under the
+ * same `@access` rules, so a subscriber never hears of a row it could not query.
+ */
+export type SubscriptionLoanChangedArgs = {
+  where?: InputMaybe<EnterpriseLoanWhere>;
+};
+
 /** COVID-19 resumption support sector (2020 復工復產). */
 export enum SupportSector {
   /** Agriculture (農業). */
@@ -5594,6 +5762,10 @@ export type ResolversTypes = ResolversObject<{
   ExportJob: ResolverTypeWrapper<ExportJob>;
   ExportJobStatus: ExportJobStatus;
   ExportKind: ExportKind;
+  FactDeletion: ResolverTypeWrapper<FactDeletion>;
+  FactDeletionConnection: ResolverTypeWrapper<FactDeletionConnection>;
+  FactDeletionEdge: ResolverTypeWrapper<FactDeletionEdge>;
+  FactKind: FactKind;
   FinancingModel: FinancingModel;
   FinancingModelFilter: FinancingModelFilter;
   GuaranteeType: GuaranteeType;
@@ -5602,6 +5774,8 @@ export type ResolversTypes = ResolversObject<{
   IDFilter: IdFilter;
   ImpactDimension: ImpactDimension;
   ImpactFact: ResolverTypeWrapper<ImpactFact>;
+  ImpactFactChangeConnection: ResolverTypeWrapper<ImpactFactChangeConnection>;
+  ImpactFactChangeEdge: ResolverTypeWrapper<ImpactFactChangeEdge>;
   ImpactFactConnection: ResolverTypeWrapper<ImpactFactConnection>;
   ImpactFactEdge: ResolverTypeWrapper<ImpactFactEdge>;
   ImpactGroup: ResolverTypeWrapper<ImpactGroup>;
@@ -5663,6 +5837,8 @@ export type ResolversTypes = ResolversObject<{
   LoanDecisionInput: LoanDecisionInput;
   LoanDimension: LoanDimension;
   LoanFact: ResolverTypeWrapper<LoanFact>;
+  LoanFactChangeConnection: ResolverTypeWrapper<LoanFactChangeConnection>;
+  LoanFactChangeEdge: ResolverTypeWrapper<LoanFactChangeEdge>;
   LoanFactConnection: ResolverTypeWrapper<LoanFactConnection>;
   LoanFactEdge: ResolverTypeWrapper<LoanFactEdge>;
   LoanGroup: ResolverTypeWrapper<LoanGroup>;
@@ -5752,6 +5928,7 @@ export type ResolversTypes = ResolversObject<{
   SiteKindFilter: SiteKindFilter;
   String: ResolverTypeWrapper<Scalars['String']['output']>;
   StringFilter: StringFilter;
+  Subscription: ResolverTypeWrapper<Record<PropertyKey, never>>;
   SupportSector: SupportSector;
   SupportSectorFilter: SupportSectorFilter;
   UpdateEnterpriseInput: UpdateEnterpriseInput;
@@ -5842,11 +6019,16 @@ export type ResolversParentTypes = ResolversObject<{
   EnterpriseSizeFilter: EnterpriseSizeFilter;
   EnterpriseWhere: EnterpriseWhere;
   ExportJob: ExportJob;
+  FactDeletion: FactDeletion;
+  FactDeletionConnection: FactDeletionConnection;
+  FactDeletionEdge: FactDeletionEdge;
   FinancingModelFilter: FinancingModelFilter;
   GuaranteeTypeFilter: GuaranteeTypeFilter;
   ID: Scalars['ID']['output'];
   IDFilter: IdFilter;
   ImpactFact: ImpactFact;
+  ImpactFactChangeConnection: ImpactFactChangeConnection;
+  ImpactFactChangeEdge: ImpactFactChangeEdge;
   ImpactFactConnection: ImpactFactConnection;
   ImpactFactEdge: ImpactFactEdge;
   ImpactGroup: ImpactGroup;
@@ -5896,6 +6078,8 @@ export type ResolversParentTypes = ResolversObject<{
   LoanClassificationSnapshotWhere: LoanClassificationSnapshotWhere;
   LoanDecisionInput: LoanDecisionInput;
   LoanFact: LoanFact;
+  LoanFactChangeConnection: LoanFactChangeConnection;
+  LoanFactChangeEdge: LoanFactChangeEdge;
   LoanFactConnection: LoanFactConnection;
   LoanFactEdge: LoanFactEdge;
   LoanGroup: LoanGroup;
@@ -5962,6 +6146,7 @@ export type ResolversParentTypes = ResolversObject<{
   SiteKindFilter: SiteKindFilter;
   String: Scalars['String']['output'];
   StringFilter: StringFilter;
+  Subscription: Record<PropertyKey, never>;
   SupportSectorFilter: SupportSectorFilter;
   UpdateEnterpriseInput: UpdateEnterpriseInput;
   UpdateInitiativeInput: UpdateInitiativeInput;
@@ -6252,6 +6437,22 @@ export type ExportJobResolvers<ContextType = GraphQLContext, ParentType extends 
   __isTypeOf?: IsTypeOfResolverFn<ParentType, ContextType>;
 }>;
 
+export type FactDeletionResolvers<ContextType = GraphQLContext, ParentType extends ResolversParentTypes['FactDeletion'] = ResolversParentTypes['FactDeletion']> = ResolversObject<{
+  deletedAt?: Resolver<ResolversTypes['DateTime'], ParentType, ContextType>;
+  id?: Resolver<ResolversTypes['Int'], ParentType, ContextType>;
+}>;
+
+export type FactDeletionConnectionResolvers<ContextType = GraphQLContext, ParentType extends ResolversParentTypes['FactDeletionConnection'] = ResolversParentTypes['FactDeletionConnection']> = ResolversObject<{
+  edges?: Resolver<Array<ResolversTypes['FactDeletionEdge']>, ParentType, ContextType>;
+  nodes?: Resolver<Array<ResolversTypes['FactDeletion']>, ParentType, ContextType>;
+  pageInfo?: Resolver<ResolversTypes['PageInfo'], ParentType, ContextType>;
+}>;
+
+export type FactDeletionEdgeResolvers<ContextType = GraphQLContext, ParentType extends ResolversParentTypes['FactDeletionEdge'] = ResolversParentTypes['FactDeletionEdge']> = ResolversObject<{
+  cursor?: Resolver<ResolversTypes['String'], ParentType, ContextType>;
+  node?: Resolver<ResolversTypes['FactDeletion'], ParentType, ContextType>;
+}>;
+
 export type ImpactFactResolvers<ContextType = GraphQLContext, ParentType extends ResolversParentTypes['ImpactFact'] = ResolversParentTypes['ImpactFact']> = ResolversObject<{
   approximate?: Resolver<Maybe<ResolversTypes['Boolean']>, ParentType, ContextType>;
   countyCode?: Resolver<Maybe<ResolversTypes['String']>, ParentType, ContextType>;
@@ -6290,6 +6491,18 @@ export type ImpactFactResolvers<ContextType = GraphQLContext, ParentType extends
   registeredPoorPeople?: Resolver<Maybe<ResolversTypes['Int']>, ParentType, ContextType>;
   updatedAt?: Resolver<Maybe<ResolversTypes['DateTime']>, ParentType, ContextType>;
   verifiedBy?: Resolver<Maybe<ResolversTypes['String']>, ParentType, ContextType>;
+}>;
+
+export type ImpactFactChangeConnectionResolvers<ContextType = GraphQLContext, ParentType extends ResolversParentTypes['ImpactFactChangeConnection'] = ResolversParentTypes['ImpactFactChangeConnection']> = ResolversObject<{
+  edges?: Resolver<Array<ResolversTypes['ImpactFactChangeEdge']>, ParentType, ContextType>;
+  nodes?: Resolver<Array<ResolversTypes['ImpactFact']>, ParentType, ContextType>;
+  pageInfo?: Resolver<ResolversTypes['PageInfo'], ParentType, ContextType>;
+}>;
+
+export type ImpactFactChangeEdgeResolvers<ContextType = GraphQLContext, ParentType extends ResolversParentTypes['ImpactFactChangeEdge'] = ResolversParentTypes['ImpactFactChangeEdge']> = ResolversObject<{
+  changedAt?: Resolver<ResolversTypes['DateTime'], ParentType, ContextType>;
+  cursor?: Resolver<ResolversTypes['String'], ParentType, ContextType>;
+  node?: Resolver<ResolversTypes['ImpactFact'], ParentType, ContextType>;
 }>;
 
 export type ImpactFactConnectionResolvers<ContextType = GraphQLContext, ParentType extends ResolversParentTypes['ImpactFactConnection'] = ResolversParentTypes['ImpactFactConnection']> = ResolversObject<{
@@ -6587,6 +6800,18 @@ export type LoanFactResolvers<ContextType = GraphQLContext, ParentType extends R
   updatedAt?: Resolver<Maybe<ResolversTypes['DateTime']>, ParentType, ContextType>;
 }>;
 
+export type LoanFactChangeConnectionResolvers<ContextType = GraphQLContext, ParentType extends ResolversParentTypes['LoanFactChangeConnection'] = ResolversParentTypes['LoanFactChangeConnection']> = ResolversObject<{
+  edges?: Resolver<Array<ResolversTypes['LoanFactChangeEdge']>, ParentType, ContextType>;
+  nodes?: Resolver<Array<ResolversTypes['LoanFact']>, ParentType, ContextType>;
+  pageInfo?: Resolver<ResolversTypes['PageInfo'], ParentType, ContextType>;
+}>;
+
+export type LoanFactChangeEdgeResolvers<ContextType = GraphQLContext, ParentType extends ResolversParentTypes['LoanFactChangeEdge'] = ResolversParentTypes['LoanFactChangeEdge']> = ResolversObject<{
+  changedAt?: Resolver<ResolversTypes['DateTime'], ParentType, ContextType>;
+  cursor?: Resolver<ResolversTypes['String'], ParentType, ContextType>;
+  node?: Resolver<ResolversTypes['LoanFact'], ParentType, ContextType>;
+}>;
+
 export type LoanFactConnectionResolvers<ContextType = GraphQLContext, ParentType extends ResolversParentTypes['LoanFactConnection'] = ResolversParentTypes['LoanFactConnection']> = ResolversObject<{
   edges?: Resolver<Array<ResolversTypes['LoanFactEdge']>, ParentType, ContextType>;
   nodes?: Resolver<Array<ResolversTypes['LoanFact']>, ParentType, ContextType>;
@@ -6783,12 +7008,15 @@ export type QueryResolvers<ContextType = GraphQLContext, ParentType extends Reso
   enterpriseLoans?: Resolver<ResolversTypes['EnterpriseLoanConnection'], ParentType, ContextType, Partial<QueryEnterpriseLoansArgs>>;
   enterprises?: Resolver<ResolversTypes['EnterpriseConnection'], ParentType, ContextType, Partial<QueryEnterprisesArgs>>;
   exportJob?: Resolver<Maybe<ResolversTypes['ExportJob']>, ParentType, ContextType, RequireFields<QueryExportJobArgs, 'id'>>;
+  factDeletions?: Resolver<ResolversTypes['FactDeletionConnection'], ParentType, ContextType, RequireFields<QueryFactDeletionsArgs, 'kind'>>;
+  impactFactChanges?: Resolver<ResolversTypes['ImpactFactChangeConnection'], ParentType, ContextType, Partial<QueryImpactFactChangesArgs>>;
   impactFacts?: Resolver<ResolversTypes['ImpactFactConnection'], ParentType, ContextType, Partial<QueryImpactFactsArgs>>;
   impactRecords?: Resolver<ResolversTypes['ImpactRecordConnection'], ParentType, ContextType, Partial<QueryImpactRecordsArgs>>;
   impactStatistics?: Resolver<ResolversTypes['ImpactStatistics'], ParentType, ContextType, Partial<QueryImpactStatisticsArgs>>;
   initiative?: Resolver<Maybe<ResolversTypes['Initiative']>, ParentType, ContextType, RequireFields<QueryInitiativeArgs, 'code'>>;
   initiativeStatistics?: Resolver<ResolversTypes['InitiativeStatistics'], ParentType, ContextType, Partial<QueryInitiativeStatisticsArgs>>;
   initiatives?: Resolver<ResolversTypes['InitiativeConnection'], ParentType, ContextType, Partial<QueryInitiativesArgs>>;
+  loanFactChanges?: Resolver<ResolversTypes['LoanFactChangeConnection'], ParentType, ContextType, Partial<QueryLoanFactChangesArgs>>;
   loanFacts?: Resolver<ResolversTypes['LoanFactConnection'], ParentType, ContextType, Partial<QueryLoanFactsArgs>>;
   loanStatistics?: Resolver<ResolversTypes['LoanStatistics'], ParentType, ContextType, Partial<QueryLoanStatisticsArgs>>;
   lprRates?: Resolver<ResolversTypes['LprRateConnection'], ParentType, ContextType, Partial<QueryLprRatesArgs>>;
@@ -6900,6 +7128,13 @@ export type RepaymentScheduleItemEdgeResolvers<ContextType = GraphQLContext, Par
   node?: Resolver<ResolversTypes['RepaymentScheduleItem'], ParentType, ContextType>;
 }>;
 
+export type SubscriptionResolvers<ContextType = GraphQLContext, ParentType extends ResolversParentTypes['Subscription'] = ResolversParentTypes['Subscription']> = ResolversObject<{
+  auditEventAdded?: SubscriptionResolver<ResolversTypes['AuditEvent'], "auditEventAdded", ParentType, ContextType, Partial<SubscriptionAuditEventAddedArgs>>;
+  exportJobUpdated?: SubscriptionResolver<ResolversTypes['ExportJob'], "exportJobUpdated", ParentType, ContextType, RequireFields<SubscriptionExportJobUpdatedArgs, 'id'>>;
+  initiativeChanged?: SubscriptionResolver<ResolversTypes['Initiative'], "initiativeChanged", ParentType, ContextType, Partial<SubscriptionInitiativeChangedArgs>>;
+  loanChanged?: SubscriptionResolver<ResolversTypes['EnterpriseLoan'], "loanChanged", ParentType, ContextType, Partial<SubscriptionLoanChangedArgs>>;
+}>;
+
 export type UserErrorResolvers<ContextType = GraphQLContext, ParentType extends ResolversParentTypes['UserError'] = ResolversParentTypes['UserError']> = ResolversObject<{
   code?: Resolver<ResolversTypes['UserErrorCode'], ParentType, ContextType>;
   currentVersion?: Resolver<Maybe<ResolversTypes['Int']>, ParentType, ContextType>;
@@ -6976,7 +7211,12 @@ export type Resolvers<ContextType = GraphQLContext> = ResolversObject<{
   EnterpriseSiteEdge?: EnterpriseSiteEdgeResolvers<ContextType>;
   EnterpriseSitePayload?: EnterpriseSitePayloadResolvers<ContextType>;
   ExportJob?: ExportJobResolvers<ContextType>;
+  FactDeletion?: FactDeletionResolvers<ContextType>;
+  FactDeletionConnection?: FactDeletionConnectionResolvers<ContextType>;
+  FactDeletionEdge?: FactDeletionEdgeResolvers<ContextType>;
   ImpactFact?: ImpactFactResolvers<ContextType>;
+  ImpactFactChangeConnection?: ImpactFactChangeConnectionResolvers<ContextType>;
+  ImpactFactChangeEdge?: ImpactFactChangeEdgeResolvers<ContextType>;
   ImpactFactConnection?: ImpactFactConnectionResolvers<ContextType>;
   ImpactFactEdge?: ImpactFactEdgeResolvers<ContextType>;
   ImpactGroup?: ImpactGroupResolvers<ContextType>;
@@ -7002,6 +7242,8 @@ export type Resolvers<ContextType = GraphQLContext> = ResolversObject<{
   LoanClassificationSnapshotConnection?: LoanClassificationSnapshotConnectionResolvers<ContextType>;
   LoanClassificationSnapshotEdge?: LoanClassificationSnapshotEdgeResolvers<ContextType>;
   LoanFact?: LoanFactResolvers<ContextType>;
+  LoanFactChangeConnection?: LoanFactChangeConnectionResolvers<ContextType>;
+  LoanFactChangeEdge?: LoanFactChangeEdgeResolvers<ContextType>;
   LoanFactConnection?: LoanFactConnectionResolvers<ContextType>;
   LoanFactEdge?: LoanFactEdgeResolvers<ContextType>;
   LoanGroup?: LoanGroupResolvers<ContextType>;
@@ -7032,6 +7274,7 @@ export type Resolvers<ContextType = GraphQLContext> = ResolversObject<{
   RepaymentScheduleItem?: RepaymentScheduleItemResolvers<ContextType>;
   RepaymentScheduleItemConnection?: RepaymentScheduleItemConnectionResolvers<ContextType>;
   RepaymentScheduleItemEdge?: RepaymentScheduleItemEdgeResolvers<ContextType>;
+  Subscription?: SubscriptionResolvers<ContextType>;
   UserError?: UserErrorResolvers<ContextType>;
   Village?: VillageResolvers<ContextType>;
   VillageConnection?: VillageConnectionResolvers<ContextType>;

@@ -28,6 +28,10 @@ const publicPaths = new Set(['/healthz', '/readyz', '/metrics', '/dashboard']);
 
 function isPublic(request: FastifyRequest, path: string): boolean {
   if (publicPaths.has(path) || path.startsWith('/web/')) return true;
+  // A WebSocket opening: browsers cannot send headers on it, so the caller signs in with
+  // connection_init's payload instead (src/plugins/liveSubscriptions.ts).
+  if (path === '/graphql' && request.method === 'GET' && String(request.headers.upgrade).toLowerCase() === 'websocket')
+    return true;
   // A browser opening GraphiQL: a GET asking for HTML with no operation in it.
   const query = request.query as Record<string, unknown> | undefined;
   return (

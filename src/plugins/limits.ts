@@ -3,11 +3,19 @@ import type { FastifyInstance, FastifyRequest } from 'fastify';
 import { Redis } from 'ioredis';
 import { loadConfig, type Config } from '../config.js';
 import type { GraphQLContext } from '../context.js';
-import { maxAliasesRule, maxDepthRule, maxDirectivesRule, maxRootFieldsRule } from '../rules/index.js';
+import {
+  inputLiteralsRule,
+  maxAliasesRule,
+  maxDepthRule,
+  maxDirectivesRule,
+  maxRootFieldsRule,
+  type CostOptions,
+} from '../rules/index.js';
 import { registerCors } from './cors.js';
 import { addGraphQLRouteLimits } from './graphqlRouteLimits.js';
+import { inputGuard } from './inputGuard.js';
 import { operationLimits } from './operationLimits.js';
-import { loadPersistedOperationManifest, safelistHook } from './persistedOperations.js';
+import { apqHashHook, loadPersistedOperationManifest, safelistHook } from './persistedOperations.js';
 import { memoryRateLimitStore, redisRateLimitStoreWithFallback } from './rateLimitStore.js';
 import { REDIS_COMMAND_TIMEOUT_MS, redisFallback } from './redisFallback.js';
 import { redisKeyValueCache } from './redisKeyValueCache.js';
@@ -69,7 +77,10 @@ export interface Limits {
 export async function registerLimits(
   app: FastifyInstance,
   given: Partial<LimitSettings>,
-  graphqlPath = '/graphql',
+  {
+    graphqlPath = '/graphql',
+    pageSizeLimit,
+  }: { graphqlPath?: string; pageSizeLimit?: CostOptions['pageSizeLimit'] } = {},
 ): Promise<Limits> {
   const defaults = loadConfig({});
   const settings = Object.fromEntries(
@@ -119,7 +130,11 @@ export async function registerLimits(
     path: graphqlPath,
     bodyLimitBytes: settings.DISHUI_BODY_LIMIT_BYTES,
     executionTimeoutMs: settings.DISHUI_EXECUTION_TIMEOUT_MS,
-    preHandler: safelist ? safelistHook(safelist) : undefined,
+    preHandler: safelist
+      ? safelistHook(safelist)
+      : settings.DISHUI_PERSISTED_OPERATIONS === 'apq'
+        ? apqHashHook()
+        : undefined,
   });
 
   const apolloOptions: LimitApolloOptions = {
@@ -128,6 +143,7 @@ export async function registerLimits(
       maxAliasesRule(settings.DISHUI_MAX_ALIASES),
       maxRootFieldsRule(settings.DISHUI_MAX_ROOT_FIELDS),
       maxDirectivesRule(settings.DISHUI_MAX_DIRECTIVES),
+      inputLiteralsRule(),
     ],
     parseOptions: { maxTokens: settings.DISHUI_MAX_TOKENS },
     // The safelist hook hands Apollo plain queries; APQ registration would bypass the list.
@@ -138,15 +154,21 @@ export async function registerLimits(
             ...(redis ? { cache: redisKeyValueCache(redis, prefix, settings.DISHUI_APQ_TTL_SECONDS, fallback) } : {}),
           }
         : false,
-    csrfPrevention: true,
+    // A browser cannot send Authorization or x-api-key cross-site without a CORS preflight, so
+    // a request carrying one is no CSRF: urql's default GET queries with a token pass as they are.
+    csrfPrevention: {
+      requestHeaders: ['x-apollo-operation-name', 'apollo-require-preflight', 'authorization', 'x-api-key'],
+    },
     allowBatchedHttpRequests: false,
     // Decided per request by the caller's roles (operationLimits), so Apollo must not refuse first.
     introspection: true,
   };
   const apolloPlugins = [
+    inputGuard(),
     operationLimits({
       maxCost: settings.DISHUI_MAX_COST,
       defaultListSize: settings.DISHUI_COST_DEFAULT_LIST_SIZE,
+      pageSizeLimit,
       rateLimit: {
         store: rateLimitStore,
         points: settings.DISHUI_RATE_LIMIT_POINTS,

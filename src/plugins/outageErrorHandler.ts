@@ -15,7 +15,7 @@ export function answerOutagesWith503(app: FastifyInstance): void {
       if (status >= 500) request.log.error({ err: error }, 'request failed');
       return reply.send(error);
     }
-    request.log.warn({ reqId: request.id }, 'database unavailable');
+    request.log.warn('database unavailable');
     reply.header('retry-after', String(retryAfterOutageSeconds));
     return sendRestError(reply, 'SERVICE_UNAVAILABLE', 'The database is unavailable; retry later.', {
       requestId: String(request.id),

@@ -1,3 +1,4 @@
+import { createHash } from 'node:crypto';
 import fs from 'node:fs';
 import type { FastifyReply, FastifyRequest, preHandlerAsyncHookHandler } from 'fastify';
 import { sendGraphQLRequestError } from '../errorStatus.js';
@@ -37,6 +38,54 @@ export function loadPersistedOperationManifest(file: string): PersistedOperation
 type Params = Record<string, unknown>;
 
 /**
+ * A GraphQL request's parameters (GET query string or POST body) with its `extensions` parsed,
+ * or undefined when it has none Apollo would read (a batch, bad JSON: Apollo refuses those itself).
+ */
+function requestParams(request: FastifyRequest): { url: URL; params: Params; extensions: unknown } | undefined {
+  if (request.method !== 'GET' && request.method !== 'POST') return undefined;
+  const url = new URL(request.url, 'http://localhost');
+  const params: Params | undefined =
+    request.method === 'GET' ? Object.fromEntries(url.searchParams) : (request.body as Params | undefined);
+  if (!params || typeof params !== 'object' || Array.isArray(params)) return undefined;
+  let extensions = params.extensions;
+  if (typeof extensions === 'string') {
+    try {
+      extensions = JSON.parse(extensions);
+    } catch {
+      return undefined;
+    }
+  }
+  return { url, params, extensions };
+}
+
+/**
+ * A preHandler for the GraphQL route in APQ mode: a request carrying both `query` and an APQ
+ * `sha256Hash` that is not the text's SHA-256 gets 400 PERSISTED_QUERY_HASH_MISMATCH before
+ * Apollo sees it (Apollo's own refusal has no code and would be masked and logged as internal).
+ */
+export function apqHashHook(): preHandlerAsyncHookHandler {
+  return async function apqHash(request: FastifyRequest, reply: FastifyReply) {
+    const read = requestParams(request);
+    if (!read || typeof read.params.query !== 'string') return;
+    const hash = (read.extensions as { persistedQuery?: { sha256Hash?: unknown } } | undefined)?.persistedQuery
+      ?.sha256Hash;
+    if (typeof hash !== 'string') return;
+    if (createHash('sha256').update(read.params.query).digest('hex') === hash) return;
+    return reply
+      .code(400)
+      .type('application/json')
+      .send({
+        errors: [
+          {
+            message: 'The persisted query hash is not the SHA-256 of the query sent with it.',
+            extensions: { code: 'PERSISTED_QUERY_HASH_MISMATCH' },
+          },
+        ],
+      });
+  };
+}
+
+/**
  * A preHandler for the GraphQL route that lets through only operations of the manifest, chosen by
  * `documentId` (bare or `sha256:`-prefixed), by the APQ extension's `sha256Hash`, or by their exact text; the request is
  * rewritten to carry the manifest's text, so Apollo sees an ordinary query. Anything else gets
@@ -44,20 +93,9 @@ type Params = Record<string, unknown>;
  */
 export function safelistHook(manifest: PersistedOperationManifest): preHandlerAsyncHookHandler {
   return async function safelist(request: FastifyRequest, reply: FastifyReply) {
-    if (request.method !== 'GET' && request.method !== 'POST') return;
-    const url = new URL(request.url, 'http://localhost');
-    const params: Params | undefined =
-      request.method === 'GET' ? Object.fromEntries(url.searchParams) : (request.body as Params | undefined);
-    // Not an object (an array is a batch): Apollo refuses it with its own error.
-    if (!params || typeof params !== 'object' || Array.isArray(params)) return;
-    let extensions = params.extensions;
-    if (typeof extensions === 'string') {
-      try {
-        extensions = JSON.parse(extensions);
-      } catch {
-        return;
-      }
-    }
+    const read = requestParams(request);
+    if (!read) return;
+    const { url, params, extensions } = read;
     const hash = (extensions as { persistedQuery?: { sha256Hash?: unknown } } | undefined)?.persistedQuery?.sha256Hash;
     let document: string | undefined;
     if (typeof params.documentId === 'string') {

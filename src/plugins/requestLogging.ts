@@ -69,8 +69,8 @@ export function logRequests(app: FastifyInstance): ApolloServerPlugin<GraphQLCon
     const viewer = (request as { viewer?: { id?: string } | null }).viewer;
     const codes = note?.codes ?? [];
     const failed = reply.statusCode >= 400 || codes.length > 0;
+    // request.log already binds reqId: naming it here too wrote the key twice in one JSON object.
     const line = {
-      reqId: id,
       method: request.method,
       path: request.url.split('?')[0],
       status: reply.statusCode,

@@ -19,12 +19,19 @@ import {
 export interface CostOptions {
   /** Size assumed for a field that takes `first` when neither `first` nor `last` is given. */
   defaultListSize: number;
+  /**
+   * The largest page a field accepts (given its parent type, name and named return type), if it
+   * has one: a larger `first`/`last` is counted at this size and left to the field to refuse by
+   * name. Without it, pages count at the size asked.
+   */
+  pageSizeLimit?: (typeName: string, fieldName: string, returnType: string) => number | undefined;
 }
 
 /**
  * The cost of one operation: every object field costs 1, times the page size of each paginated
  * field above it (`first`/`last`, the length of `ids`, or `defaultListSize` for a field taking
- * `first` without one). Scalars, `__typename` and introspection cost nothing. Sizes come from
+ * `first` without one), a page counted at most at the field's `pageSizeLimit`. Scalars,
+ * `__typename` and introspection cost nothing. Sizes come from
  * literals or the request's variables, so the cost is computed per request, not per document.
  * A document validation would reject may give a meaningless cost; compute it after validation.
  */
@@ -79,7 +86,9 @@ export function operationCost(
     if (!definition) return 0;
     const type = getNamedType(definition.type);
     if (!isCompositeType(type)) return 0;
-    return 1 + listSize(definition, field, variableValues, options) * selectionCost(type, field.selectionSet, visiting);
+    const limit = options.pageSizeLimit?.(parent.name, definition.name, type.name);
+    const size = listSize(definition, field, variableValues, options);
+    return 1 + (limit === undefined ? size : Math.min(size, limit)) * selectionCost(type, field.selectionSet, visiting);
   };
 
   return selectionCost(root, operation.selectionSet, new Set());

@@ -30,11 +30,26 @@ export const DecimalScalar = new GraphQLScalarType({
   },
 });
 
+/** Years both PostgreSQL's and JavaScript's dates hold and print the same way: 0001 to 9999. */
+const firstYear = 1;
+const lastYear = 9999;
+
 // Date.parse rolls 2020-02-30 over to March 1; only a day that survives the round trip exists.
 function isCalendarDay(text: string): boolean {
   if (!datePattern.test(text)) return false;
   const date = new Date(`${text}T00:00:00.000Z`);
-  return !Number.isNaN(date.getTime()) && date.toISOString().slice(0, 10) === text;
+  return !Number.isNaN(date.getTime()) && date.toISOString().slice(0, 10) === text && inYearRange(date);
+}
+
+function inYearRange(date: Date): boolean {
+  const year = date.getUTCFullYear();
+  return year >= firstYear && year <= lastYear;
+}
+
+/** A DateTime text as an instant, or undefined when it is none or its UTC year is outside 0001–9999. */
+function instantOf(text: string): Date | undefined {
+  const date = new Date(text);
+  return Number.isNaN(date.getTime()) || !inYearRange(date) ? undefined : date;
 }
 
 /** A calendar date, "2020-04-20". Stored as a UTC midnight DateTime by Prisma. */
@@ -47,17 +62,20 @@ export const DateScalar = new GraphQLScalarType({
   },
   parseValue(value) {
     if (typeof value !== 'string' || !isCalendarDay(value)) {
-      throw badInput('Date values look like "2020-04-20".');
+      throw badInput('Date values look like "2020-04-20", in the years 0001 to 9999.');
     }
     return new Date(`${value}T00:00:00.000Z`);
   },
   parseLiteral(ast) {
     if (ast.kind !== Kind.STRING || !isCalendarDay(ast.value)) {
-      throw badInput('Date values look like "2020-04-20".');
+      throw badInput('Date values look like "2020-04-20", in the years 0001 to 9999.');
     }
     return new Date(`${ast.value}T00:00:00.000Z`);
   },
 });
+
+const dateTimeMessage =
+  'DateTime values are ISO 8601 strings, e.g. "2020-04-20T08:00:00Z", in the years 0001 to 9999 (UTC).';
 
 /** An instant in ISO 8601 with time zone, "2020-04-20T08:00:00.000Z". */
 export const DateTimeScalar = new GraphQLScalarType({
@@ -67,16 +85,14 @@ export const DateTimeScalar = new GraphQLScalarType({
     return value instanceof Date ? value.toISOString() : String(value);
   },
   parseValue(value) {
-    if (typeof value !== 'string' || Number.isNaN(Date.parse(value))) {
-      throw badInput('DateTime values are ISO 8601 strings, e.g. "2020-04-20T08:00:00Z".');
-    }
-    return new Date(value);
+    const instant = typeof value === 'string' ? instantOf(value) : undefined;
+    if (!instant) throw badInput(dateTimeMessage);
+    return instant;
   },
   parseLiteral(ast) {
-    if (ast.kind !== Kind.STRING || Number.isNaN(Date.parse(ast.value))) {
-      throw badInput('DateTime values are ISO 8601 strings, e.g. "2020-04-20T08:00:00Z".');
-    }
-    return new Date(ast.value);
+    const instant = ast.kind === Kind.STRING ? instantOf(ast.value) : undefined;
+    if (!instant) throw badInput(dateTimeMessage);
+    return instant;
   },
 });
 

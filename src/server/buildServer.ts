@@ -1,10 +1,13 @@
 import { randomUUID } from 'node:crypto';
 import { ApolloServer } from '@apollo/server';
-import fastifyApollo from '@as-integrations/fastify';
-import Fastify, { type FastifyInstance } from 'fastify';
+import fastifyApollo, { fastifyApolloHandler } from '@as-integrations/fastify';
+import Fastify, { type FastifyInstance, type FastifyRequest } from 'fastify';
+import type { ApolloServerPlugin } from '@apollo/server';
+import type { GraphQLSchema } from 'graphql';
 import type { DestinationStream } from 'pino';
 import { configDefaults, graphiqlEnabled, type Config } from '../config.js';
 import { createContext, type GraphQLContext } from '../context.js';
+import { toGlobalId } from '../engine/globalId.js';
 import type { Database } from '../db/client.js';
 import { readAccessRules } from '../modules/auth/accessRules.js';
 import { createApiKeyAuthenticator } from '../modules/auth/apiKeys.service.js';
@@ -22,9 +25,12 @@ import { federatedSchema } from '../modules/federation/index.js';
 import { importRoutes } from '../modules/imports/index.js';
 import { generatedResolvers, resolvers, rootConnectionTypes } from '../modules/index.js';
 import { baseNodeLoaders } from '../modules/nodes/nodeLoaders.js';
+import { createChangeFeed, subscriptionResolvers } from '../modules/live/index.js';
 import { createNodeResolvers, naturalKeyLookups } from '../modules/nodes/nodes.resolvers.js';
+import { pageSizeLimit } from '../modules/pageSizeLimits.js';
 import { authentication } from '../plugins/authentication.js';
 import { registerLimits, type LimitSettings } from '../plugins/limits.js';
+import { registerLiveSubscriptions } from '../plugins/liveSubscriptions.js';
 import { registerMetrics } from '../plugins/metrics.js';
 import { answerOutagesWith503 } from '../plugins/outageErrorHandler.js';
 import { loggerOptions, logRequests } from '../plugins/requestLogging.js';
@@ -35,7 +41,7 @@ import { errorStatus } from '../errorStatus.js';
 import { formatError, internalErrorLogging } from './formatError.js';
 import { compiledReads, computedFieldsOf } from './compiledReads.js';
 import { checkReadiness } from './readiness.js';
-import { isReadOnlyRequest } from './readOnlyRequest.js';
+import { queriesOnReplicas } from './readOnlyRequest.js';
 import { createRedisProbe } from './redisProbe.js';
 
 /** The authentication settings a server reads; unset ones take the defaults of src/config.ts. */
@@ -61,12 +67,19 @@ export interface ServerDependencies {
         | 'DISHUI_DATA_DIR'
         | 'DISHUI_EXPORT_DIR'
         | 'DISHUI_EXPORT_JOB_STALE_MS'
+        | 'DISHUI_EXPORT_TIMEOUT_MS'
         | 'FEDERATION'
         | 'DISHUI_GRAPHIQL'
         | 'DISHUI_DASHBOARD'
         | 'DISHUI_TRUST_PROXY'
         | 'LOG_FORMAT'
         | 'REDIS_URL'
+        | 'DISHUI_REDIS_PREFIX'
+        | 'DISHUI_WS_MAX_SUBSCRIPTIONS'
+        | 'DISHUI_WS_MAX_CONNECTIONS_PER_CALLER'
+        | 'DISHUI_WS_MAX_QUEUED_EVENTS'
+        | 'DISHUI_WS_KEEPALIVE_MS'
+        | 'DISHUI_WS_INIT_TIMEOUT_MS'
       > &
         LimitSettings
     > &
@@ -111,26 +124,56 @@ export async function buildServer({
     trustProxy: config.DISHUI_TRUST_PROXY ?? false,
   });
   // Before any route: the limits' body limit, timeout and safelist attach to routes as they are added.
-  const limits = await registerLimits(app, config);
+  const limits = await registerLimits(app, config, { pageSizeLimit });
 
-  await app.register(authentication, {
-    anonymous: config.DISHUI_ANONYMOUS ?? 'off',
-    authenticate: createAuthenticator({
-      db,
-      tokens: {
-        secret: config.DISHUI_JWT_SECRET,
-        jwks: config.DISHUI_JWKS,
-        issuer: config.DISHUI_JWT_ISSUER ?? configDefaults.DISHUI_JWT_ISSUER,
-        audience: config.DISHUI_JWT_AUDIENCE ?? configDefaults.DISHUI_JWT_AUDIENCE,
-        clockSkewSeconds: config.DISHUI_JWT_CLOCK_SKEW_S ?? configDefaults.DISHUI_JWT_CLOCK_SKEW_S,
-        maxLifetimeSeconds: config.DISHUI_JWT_MAX_LIFETIME_S,
-      },
-      apiKeys: createApiKeyAuthenticator(db),
-    }),
+  const authenticate = createAuthenticator({
+    db,
+    tokens: {
+      secret: config.DISHUI_JWT_SECRET,
+      jwks: config.DISHUI_JWKS,
+      issuer: config.DISHUI_JWT_ISSUER ?? configDefaults.DISHUI_JWT_ISSUER,
+      audience: config.DISHUI_JWT_AUDIENCE ?? configDefaults.DISHUI_JWT_AUDIENCE,
+      clockSkewSeconds: config.DISHUI_JWT_CLOCK_SKEW_S ?? configDefaults.DISHUI_JWT_CLOCK_SKEW_S,
+      maxLifetimeSeconds: config.DISHUI_JWT_MAX_LIFETIME_S,
+    },
+    apiKeys: createApiKeyAuthenticator(db),
   });
+  await app.register(authentication, { anonymous: config.DISHUI_ANONYMOUS ?? 'off', authenticate });
 
   answerOutagesWith503(app);
   const metrics = registerMetrics(app, db, reads?.reads);
+  // Subscriptions (docs/live.md): @fastify/websocket must see the routes added after it.
+  const changeFeed = createChangeFeed(db, {
+    redisUrl: config.REDIS_URL,
+    redisPrefix: config.DISHUI_REDIS_PREFIX,
+    warn: (message, error) => app.log.warn({ err: error }, message),
+  });
+  app.addHook('onClose', () => changeFeed.close());
+  // Over Redis each instance relays its own writes, subscribed to or not: it listens from the start.
+  if (config.REDIS_URL)
+    app.addHook('onReady', async () => {
+      changeFeed.ready().catch((error: unknown) => app.log.warn({ err: error }, 'the change relay did not start'));
+    });
+  const live = await registerLiveSubscriptions(app, {
+    db,
+    authenticate,
+    anonymous: config.DISHUI_ANONYMOUS ?? 'off',
+    settings: {
+      maxSubscriptionsPerConnection: config.DISHUI_WS_MAX_SUBSCRIPTIONS ?? configDefaults.DISHUI_WS_MAX_SUBSCRIPTIONS,
+      maxConnectionsPerCaller:
+        config.DISHUI_WS_MAX_CONNECTIONS_PER_CALLER ?? configDefaults.DISHUI_WS_MAX_CONNECTIONS_PER_CALLER,
+      maxQueuedEvents: config.DISHUI_WS_MAX_QUEUED_EVENTS ?? configDefaults.DISHUI_WS_MAX_QUEUED_EVENTS,
+      keepAliveMs: config.DISHUI_WS_KEEPALIVE_MS ?? configDefaults.DISHUI_WS_KEEPALIVE_MS,
+      initTimeoutMs: config.DISHUI_WS_INIT_TIMEOUT_MS ?? configDefaults.DISHUI_WS_INIT_TIMEOUT_MS,
+    },
+    validationRules: limits.apolloOptions.validationRules as never,
+    maxTokens: limits.apolloOptions.parseOptions?.maxTokens ?? configDefaults.DISHUI_MAX_TOKENS,
+    maxCost: config.DISHUI_MAX_COST ?? configDefaults.DISHUI_MAX_COST,
+    defaultListSize: config.DISHUI_COST_DEFAULT_LIST_SIZE ?? configDefaults.DISHUI_COST_DEFAULT_LIST_SIZE,
+    production: config.NODE_ENV === 'production',
+    registry: metrics.registry,
+    exportJob: (context, rowId) => exportJobLoader(null, { id: toGlobalId('ExportJob', rowId) }, context),
+  });
   const requestLog = logRequests(app);
   app.get('/healthz', async () => ({ status: 'ok' }));
   const redisProbe = config.REDIS_URL ? createRedisProbe(config.REDIS_URL) : undefined;
@@ -142,18 +185,23 @@ export async function buildServer({
 
   const graphiql = graphiqlEnabled(config);
   await app.register(webRoutes, { graphiql, dashboard: config.DISHUI_DASHBOARD ?? true });
-  await app.register(exportRoutes, { db: reads?.reads ?? db });
+  await app.register(exportRoutes, {
+    db: reads?.reads ?? db,
+    exportTimeoutMs: config.DISHUI_EXPORT_TIMEOUT_MS ?? configDefaults.DISHUI_EXPORT_TIMEOUT_MS,
+  });
   await app.register(importRoutes, { db });
   const jobOptions: ExportJobOptions = {
     directory: config.DISHUI_EXPORT_DIR ?? defaultExportDirectory(config.DISHUI_DATA_DIR),
     log: (message, error) => app.log.error({ err: error }, message),
     staleMs: config.DISHUI_EXPORT_JOB_STALE_MS ?? configDefaults.DISHUI_EXPORT_JOB_STALE_MS,
+    exportTimeoutMs: config.DISHUI_EXPORT_TIMEOUT_MS ?? configDefaults.DISHUI_EXPORT_TIMEOUT_MS,
     ...exportJobs,
     running: exportJobs?.running ?? new Set(),
   };
   await app.register(exportJobRoutes, { db, exportJobs: jobOptions });
   const jobResolvers = exportJobResolvers(jobOptions);
   const nodes = createNodeResolvers({ ...baseNodeLoaders, ExportJob: jobResolvers.nodeLoader });
+  const exportJobLoader = jobResolvers.Query.exportJob;
 
   // Every field's @access(roles:) in schema.graphql, enforced by one wrapper built here; a root
   // field without one stops the server from starting.
@@ -163,21 +211,25 @@ export async function buildServer({
       Query: { ...resolvers.Query, ...nodes.Query, ...jobResolvers.Query },
       Mutation: { ...resolvers.Mutation, ...jobResolvers.Mutation },
       ExportJob: jobResolvers.ExportJob,
+      ...subscriptionResolvers(changeFeed),
     }),
     readAccessRules(typeDefs),
   );
+  const apolloSchema = capturedSchema();
   const apollo = new ApolloServer<GraphQLContext>({
     ...(config.FEDERATION
       ? { schema: federatedSchema(typeDefs, allResolvers) }
       : { typeDefs, resolvers: allResolvers }),
     formatError,
     plugins: [
+      apolloSchema.plugin,
       internalErrorLogging(app.log),
       errorStatus(),
       graphiqlLandingPage(graphiql),
       ...limits.apolloPlugins,
       metrics.apolloPlugin,
       requestLog,
+      ...(reads ? [queriesOnReplicas(reads)] : []),
       ...(compileReads
         ? [
             compiledReads({
@@ -196,17 +248,18 @@ export async function buildServer({
     stopOnTerminationSignals: false,
   });
   await apollo.start();
-  await app.register(fastifyApollo(apollo), {
-    path: '/graphql',
-    method: ['GET', 'POST', 'OPTIONS'],
-    context: async (request) => ({
-      ...createContext(
-        reads && isReadOnlyRequest(request) ? reads.pick() : db,
-        String(request.id),
-        requestViewer(request),
-      ),
-      limits: limits.forRequest(request),
-    }),
+  const graphqlContext = async (request: FastifyRequest) => ({
+    // Queries move to a replica once Apollo has resolved the operation (queriesOnReplicas).
+    ...createContext(db, String(request.id), requestViewer(request)),
+    limits: limits.forRequest(request),
+  });
+  await app.register(fastifyApollo(apollo), { path: '/graphql', method: ['POST', 'OPTIONS'], context: graphqlContext });
+  // GET serves queries over HTTP and, on an upgrade, subscriptions over WebSocket.
+  app.route({
+    method: 'GET',
+    url: '/graphql',
+    handler: fastifyApolloHandler(apollo, { context: graphqlContext }),
+    wsHandler: live.wsHandler(apolloSchema.current()),
   });
   // Fastify's close drains in-flight requests first; Apollo's drain plugin would call
   // fastify.close() from inside this hook and wait on itself, so it is not used.
@@ -216,4 +269,20 @@ export async function buildServer({
     await Promise.all([...jobOptions.running!]);
   });
   return app;
+}
+
+/** The schema Apollo Server executes, captured when it starts, for the WebSocket route. */
+function capturedSchema(): { plugin: ApolloServerPlugin<GraphQLContext>; current(): GraphQLSchema } {
+  let schema: GraphQLSchema | undefined;
+  return {
+    plugin: {
+      async serverWillStart(service) {
+        schema = service.schema;
+      },
+    },
+    current() {
+      if (!schema) throw new Error('Apollo Server has not started');
+      return schema;
+    },
+  };
 }

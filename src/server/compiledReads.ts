@@ -1,10 +1,13 @@
 import { type ApolloServerPlugin, HeaderMap } from '@apollo/server';
-import type { GraphQLSchema } from 'graphql';
+import type { GraphQLSchema, OperationDefinitionNode } from 'graphql';
 import type { GraphQLContext } from '../context.js';
-import { type CompilerSetup, compileOperation, runCompiled } from '../engine/compile/index.js';
+import { type CompiledOperation, type CompilerSetup, compileOperation, runCompiled } from '../engine/compile/index.js';
 
 /** The server-side facts the compiler needs besides the schema. */
 export type CompiledReadsOptions = Omit<CompilerSetup, 'schema'>;
+
+// Compiled statements kept per operation (for different variables and callers), oldest dropped first.
+const COMPILED_PER_OPERATION = 64;
 
 /**
  * An Apollo Server plugin answering a query whose every root field compiles (see docs/engine.md)
@@ -18,19 +21,31 @@ export function compiledReads(options: CompiledReadsOptions): ApolloServerPlugin
     if (!setups.has(schema)) setups.set(schema, { ...options, schema });
     return setups.get(schema)!;
   };
+  // Apollo keeps one parsed document per query text, so its operation node identifies the query;
+  // what it compiles to also depends on the variables and the caller's scope.
+  const compiledByOperation = new WeakMap<OperationDefinitionNode, Map<string, CompiledOperation | null>>();
   return {
     async requestDidStart() {
       return {
         async responseForOperation(requestContext) {
           const { document, operation, contextValue } = requestContext;
           if (!document || !operation) return null;
-          const compiled = compileOperation(
-            setupFor(requestContext.schema),
-            document,
-            operation,
-            requestContext.request.variables,
-            contextValue.scope,
-          );
+          const { scope } = contextValue;
+          const key = `${scope.orgUnitId} ${scope.roles.join(',')} ${JSON.stringify(requestContext.request.variables ?? {})}`;
+          const cache = compiledByOperation.get(operation) ?? new Map<string, CompiledOperation | null>();
+          compiledByOperation.set(operation, cache);
+          let compiled = cache.get(key);
+          if (compiled === undefined) {
+            compiled = compileOperation(
+              setupFor(requestContext.schema),
+              document,
+              operation,
+              requestContext.request.variables,
+              scope,
+            );
+            if (cache.size >= COMPILED_PER_OPERATION) cache.delete(cache.keys().next().value!);
+            cache.set(key, compiled);
+          }
           if (!compiled) return null;
           const data = await runCompiled(contextValue.db, compiled).catch(() => null);
           if (!data) return null;

@@ -87,6 +87,20 @@ forEachBackend(
       for (const query of randomQueries(42, 120)) if (await compare(fx, headers, query)) onePerRoot += 1;
       assert.ok(onePerRoot >= 40, `only ${onePerRoot} of 120 queries were compiled`);
     });
+    test('computed fields compile from their SQL: the region fallback, nonPerforming, spreadOverLpr, ancestors', async () => {
+      const headers = await headersOf('admin');
+      const query = `{ enterpriseLoans(first: 50, orderBy: [{ field: CONTRACT_NO, direction: ASC }]) { nodes {
+        contractNo riskClass nonPerforming lprTenor termMonths contractDate spreadOverLpr
+        region { code name ancestors { code level } } } }
+        regions(first: 30) { nodes { code ancestors { code ancestors { code } } } } }`;
+      assert.ok(await compare(fx, headers, query), 'one statement per root field');
+      const loans = JSON.parse(
+        (await fx.compiled.inject({ method: 'POST', url: '/graphql', headers, payload: { query } })).body,
+      ).data.enterpriseLoans.nodes as { nonPerforming: boolean; spreadOverLpr: string | null; region: unknown }[];
+      // The fixture covers each branch of the rules, so the comparison above means something.
+      assert.ok(loans.some((loan) => loan.nonPerforming) && loans.some((loan) => !loan.nonPerforming));
+      assert.ok(loans.some((loan) => loan.spreadOverLpr !== null) && loans.some((loan) => loan.region !== null));
+    });
     test('paging on with the cursors a compiled answer returns', async () => {
       const headers = await headersOf('admin');
       let after: string | null = null;

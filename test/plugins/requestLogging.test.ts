@@ -56,6 +56,8 @@ describe('request logs', () => {
 
     const mine = logged().filter((line) => line.msg === 'request' && line.reqId === 'log-test-1');
     assert.equal(mine.length, 1, 'exactly one line for the request');
+    // JSON.parse keeps the last of duplicate keys, so count them in the raw text.
+    for (const raw of lines) assert.equal(raw.match(/"reqId":/g)?.length ?? 0, raw.includes('"reqId"') ? 1 : 0, raw);
     const [line] = mine;
     assert.equal(line!.operation, 'Firms');
     assert.equal(line!.operationType, 'query');

@@ -65,11 +65,13 @@ describe('a PostgreSQL outage under load', {
       while (running) {
         counter += 1;
         if (counter % 2 === 0) {
+          // Named before the await: the other workers move the counter while this request runs.
           const key = `outage-${n}-${counter}`;
-          const answer = await client.post(applyForLoan, { input: application(`OUT-${n}-${counter}`, key) });
+          const contractNo = `OUT-${n}-${counter}`;
+          const answer = await client.post(applyForLoan, { input: application(contractNo, key) });
           const code = answer.body.errors?.[0]?.extensions?.code as string | undefined;
           if (answer.status === 200 && !code) assert.deepEqual(answer.body.data!.applyForLoan.userErrors, []);
-          attempts.push({ key, contractNo: `OUT-${n}-${counter}`, status: answer.status, code });
+          attempts.push({ key, contractNo, status: answer.status, code });
         } else {
           const answer = await client.post(nestedRead);
           readAnswers.push({

@@ -23,7 +23,10 @@ describe('execution timeout', async () => {
       if (backend === 'pglite') {
         let stalled: Promise<unknown> = Promise.resolve();
         app.addHook('preHandler', async (request) => {
-          if (request.headers['x-test-stall']) await (stalled = new Promise((resolve) => setTimeout(resolve, 1500)));
+          if (request.headers['x-test-stall']) {
+            stalled = new Promise((resolve) => setTimeout(resolve, 1500));
+            await stalled;
+          }
         });
         release = () => stalled;
       } else {

@@ -16,6 +16,8 @@ const binaries = process.env.DISHUI_TEST_PG_BIN ?? '/usr/lib/postgresql/15/bin';
 export interface PgCluster {
   readonly port: number;
   readonly dataDir: string;
+  /** The server's log file (what `log_statement` and connection failures write to). */
+  readonly logFile: string;
   /** A connection URL to `database` (default `postgres`) on this cluster. */
   url(database?: string): string;
   /** Starts the server and waits until it accepts connections. */
@@ -33,40 +35,61 @@ export function canRunClusters(): boolean {
   return fs.existsSync(path.join(binaries, 'initdb')) && process.getuid?.() === 0;
 }
 
+/** How a new cluster lets clients in, and extra server settings. */
+export interface PgClusterOptions {
+  /**
+   * 'trust' (the default) lets every role in unchecked; 'scram-sha-256' trusts only the superuser
+   * `postgres` over 127.0.0.1 and makes every other role prove its password by SCRAM, so a role's
+   * password, NOLOGIN and VALID UNTIL are enforced as on a production server.
+   */
+  auth?: 'trust' | 'scram-sha-256';
+  /** Extra `-c name=value` server settings (log_statement=all, say). */
+  settings?: Readonly<Record<string, string>>;
+}
+
 /**
- * Creates and starts a fresh cluster (trust authentication; fsync off, since a test's data is
- * throwaway and only the server process is ever killed, never the machine; synchronous_commit
- * stays on, so an acknowledged commit survives an immediate stop).
+ * Creates and starts a fresh cluster (trust authentication unless `options.auth` says otherwise;
+ * fsync off, since a test's data is throwaway and only the server process is ever killed, never
+ * the machine; synchronous_commit stays on, so an acknowledged commit survives an immediate stop).
  */
-export async function createPgCluster(): Promise<PgCluster> {
+export async function createPgCluster(options: PgClusterOptions = {}): Promise<PgCluster> {
   const root = await ownedTempDir();
   const dataDir = path.join(root, 'data');
   await asPostgres('initdb', ['-D', dataDir, '-A', 'trust', '-U', 'postgres', '--no-sync', '-E', 'UTF8', '--locale=C']);
-  const cluster = clusterAt(root, dataDir, await sparePort());
+  if (options.auth === 'scram-sha-256') {
+    // First match wins: the superuser stays trusted on loopback, every other role needs its password.
+    const hba = [
+      'local all postgres trust',
+      'host all postgres 127.0.0.1/32 trust',
+      'host all all 127.0.0.1/32 scram-sha-256',
+      '',
+    ].join('\n');
+    await fs.promises.writeFile(path.join(dataDir, 'pg_hba.conf'), hba);
+  }
+  const cluster = clusterAt(root, dataDir, await sparePort(), options.settings);
   await cluster.start();
   return cluster;
 }
 
-function clusterAt(root: string, dataDir: string, port: number): PgCluster {
+function clusterAt(
+  root: string,
+  dataDir: string,
+  port: number,
+  settings: Readonly<Record<string, string>> = {},
+): PgCluster {
   let running = false;
+  const logFile = path.join(root, 'server.log');
+  const extra = Object.entries(settings)
+    .map(([name, value]) => ` -c ${name}=${value}`)
+    .join('');
   const cluster: PgCluster = {
     port,
     dataDir,
+    logFile,
     url: (database = 'postgres') => `postgresql://postgres@127.0.0.1:${port}/${database}`,
     async start() {
-      const options = `-p ${port} -c listen_addresses=127.0.0.1 -k ${root} -c fsync=off -c full_page_writes=off -c max_connections=60`;
-      await asPostgres('pg_ctl', [
-        '-D',
-        dataDir,
-        '-o',
-        options,
-        '-l',
-        path.join(root, 'server.log'),
-        '-w',
-        '-t',
-        '60',
-        'start',
-      ]);
+      const options = `-p ${port} -c listen_addresses=127.0.0.1 -k ${root} -c fsync=off -c full_page_writes=off -c max_connections=60${extra}`;
+      await asPostgres('pg_ctl', ['-D', dataDir, '-o', options, '-l', logFile, '-w', '-t', '60', 'start']);
       running = true;
     },
     async stop(mode = 'fast') {

@@ -173,7 +173,8 @@ function loadWasm(): SchemaWasm {
           'copy its definition from the glue in node_modules/prisma/build/cli.js.',
       );
     }
-    (imports[wanted.module] ??= {})[wanted.name] = host[1];
+    imports[wanted.module] ??= {};
+    imports[wanted.module]![wanted.name] = host[1];
   }
   instance = new WebAssemblyApi.Instance(module, imports).exports as unknown as SchemaWasm;
   instance.__wbindgen_start();

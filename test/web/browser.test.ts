@@ -21,7 +21,6 @@ import {
   drillWhere,
   type DashboardData,
   type DrillData,
-  type DrillRow,
   type Filters,
 } from '../../web/src/dashboard/queries.js';
 import { browserSkipReason, ensureWebBuilt, launchChromium, screenshotDirectory } from '../support/browser.js';

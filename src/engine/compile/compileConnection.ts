@@ -1,12 +1,11 @@
-import { type FieldNode, type GraphQLField, getNamedType, isObjectType } from 'graphql';
+import { type FieldNode, type GraphQLField, type GraphQLObjectType, getNamedType, isObjectType } from 'graphql';
 import { Prisma } from '../../generated/prisma/client.js';
 import { compileWhere } from '../compileWhere.js';
 import { type ConnectionArgs, type PageRequest, resolvePageRequest } from '../connectionArgs.js';
 import type { EntitySpec, RelationSpec } from '../entitySpec.js';
 import { fetchOrder, pageConditions } from '../pageQuery.js';
 import { col } from '../specHelpers.js';
-import { type CompileContext, NotCompilable } from './compileContext.js';
-import { argumentsOf, compileObject, subfields } from './compileSelection.js';
+import { argumentsOf, type CompileContext, NotCompilable, type ObjectCompiler, subfields } from './compileContext.js';
 import { cursorSql, literal } from './render.js';
 
 type ManyRelation = Extract<RelationSpec, { cardinality: 'many' }>;
@@ -51,6 +50,7 @@ export function compileConnection(
   target: EntitySpec,
   field: GraphQLField<unknown, unknown>,
   nodes: readonly FieldNode[],
+  compileObject: ObjectCompiler,
   parent?: ConnectionParent,
 ): Prisma.Sql {
   const request = resolvePageRequest(target, argumentsOf(context, field, nodes[0]!) as ConnectionArgs);
@@ -79,7 +79,7 @@ export function compileConnection(
       const item =
         name === 'nodes'
           ? compileObject(context, target, listType, subfields(context, listType, fieldNodes), page)
-          : compileEdge(context, target, request, listType, fieldNodes, page);
+          : compileEdge(context, target, request, listType, fieldNodes, page, compileObject);
       value = Prisma.sql`COALESCE(json_agg(${item} ORDER BY ${displayOrder}) FILTER (WHERE ${inPage}), '[]')`;
     } else if (name === 'pageInfo') {
       const infoType = getNamedType(connectionType.getFields().pageInfo!.type);
@@ -127,9 +127,10 @@ function compileEdge(
   context: CompileContext,
   target: EntitySpec,
   request: PageRequest,
-  edgeType: import('graphql').GraphQLObjectType,
+  edgeType: GraphQLObjectType,
   nodes: readonly FieldNode[],
   page: string,
+  compileObject: ObjectCompiler,
 ): Prisma.Sql {
   const pairs: Prisma.Sql[] = [];
   for (const [key, fieldNodes] of subfields(context, edgeType, nodes)) {

@@ -1,6 +1,16 @@
-import type { FragmentDefinitionNode, GraphQLSchema } from 'graphql';
-import type { AccessScope } from '../../modules/auth/accessScope.js';
+import {
+  type FieldNode,
+  type FragmentDefinitionNode,
+  type GraphQLField,
+  type GraphQLObjectType,
+  type GraphQLSchema,
+  getArgumentValues,
+} from 'graphql';
+import { collectSubfields } from 'graphql/execution/collectFields.js';
+import type { Prisma } from '../../generated/prisma/client.js';
+import type { AccessScope } from '../accessScope.js';
 import type { AliasSource } from '../compileWhere.js';
+import type { EntitySpec } from '../entitySpec.js';
 
 /** Thrown while compiling when a selection cannot be answered by one statement; the caller executes instead. */
 export class NotCompilable extends Error {
@@ -42,3 +52,34 @@ export function assertReadable(context: CompileContext, typeName: string, fieldN
     throw new NotCompilable(`${typeName}.${fieldName} is refused to the caller`);
   }
 }
+
+/** The fields of `type` selected by `fieldNodes`, merged as graphql-js merges them (fragments, @include/@skip). */
+export function subfields(
+  context: CompileContext,
+  type: GraphQLObjectType,
+  fieldNodes: readonly FieldNode[],
+): Map<string, readonly FieldNode[]> {
+  return collectSubfields(context.setup.schema, context.fragments, context.variables, type, fieldNodes);
+}
+
+/** The arguments of a field as its resolver would receive them (variables coerced, defaults applied). */
+export function argumentsOf(
+  context: CompileContext,
+  field: GraphQLField<unknown, unknown>,
+  node: FieldNode,
+): Record<string, unknown> {
+  return getArgumentValues(field, node, context.variables);
+}
+
+/**
+ * Builds the JSON object of the fields `selection` picks from the row of `spec` aliased `alias`
+ * (compileSelection's compileObject): handed to compileConnection, so the two modules need not
+ * import each other.
+ */
+export type ObjectCompiler = (
+  context: CompileContext,
+  spec: EntitySpec,
+  type: GraphQLObjectType,
+  selection: Map<string, readonly FieldNode[]>,
+  alias: string,
+) => Prisma.Sql;

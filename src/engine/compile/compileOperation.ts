@@ -12,16 +12,23 @@ import {
 } from 'graphql';
 import { collectFields } from 'graphql/execution/collectFields.js';
 import { Prisma } from '../../generated/prisma/client.js';
-import type { AccessScope } from '../../modules/auth/accessScope.js';
+import type { AccessScope } from '../accessScope.js';
 import { aliasSource } from '../compileWhere.js';
 import { MAX_PAGE_SIZE } from '../connectionArgs.js';
 import { fromGlobalId } from '../globalId.js';
 import { scopeCondition } from '../scopeCondition.js';
 import { col } from '../specHelpers.js';
 import { entitySpec, hasEntitySpec } from '../specRegistry.js';
-import { assertReadable, type CompileContext, type CompilerSetup, NotCompilable } from './compileContext.js';
+import {
+  argumentsOf,
+  assertReadable,
+  type CompileContext,
+  type CompilerSetup,
+  NotCompilable,
+  subfields,
+} from './compileContext.js';
 import { compileConnection } from './compileConnection.js';
-import { argumentsOf, compileObject, subfields } from './compileSelection.js';
+import { compileObject } from './compileSelection.js';
 import { literal } from './render.js';
 
 /** One root field of an operation compiled to one statement selecting its JSON text as "v". */
@@ -95,7 +102,7 @@ function rootFieldSql(
   assertReadable(context, 'Query', name);
   const { rootConnections, lookups } = context.setup;
   if (Object.hasOwn(rootConnections, name)) {
-    return compileConnection(context, entitySpec(rootConnections[name]!), field, nodes);
+    return compileConnection(context, entitySpec(rootConnections[name]!), field, nodes, compileObject);
   }
   const args = argumentsOf(context, field, nodes[0]!);
   if (Object.hasOwn(lookups, name)) {

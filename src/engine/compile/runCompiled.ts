@@ -22,7 +22,7 @@ export async function runCompiled(db: Database, compiled: CompiledOperation): Pr
   const data: Record<string, unknown> = {};
   for (const [i, { responseKey }] of compiled.fields.entries()) {
     const text = texts[i]!;
-    if (text !== null && text.includes(marker)) return null;
+    if (text?.includes(marker)) return null;
     data[responseKey] = text === null ? null : JSON.parse(text);
   }
   return data;

@@ -1,5 +1,12 @@
 import type { GraphQLResolveInfo } from 'graphql';
 import type { GraphQLContext } from '../../context.js';
+import {
+  factDeletions,
+  impactFactChanges,
+  loanFactChanges,
+  type FactChangesArgs,
+  type FactDeletionsArgs,
+} from './factChanges.service.js';
 import { impactFacts, loanFacts, type FactsArgs } from './facts.service.js';
 import { impactStatistics } from './impactStatistics.service.js';
 import { initiativeStatistics } from './initiativeStatistics.service.js';
@@ -31,5 +38,11 @@ export const analyticsResolvers = {
       portfolioSeries(db, args, scope),
     loanFacts: (_: unknown, args: FactsArgs, { db, scope }: GraphQLContext) => loanFacts(db, args, scope),
     impactFacts: (_: unknown, args: FactsArgs, { db, scope }: GraphQLContext) => impactFacts(db, args, scope),
+    loanFactChanges: (_: unknown, args: FactChangesArgs, { db, scope }: GraphQLContext) =>
+      loanFactChanges(db, args, scope),
+    impactFactChanges: (_: unknown, args: FactChangesArgs, { db, scope }: GraphQLContext) =>
+      impactFactChanges(db, args, scope),
+    factDeletions: (_: unknown, args: FactDeletionsArgs, { db, scope }: GraphQLContext) =>
+      factDeletions(db, args, scope),
   },
 };

@@ -30,11 +30,27 @@ export function factSelect(column: FactColumn): string {
 /**
  * SQL rendering the column, already selected into alias `f` by {@link factSelect}, as one RFC 4180
  * field: empty for null, quoted (quotes doubled) when free text holds a comma, quote or line break.
+ * Free text starting with `=`, `+`, `-`, `@`, tab or CR (a spreadsheet formula: CSV injection) gets
+ * OWASP's `'` prefix first, unless it is a plain number such as `-12.50`; numeric, date and plain
+ * columns never start a formula and are written as they are. Same rule as {@link neutraliseFormula}.
  */
 export function csvFieldSql(column: FactColumn): string {
   const value = `f."${column.name}"`;
   if (column.type !== 'text' || column.plain) return `COALESCE(${value}::text, '')`;
-  return `CASE WHEN ${value} IS NULL THEN '' WHEN ${value} ~ '[",\r\n]' THEN '"' || replace(${value}, '"', '""') || '"' ELSE ${value} END`;
+  const safe = `CASE WHEN ${value} ~ E'${formulaStart.source.replace(/\\/g, '\\\\')}' AND ${value} !~ E'${plainNumber.source.replace(/\\/g, '\\\\')}' THEN '''' || ${value} ELSE ${value} END`;
+  return `CASE WHEN ${value} IS NULL THEN '' WHEN ${value} ~ '[",\r\n]' THEN '"' || replace(${safe}, '"', '""') || '"' ELSE ${safe} END`;
+}
+
+// One pattern for PostgreSQL's regex and JavaScript's, so SQL- and JS-rendered cells agree.
+const formulaStart = /^[=+@\t\r-]/;
+const plainNumber = /^[-+]?[0-9]+(\.[0-9]+)?$/;
+
+/**
+ * `text` made safe to open in a spreadsheet: OWASP's `'` prefix when it would start a formula
+ * (`=`, `+`, `-`, `@`, tab, CR) and is not a plain number such as `-12.50`; else unchanged.
+ */
+export function neutraliseFormula(text: string): string {
+  return formulaStart.test(text) && !plainNumber.test(text) ? `'${text}` : text;
 }
 
 /** Columns of the region hierarchy over the derived region table `r` of the fact sources. */

@@ -15,7 +15,7 @@ export type FactRow = Record<string, string | number | boolean | null>;
 /** The filter of a fact read: the connections' `where` and an incremental-refresh bound. */
 export interface FactFilter {
   where?: WhereInput | null;
-  /** Only rows whose updatedAt is at or after this instant (a Date or ISO 8601 text). */
+  /** Only rows changed (own or copied values) at or after this instant (a Date or ISO 8601 text). */
   updatedSince?: unknown;
 }
 
@@ -37,7 +37,14 @@ export function compileFactQuery(source: FactSource, filter: FactFilter, scope: 
     const since = filter.updatedSince instanceof Date ? filter.updatedSince : new Date(String(filter.updatedSince));
     if (Number.isNaN(since.getTime()))
       throw badInput('updatedSince', 'is not an ISO 8601 instant such as "2020-04-20T08:00:00Z".');
-    parts.push(Prisma.sql`${Prisma.raw(`${source.alias}."updatedAt"`)} >= CAST(${since.toISOString()} AS timestamptz)`);
+    // The fact's change time covers values copied in from other rows (a borrower's rename); the
+    // row's own updatedAt is kept beside it, in case the application's clock runs ahead.
+    const id = Prisma.raw(`${source.alias}."id"`);
+    const at = Prisma.sql`CAST(${since.toISOString()} AS timestamptz)`;
+    parts.push(
+      Prisma.sql`(${Prisma.raw(`${source.alias}."updatedAt"`)} >= ${at} OR EXISTS (SELECT 1 FROM "FactChange" fc
+        WHERE fc."kind" = ${source.kind} AND fc."factId" = ${id} AND fc."changedAt" >= ${at}))`,
+    );
   }
   return {
     source,

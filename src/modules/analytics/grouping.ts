@@ -68,7 +68,7 @@ export function resolveGrouping(
       if (other) throw badInput(at, `${name} and ${other} bucket the same date; group by one of them.`);
       buckets.set(dimension.bucketOf, name);
     }
-    dimension.joins.forEach((join) => needed.add(join));
+    for (const join of dimension.joins) needed.add(join);
     keys.push(...dimension.keys);
     groupBySql.push(...(dimension.groupBy ?? dimension.keys.map((key) => key.sql)));
   });

@@ -10,6 +10,22 @@ export {
 } from './portfolioSeries.service.js';
 export { loanFacts, impactFacts, maxFactPage, type FactsArgs, type FactConnection } from './facts.service.js';
 export type { StatisticsArgs, StatisticsGroup } from './runStatistics.js';
-export { type FactLine, type FactQuery, compileFactQuery, factLinePages, factLineSql } from './factQuery.js';
+export {
+  type FactLine,
+  type FactQuery,
+  type FactRow,
+  compileFactQuery,
+  factLinePages,
+  factLineSql,
+  readFactPage,
+} from './factQuery.js';
 export { type FactSource, factSources } from './factSources.js';
 export { arrayLiteral } from './runSql.js';
+export { neutraliseFormula } from './factColumns.js';
+export {
+  loanFactChanges,
+  impactFactChanges,
+  factDeletions,
+  factChangePageSql,
+  maxChangePage,
+} from './factChanges.service.js';

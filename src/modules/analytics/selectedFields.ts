@@ -19,6 +19,6 @@ export function selectedFields(info: GraphQLResolveInfo, path: readonly string[]
       }
     }
   };
-  info.fieldNodes.forEach((node: FieldNode) => visit(node.selectionSet, 0));
+  for (const node of info.fieldNodes as readonly FieldNode[]) visit(node.selectionSet, 0);
   return [...names];
 }

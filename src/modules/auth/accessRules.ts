@@ -5,7 +5,7 @@ import { isRole, type Role } from './viewer.js';
 export type AccessRules = ReadonlyMap<string, readonly Role[]>;
 
 /** The root types whose every field must declare `@access`. */
-export const rootTypes = ['Query', 'Mutation'] as const;
+export const rootTypes = ['Query', 'Mutation', 'Subscription'] as const;
 
 /**
  * Reads every `@access(roles: [...])` of the object types of `typeDefs`.

@@ -129,10 +129,13 @@ export function createApiKeyAuthenticator(
     if (!row.lastUsedAt || at.getTime() - row.lastUsedAt.getTime() >= interval) {
       await db.prisma.apiKey.update({ where: { id: row.id }, data: { lastUsedAt: at } });
     }
+    const roles = row.roles.filter(isRole);
+    // A caller always holds a role: rules naming every role are not checked (guardResolvers.ts).
+    if (roles.length === 0) throw new AuthenticationError('the API key grants no role this server knows.');
     return Object.freeze({
       kind: 'apiKey',
       id: `apikey:${row.id}`,
-      roles: Object.freeze(row.roles.filter(isRole)),
+      roles: Object.freeze(roles),
       orgUnitId: row.orgUnitId,
     });
   };

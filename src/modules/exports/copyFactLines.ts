@@ -31,6 +31,11 @@ export interface CopyFactLineOptions {
   stopped?: () => boolean;
   /** Called after each chunk was taken by the consumer, with the rows so far. */
   onChunk?: (rowsSoFar: number) => Promise<void> | void;
+  /**
+   * How long the COPY may run (0 = no limit), in place of the interactive statement timeout: an
+   * export reads a whole table at its reader's pace (DISHUI_EXPORT_TIMEOUT_MS).
+   */
+  statementTimeoutMs?: number;
 }
 
 /**
@@ -45,7 +50,9 @@ export async function* copyFactLines(
   options: CopyFactLineOptions = {},
 ): AsyncGenerator<Buffer> {
   if (!db.sql.copyOut) throw new Error('copyFactLines needs PostgreSQL (COPY TO STDOUT)');
-  const copy: CopyOut = await db.sql.copyOut(copyFactLinesSql(query, format));
+  const copy: CopyOut = await db.sql.copyOut(copyFactLinesSql(query, format), {
+    statementTimeoutMs: options.statementTimeoutMs,
+  });
   let finished = false;
   try {
     let rows = 0;

@@ -7,6 +7,7 @@ import { pipeline } from 'node:stream/promises';
 import type { Database } from '../../db/client.js';
 import type { ExportJob } from '../../generated/prisma/client.js';
 import { type Viewer, scopeOf } from '../auth/index.js';
+import { notifyChange } from '../writes/index.js';
 import { factExportChunks } from './factExportChunks.js';
 import { planFactExport, type FactExportPlan } from './planFactExport.js';
 
@@ -33,6 +34,11 @@ export interface ExportJobOptions {
   staleMs?: number;
   /** How often a running job touches `updatedAt`. Defaults to a third of `staleMs`, at most 5 s. */
   heartbeatMs?: number;
+  /**
+   * On PostgreSQL, a job reads its rows by one COPY bounded by this (DISHUI_EXPORT_TIMEOUT_MS;
+   * 0 = no limit) rather than by the interactive statement timeout. Unset: keyset pages.
+   */
+  exportTimeoutMs?: number;
 }
 
 /** What `createExport` asks for. */
@@ -109,18 +115,32 @@ async function runExportJob(db: Database, id: number, plan: FactExportPlan, opti
       .catch((error: unknown) => options.log?.(`export job ${id}: heartbeat failed`, error));
   }, heartbeatMs);
   heartbeat.unref();
+  // Tells exportJobUpdated's subscribers (docs/live.md); a lost notice never fails the job.
+  const announce = () =>
+    notifyChange(db, { type: 'ExportJob', id }).catch((error: unknown) =>
+      options.log?.(`export job ${id}: could not announce its progress`, error),
+    );
   try {
     await db.prisma.exportJob.update({ where: { id }, data: { status: 'RUNNING', filePath } });
+    await announce();
     await fs.promises.mkdir(directory, { recursive: true });
     const writer = (options.openWriter ?? ((file) => fs.createWriteStream(file)))(filePath);
+    let rowsWritten = 0;
+    let recordedAt = 0;
     const chunks = factExportChunks(db, plan, {
       pageSize: options.pageSize ?? 5_000,
-      onPage: async (rowsWritten) => {
+      copyTimeoutMs: options.exportTimeoutMs,
+      onPage: async (rowsSoFar) => {
+        rowsWritten = rowsSoFar;
+        // A COPY hands over a chunk every few kilobytes: the progress is recorded once a second.
+        if (options.exportTimeoutMs !== undefined && Date.now() - recordedAt < 1_000) return;
+        recordedAt = Date.now();
         await db.prisma.exportJob.update({ where: { id }, data: { rowsWritten } });
+        await announce();
       },
     });
     // Tags the reading's failures, so the reason names the database rather than the file.
-    async function* tracked(): AsyncGenerator<string> {
+    async function* tracked(): AsyncGenerator<string | Buffer> {
       try {
         yield* chunks;
       } catch (error) {
@@ -132,15 +152,17 @@ async function runExportJob(db: Database, id: number, plan: FactExportPlan, opti
     // Only from RUNNING: a job another instance has meanwhile declared stale stays FAILED.
     const finished = await db.prisma.exportJob.updateMany({
       where: { id, status: 'RUNNING' },
-      data: { status: 'SUCCEEDED', expiresAt },
+      data: { status: 'SUCCEEDED', expiresAt, rowsWritten },
     });
     if (finished.count === 0) await fs.promises.rm(filePath, { force: true });
+    else await announce();
   } catch (error) {
     options.log?.(`export job ${id} failed`, error);
     await fs.promises.rm(filePath, { force: true }).catch(() => undefined);
     await db.prisma.exportJob
       .update({ where: { id }, data: { status: 'FAILED', filePath: null, error: failureReason(error) } })
       .catch((secondError: unknown) => options.log?.(`export job ${id}: could not record its failure`, secondError));
+    await announce();
   } finally {
     clearInterval(heartbeat);
   }

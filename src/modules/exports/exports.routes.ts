@@ -22,6 +22,11 @@ export interface ExportRoutesOptions {
    * five times the rows per second) or keyset pages of `pageSize` (PGlite, which has no COPY).
    */
   reading?: 'copy' | 'pages';
+  /**
+   * How long one export's COPY may run (DISHUI_EXPORT_TIMEOUT_MS; 0 = no limit), in place of the
+   * pool's interactive statement timeout. Undefined keeps the pool's timeout.
+   */
+  exportTimeoutMs?: number;
 }
 
 const formats = {
@@ -85,7 +90,13 @@ export async function exportRoutes(app: FastifyInstance, options: ExportRoutesOp
       reported = rowsSoFar;
     };
     const chunks =
-      reading === 'copy' ? copyFactLines(options.db, query, format, { stopped, onChunk: report }) : pageChunks();
+      reading === 'copy'
+        ? copyFactLines(options.db, query, format, {
+            stopped,
+            onChunk: report,
+            statementTimeoutMs: options.exportTimeoutMs,
+          })
+        : pageChunks();
     async function* pageChunks(): AsyncGenerator<string> {
       for await (const page of factLinePages(options.db, query, format, pageSize, stopped)) {
         yield encodeFactLines(page, format);
@@ -97,8 +108,17 @@ export async function exportRoutes(app: FastifyInstance, options: ExportRoutesOp
     async function* body(): AsyncGenerator<string | Buffer> {
       const header = factExportHeader(plan);
       if (header) yield header;
-      if (!firstChunk.done) yield firstChunk.value;
-      for await (const chunk of chunks) yield chunk;
+      try {
+        if (!firstChunk.done) yield firstChunk.value;
+        for await (const chunk of chunks) yield chunk;
+      } catch (error) {
+        // The status line has gone out as 200: the file must not look complete. Its last line
+        // says so, and the connection is cut without the chunked body's terminating chunk.
+        request.log.error({ err: error, rowsWritten: reported }, 'export failed mid-stream; response cut');
+        yield incompleteExportLine(format, reported);
+        await cutAfterFlush(reply);
+        throw error;
+      }
     }
     const stamp = new Date().toISOString().slice(0, 10);
     return reply
@@ -107,6 +127,34 @@ export async function exportRoutes(app: FastifyInstance, options: ExportRoutesOp
       .header('cache-control', 'no-store')
       .send(Readable.from(body(), { objectMode: false, highWaterMark: 1 }));
   });
+}
+
+/**
+ * The last line of an export that failed after its first rows: a `#` comment line in CSV, an object
+ * with the single key `dishuiExportIncomplete` in JSON lines. A complete export never has it.
+ */
+export function incompleteExportLine(format: 'csv' | 'jsonl', rowsWritten: number): string {
+  const message = `The export failed after ${rowsWritten} rows; this file is incomplete. Download it again.`;
+  return format === 'csv'
+    ? `#DISHUI_EXPORT_INCOMPLETE ${message}\r\n`
+    : `${JSON.stringify({ dishuiExportIncomplete: { rowsWritten, message } })}\n`;
+}
+
+// Waits until what was written reached the socket (writes complete in order), then destroys it.
+async function cutAfterFlush(reply: FastifyReply): Promise<void> {
+  const socket = reply.raw.socket;
+  if (!socket || socket.destroyed) return;
+  await new Promise<void>((resolve) => {
+    reply.raw.write('', () => resolve());
+    setTimeout(resolve, 1_000).unref();
+  });
+  await new Promise<void>((resolve) => {
+    if (socket.destroyed || socket.writableLength === 0) return resolve();
+    socket.once('drain', () => resolve());
+    socket.once('close', () => resolve());
+    setTimeout(resolve, 1_000).unref();
+  });
+  socket.destroy();
 }
 
 function planExport(file: string, query: ExportQuery, scope: AccessScope): FactExportPlan {

@@ -1,5 +1,6 @@
 import type { Database } from '../../db/client.js';
 import { type FactLine, factLinePages } from '../analytics/index.js';
+import { copyFactLines } from './copyFactLines.js';
 import { csvRecord, utf8Bom } from './csvEncoding.js';
 import type { FactExportPlan } from './planFactExport.js';
 import { reportExportRows } from '../../observability/telemetry.js';
@@ -12,6 +13,12 @@ export interface FactExportChunkOptions {
   stopped?: () => boolean;
   /** Called after each page's text was taken by the consumer, with the rows so far. */
   onPage?: (rowsSoFar: number) => Promise<void> | void;
+  /**
+   * Set (0 = no limit) on PostgreSQL: the rows come from one streaming COPY bounded by this many
+   * milliseconds instead of by the interactive statement timeout, and `onPage` is called per
+   * chunk. Unset, or on PGlite: keyset pages of `pageSize`, each a short statement.
+   */
+  copyTimeoutMs?: number;
 }
 
 /** The CSV header record (with Excel's BOM when asked), or nothing for JSON lines. */
@@ -29,17 +36,30 @@ export function encodeFactLines(lines: readonly FactLine[], format: FactExportPl
 }
 
 /**
- * The whole export file as text chunks: the header, then one chunk per keyset page. Memory holds
- * about one page. The generator rejects with the driver's error when a statement fails.
+ * The whole export file as chunks: the header, then one chunk per keyset page or COPY chunk (see
+ * `copyTimeoutMs`). Memory holds about one page. The generator rejects with the driver's error
+ * when a statement fails.
  */
 export async function* factExportChunks(
   db: Database,
   plan: FactExportPlan,
   options: FactExportChunkOptions,
-): AsyncGenerator<string> {
+): AsyncGenerator<string | Buffer> {
   const header = factExportHeader(plan);
   if (header) yield header;
   let rows = 0;
+  if (options.copyTimeoutMs !== undefined && db.sql.copyOut) {
+    yield* copyFactLines(db, plan.query, plan.format, {
+      stopped: options.stopped,
+      statementTimeoutMs: options.copyTimeoutMs,
+      onChunk: async (rowsSoFar) => {
+        reportExportRows(plan.source.kind, plan.format, rowsSoFar - rows);
+        rows = rowsSoFar;
+        await options.onPage?.(rows);
+      },
+    });
+    return;
+  }
   for await (const page of factLinePages(
     db,
     plan.query,

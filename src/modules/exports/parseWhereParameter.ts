@@ -9,6 +9,7 @@ import {
 import { badInput } from '../../engine/badInput.js';
 import { DateScalar, DateTimeScalar, DecimalScalar } from '../../schema/scalars.js';
 import { typeDefs } from '../../schema/typeDefs.js';
+import { argumentPath, inputValueProblem } from '../../rules/index.js';
 
 let schema: GraphQLSchema | undefined;
 
@@ -30,6 +31,7 @@ function contract(): GraphQLSchema {
 /**
  * A `where` query parameter (JSON text) checked and coerced exactly as GraphQL would check the
  * `<typeName>Where` argument, so an export and a connection accept the same filters.
+ * The same input limits as GraphQL variables apply first (no U+0000, bounded depth and size).
  * @throws GraphQLError BAD_USER_INPUT naming `where` (malformed JSON) or the path of the first
  * invalid field (`where.status.in[0]`).
  */
@@ -44,6 +46,8 @@ export function parseWhereParameter(text: string | undefined, typeName: string):
   if (value === null) return null;
   if (typeof value !== 'object' || Array.isArray(value))
     throw badInput('where', `must be a JSON object (a ${typeName}Where).`);
+  const problem = inputValueProblem(value);
+  if (problem) throw badInput(argumentPath('where', problem.path), problem.message);
   const type = contract().getType(`${typeName}Where`) as GraphQLInputType | undefined;
   if (!type) throw new Error(`The schema has no ${typeName}Where input`);
   let first: GraphQLError | undefined;
@@ -52,11 +56,7 @@ export function parseWhereParameter(text: string | undefined, typeName: string):
     // An unknown field is reported at its parent object; name the field itself.
     const unknown = /^Field "(\w+)" is not defined by type/.exec(error.message);
     const keys = unknown ? [...path, unknown[1]!] : path;
-    const at = keys.reduce<string>(
-      (acc, key) => (typeof key === 'number' ? `${acc}[${key}]` : `${acc}.${key}`),
-      'where',
-    );
-    first = badInput(at, error.message);
+    first = badInput(argumentPath('where', keys), error.message);
   });
   if (first) throw first;
   return coerced as Record<string, unknown>;

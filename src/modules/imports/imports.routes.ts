@@ -2,6 +2,7 @@ import type { FastifyInstance } from 'fastify';
 import type { Database } from '../../db/client.js';
 import { bearerChallenge, sendRestError } from '../../errorStatus.js';
 import { AuthenticationError, ForbiddenError, anonymousViewer, scopeOf } from '../auth/index.js';
+import { nulMessage } from '../../rules/index.js';
 import { actorOf } from '../writes/index.js';
 import { assertCanImport } from './assertCanImport.js';
 import { importKinds } from './importKinds.js';
@@ -25,7 +26,8 @@ interface ImportRequest {
  * to write the good rows): the same service and all-or-nothing rule as `dishui import`, as the
  * caller. Answers 200 `{ kind, rowsRead, rowsWritten, problems: [] }` when every row was written,
  * 422 with the same body listing each problem (line, column, code, message) when a row was
- * refused, 401/403 before the body is looked at when the caller may not import that kind.
+ * refused, 401/403 before the body is looked at when the caller may not import that kind, 400
+ * BAD_USER_INPUT naming `body` and the line when the text holds U+0000.
  */
 export async function importRoutes(app: FastifyInstance, options: ImportRoutesOptions): Promise<void> {
   const bodyLimit = options.maxBytes ?? 50 * 1024 * 1024;
@@ -58,6 +60,14 @@ export async function importRoutes(app: FastifyInstance, options: ImportRoutesOp
       return sendRestError(reply, 'BAD_USER_INPUT', 'validOnly must be true or false.', { argument: 'validOnly' });
     }
     const text = typeof request.body === 'string' ? request.body : '';
+    const nul = text.indexOf('\u0000');
+    if (nul >= 0) {
+      // PostgreSQL text holds no U+0000; refused before a row is read, as GraphQL input is.
+      const line = text.slice(0, nul).split('\n').length;
+      return reply.code(400).send({
+        error: { code: 'BAD_USER_INPUT', message: `Line ${line} of the body ${nulMessage}`, argument: 'body', line },
+      });
+    }
     const report = await importFile(options.db, actorOf(viewer), scopeOf(viewer), kind as never, text, {
       validOnly: validOnly === 'true',
       requestId: String(request.id),

@@ -1,19 +1,19 @@
 import type { GraphQLContext } from '../../context.js';
 import { Prisma, type EnterpriseLoan } from '../../generated/prisma/client.js';
+import { nonPerformingClasses, pricingTenor } from './loanFigures.js';
 import { loanRegionId } from './loanRegion.js';
 import { lprInForce } from './lprInForce.js';
 
-const nonPerformingClasses = new Set(['SUBSTANDARD', 'DOUBTFUL', 'LOSS']);
-
-/** Computed fields of enterprise loans. */
+/**
+ * Computed fields of enterprise loans on the executed path; the read compiler renders the same
+ * values from their SQL (loanFigures.ts, loanRegion.ts, declared in loans.spec.ts).
+ */
 export const loanResolvers = {
   EnterpriseLoan: {
     nonPerforming: (loan: EnterpriseLoan) => loan.riskClass !== null && nonPerformingClasses.has(loan.riskClass),
     spreadOverLpr: async (loan: EnterpriseLoan, _: unknown, ctx: GraphQLContext) => {
       if (loan.effectiveRate === null || loan.contractDate === null) return null;
-      // Without a recorded tenor, the term decides: over five years prices on the 5Y+ LPR.
-      const tenor = loan.lprTenor ?? ((loan.termMonths ?? 0) > 60 ? 'FIVE_YEAR_PLUS' : 'ONE_YEAR');
-      const lpr = lprInForce(await ctx.loaders.lprRates.load('all'), tenor, loan.contractDate);
+      const lpr = lprInForce(await ctx.loaders.lprRates.load('all'), pricingTenor(loan), loan.contractDate);
       return lpr ? new Prisma.Decimal(loan.effectiveRate).minus(lpr.rate) : null;
     },
     region: async (loan: EnterpriseLoan, _: unknown, ctx: GraphQLContext) => {

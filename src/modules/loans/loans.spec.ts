@@ -2,6 +2,7 @@ import { Prisma } from '../../generated/prisma/client.js';
 import type { EntitySpec } from '../../engine/entitySpec.js';
 import { col, common, en, of, text } from '../../engine/specHelpers.js';
 import { loanInUnits, loanReaders, unitColumn } from '../auth/index.js';
+import { nonPerformingSql, spreadOverLprSql } from './loanFigures.js';
 import { loanRegionSql } from './loanRegion.js';
 
 /** Loans and their schedule, payments and classification history. */
@@ -50,6 +51,8 @@ export const loanSpecs: Record<string, EntitySpec> = {
         target: 'Region',
         column: 'regionId',
         description: 'County where the money is used.',
+        // The stored region is a convenience copy: the fallback rule decides (loanRegion.ts).
+        key: loanRegionSql,
       },
       campaigns: {
         cardinality: 'many',
@@ -78,6 +81,7 @@ export const loanSpecs: Record<string, EntitySpec> = {
       },
     },
     regionId: loanRegionSql,
+    computedSql: { nonPerforming: nonPerformingSql, spreadOverLpr: spreadOverLprSql },
     readers: loanReaders,
     inScope: unitColumn('orgUnitId'),
   },

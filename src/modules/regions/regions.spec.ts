@@ -22,6 +22,15 @@ export const regionSpecs: Record<string, EntitySpec> = {
         'National rural-revitalisation key county (國家鄉村振興重點幫扶縣).',
       ),
     },
+    // NBS codes nest by prefix: the ancestors of 410523 are 4105 and 41, nearest first (regions.loaders.ts).
+    computedLists: {
+      ancestors: {
+        target: 'Region',
+        where: (alias, inner) =>
+          Prisma.sql`starts_with(${col(alias, 'code')}, ${col(inner, 'code')}) AND ${col(inner, 'code')} <> ${col(alias, 'code')}`,
+        order: (inner) => Prisma.sql`length(${col(inner, 'code')}) DESC`,
+      },
+    },
     relations: {
       parent: { cardinality: 'one', target: 'Region', column: 'parentId', description: 'The region one level up.' },
       children: {

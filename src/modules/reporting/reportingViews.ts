@@ -1,4 +1,4 @@
-import type { Role } from '../auth/viewer.js';
+import type { Role } from '../auth/index.js';
 
 /** The NOLOGIN group role a SQL login of API role `role` is a member of. */
 export const groupRoleOf = (role: Role): string => `dishui_reporting_${role.toLowerCase()}`;

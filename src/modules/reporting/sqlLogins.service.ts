@@ -1,6 +1,6 @@
 import { randomBytes } from 'node:crypto';
 import type { Database, SqlConnection } from '../../db/client.js';
-import { isRole, type Role } from '../auth/viewer.js';
+import { isRole, type Role } from '../auth/index.js';
 import { groupRoleOf } from './reportingViews.js';
 import { scramSha256Verifier } from './scramVerifier.js';
 

@@ -12,6 +12,7 @@ export interface AuditChange {
 /**
  * Appends one AuditEvent in the caller's transaction, so the trail holds exactly the changes
  * that committed. Values are stored as JSON (decimals as strings, dates as ISO strings).
+ * Returns the event's id.
  */
 export async function appendAuditEvent(
   tx: Tx,
@@ -19,8 +20,9 @@ export async function appendAuditEvent(
   operation: string,
   requestId: string | undefined,
   change: AuditChange,
-): Promise<void> {
-  await tx.auditEvent.create({
+): Promise<number> {
+  const event = await tx.auditEvent.create({
+    select: { id: true },
     data: {
       actorId: actor.id,
       actorRole: actor.role,
@@ -33,6 +35,7 @@ export async function appendAuditEvent(
       requestId: requestId ?? null,
     },
   });
+  return event.id;
 }
 
 function toJson(value: unknown) {

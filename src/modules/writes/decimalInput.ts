@@ -7,15 +7,16 @@ export type DecimalInput = string | number | Prisma.Decimal;
 const decimalText = /^-?\d+(\.\d+)?$/;
 
 /**
- * Reads a decimal input with at most `places` decimal places. Returns undefined for
- * null/undefined, and null (recording INVALID_FORMAT or TOO_MANY_DECIMALS on `path`) when
- * the value cannot be one.
+ * Reads a decimal input with at most `places` decimal places and `precision` digits in all (the
+ * column's `Decimal(precision, places)`). Returns undefined for null/undefined, and null
+ * (recording INVALID_FORMAT or TOO_MANY_DECIMALS on `path`) when the value cannot be one.
  */
 export function readDecimal(
   checks: Checks,
   value: DecimalInput | null | undefined,
   path: Array<string | number>,
   places: number,
+  precision = 18,
 ): Prisma.Decimal | null | undefined {
   if (value === null || value === undefined) return undefined;
   const text =
@@ -27,6 +28,17 @@ export function readDecimal(
   const decimal = new Prisma.Decimal(text);
   if (decimal.decimalPlaces() > places) {
     checks.require(false, path, 'TOO_MANY_DECIMALS', `${text} has more than ${places} decimal places.`);
+    return null;
+  }
+  // Checked here so the error names this field; the database would refuse the whole input.
+  const integerDigits = precision - places;
+  if (decimal.abs().greaterThanOrEqualTo(new Prisma.Decimal(10).pow(integerDigits))) {
+    checks.require(
+      false,
+      path,
+      'INVALID_FORMAT',
+      `${text} is too large: at most ${integerDigits} digits before the point (below 1e${integerDigits}).`,
+    );
     return null;
   }
   return decimal;

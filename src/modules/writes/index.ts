@@ -1,4 +1,12 @@
 export { type Actor, type MutationOptions, actorOf } from './actor.js';
+export {
+  type ChangeBatch,
+  type ChangeNotice,
+  changeChannel,
+  notifyChange,
+  parseChangeBatch,
+  setChangeOrigin,
+} from './changeNotices.js';
 export { checkCount, checkOrdered } from './countInput.js';
 export { creditCodeProblem } from './creditCode.js';
 export { databaseErrorToUserErrors } from './databaseErrorToUserErrors.js';

@@ -1,6 +1,7 @@
 import type { Database } from '../../db/client.js';
 import type { Actor, MutationOptions } from './actor.js';
 import { appendAuditEvent, type AuditChange } from './audit.js';
+import { ChangeNotices } from './changeNotices.js';
 import { databaseErrorToUserErrors } from './databaseErrorToUserErrors.js';
 import { claimIdempotencyKey, completeIdempotencyKey } from './idempotency.js';
 import { inputHash } from './inputHash.js';
@@ -61,14 +62,18 @@ export async function runMutation<T extends { id: number }>(
           return { record, userErrors: [], replayed: true };
         }
       }
+      const notices = new ChangeNotices();
       const scope: MutationScope = {
         tx,
         actor,
         operation: spec.operation,
-        audit: (change) => appendAuditEvent(tx, actor, spec.operation, options.requestId, change),
+        audit: async (change) =>
+          notices.audited(change, await appendAuditEvent(tx, actor, spec.operation, options.requestId, change)),
       };
       const record = await work(scope);
       if (key !== undefined) await completeIdempotencyKey(tx, actor, key, spec.entityType, record.id);
+      // Subscribers hear of the change at commit, never of a rolled-back one (docs/live.md).
+      await notices.send(tx, db, spec.entityType, record.id);
       return { record, userErrors: [], replayed: false };
     }, transactionOptions);
   } catch (error) {

@@ -211,6 +211,26 @@ for (const backend of await testBackends()) {
       );
     });
 
+    test('the org tree has one head-office root above its 18 branches, with paths from the root', async () => {
+      const roots = await first.db.sql.query<{ code: string; id: number; path: string }>(
+        `SELECT code, id, path FROM "OrgUnit" WHERE "dataSource" = 'SYNTHETIC' AND "parentId" IS NULL`,
+      );
+      assert.deepEqual(
+        roots.map((root) => root.code),
+        ['SYN-HO'],
+      );
+      const [branches] = await first.db.sql.query<{ n: number }>(
+        `SELECT count(*)::int AS n FROM "OrgUnit" WHERE "parentId" = $1 AND code LIKE 'SYN-B%'`,
+        [roots[0]!.id],
+      );
+      assert.equal(Number(branches!.n), 18);
+      const stray = await violators(
+        first.db,
+        `SELECT code FROM "OrgUnit" WHERE "dataSource" = 'SYNTHETIC' AND (path IS NULL OR path NOT LIKE '${roots[0]!.path}%')`,
+      );
+      assert.deepEqual(stray, []);
+    });
+
     test("Henan's 157 county-level divisions are present with their real codes and prefectures", async () => {
       const counties = await first.db.sql.query<{ code: string; name: string; parent: string }>(
         `SELECT r.code, r.name, p.code AS parent FROM "Region" r JOIN "Region" p ON p.id = r."parentId"

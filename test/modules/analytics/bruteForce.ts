@@ -144,12 +144,14 @@ export function loanMeasuresOf(loans: RawLoan[]): Record<string, unknown> {
       : null,
     minRate: rates.length
       ? fromUnits(
+          // biome-ignore lint/complexity/useMathMinMax: the rates are bigints, which Math.min refuses.
           rates.reduce((a, b) => (b < a ? b : a)),
           6,
         )
       : null,
     maxRate: rates.length
       ? fromUnits(
+          // biome-ignore lint/complexity/useMathMinMax: the rates are bigints, which Math.max refuses.
           rates.reduce((a, b) => (b > a ? b : a)),
           6,
         )

@@ -119,7 +119,7 @@ describe('API keys: created, listed and revoked from the command line; only live
         for (const [what, key, message] of [
           ['revoked', revoked, /revoked/],
           ['expired', expired, /expired/],
-          ['unknown', 'dsh_000000000000_' + 'x'.repeat(43), /not known/],
+          ['unknown', `dsh_000000000000_${'x'.repeat(43)}`, /not known/],
           ['tampered', tampered, /not known/],
           ['malformed', 'hello', /not known/],
         ] as const) {

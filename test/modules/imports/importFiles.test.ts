@@ -115,6 +115,17 @@ describe('dishui import validates every row by the mutation rules and writes all
         );
       });
 
+      test('a cell holding U+0000 is reported by line and column and nothing is written', async () => {
+        const text =
+          'name,aliases,countyCode,townshipCode,code,population\n好村,,410185,410185105,,10\n坏\u0000村,,410185,410185105,,10\n';
+        const report = await importFile(db, officer, unrestrictedScope, importKinds.villages, text);
+        assert.equal(report.rowsWritten, 0);
+        assert.deepEqual(
+          report.problems.map((problem) => [problem.line, problem.column, problem.code]),
+          [[3, 'name', 'INVALID_FORMAT']],
+        );
+      });
+
       test('villages import with aliases; a village in the wrong township is reported', async () => {
         const text =
           'name,aliases,countyCode,townshipCode,code,population\n冶下村,"下冶村|冶下",410185,410185105,410185105202,800\n某村,,410422,410185105,,10\n';

@@ -105,7 +105,8 @@ export async function httpWriteClient(db: Database): Promise<HttpWriteClient> {
       const field = mutationType.getFields()[name];
       assert.ok(field, `schema.graphql has no mutation ${name}`);
       const objectField = payloadObjectField(getNamedType(field.type) as GraphQLObjectType);
-      const id = requestId ?? `http-write-${process.pid}-${(requestCounter += 1)}`;
+      requestCounter += 1;
+      const id = requestId ?? `http-write-${process.pid}-${requestCounter}`;
       const query = `mutation Call($input: ${String(field.args[0]!.type)}) {
         ${name}(input: $input) { ${objectField} { ${selection} } userErrors { field code message currentVersion } replayed }
       }`;

@@ -44,7 +44,10 @@ forEachBackend(
         await fx.db.prisma.enterprise.findUniqueOrThrow({ where: { id: rowId(fx.ids.enterprise) } })
       ).version;
     };
-    const unique = (prefix: string) => `${prefix}-${(serial += 1)}`;
+    const unique = (prefix: string) => {
+      serial += 1;
+      return `${prefix}-${serial}`;
+    };
     const inputs: Record<string, () => Record<string, unknown>> = {
       createExport: () => ({ kind: 'LOAN_FACTS', format: 'CSV', where: { contractNo: { eq: 'NULL-DISBURSED' } } }),
       applyForLoan: () => ({

@@ -203,6 +203,7 @@ function countyLabel(key: CountyKey, language: Language): string {
 }
 
 // ECharts' custom series API, typed loosely: the bar of one initiative, clipped to the grid.
+// biome-ignore lint/suspicious/noExplicitAny: ECharts types renderItem's params and api only as a loose union.
 function renderTimelineBar(params: any, api: any): unknown {
   const category = api.value(0);
   const start = api.coord([api.value(1), category]);

@@ -199,6 +199,7 @@ function readFilters(): Filters {
     region: String(form.get('region') ?? ''),
     orgUnit: String(form.get('orgUnit') ?? ''),
     from,
+    // biome-ignore lint/complexity/useMathMinMax: months are 'YYYY-MM' strings, compared as text.
     to: to < from ? from : to,
   };
 }
@@ -416,7 +417,9 @@ element('#language').addEventListener('click', () => {
   createCharts();
   render();
 });
-window.addEventListener('resize', () => chartNames.forEach((name) => charts[name].resize()));
+window.addEventListener('resize', () => {
+  for (const name of chartNames) charts[name].resize();
+});
 
 // Each chart's section gets its CSV and XLSX buttons.
 for (const name of chartNames) {

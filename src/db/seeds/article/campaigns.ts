@@ -58,7 +58,7 @@ export const articleCampaigns: readonly ArticleCampaign[] = [
     nameEn: 'Growth Plan for Ten Thousand Small and Micro Enterprises',
     aliases: ['萬戶小微企業成長計劃', '万家小微成长计划', '萬家小微成長計劃'],
     sponsor: 'ICBC (中国工商银行)',
-    note: "ICBC's own page calls it 万家小微成长计划. " + linkNote,
+    note: `ICBC's own page calls it 万家小微成长计划. ${linkNote}`,
   },
 ];
 

@@ -46,7 +46,7 @@ export const articleImpacts: readonly ArticleImpact[] = [
     poorEmployeeShare: null,
     approximate: true,
     qualifier: '约',
-    note: 'About 300 (约300人) poor workers placed (安置) in Hami (哈密, prefecture level). ' + asOfArticle,
+    note: `About 300 (约300人) poor workers placed (安置) in Hami (哈密, prefecture level). ${asOfArticle}`,
   },
   {
     loanKey: 'A',

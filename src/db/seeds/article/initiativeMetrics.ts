@@ -45,7 +45,7 @@ export const articleMetrics: readonly ArticleMetric[] = [
     cumulative: false,
     approximate: true,
     qualifier: '近',
-    note: 'Nearly three years (近三年) of pairing. ' + asOfArticle,
+    note: `Nearly three years (近三年) of pairing. ${asOfArticle}`,
   },
   {
     initiativeCode: initiativeCodes.loveLunch,
@@ -71,7 +71,7 @@ export const articleMetrics: readonly ArticleMetric[] = [
     cumulative: false,
     approximate: false,
     qualifier: null,
-    note: 'Running for 7 years (已持续7年). ' + asOfArticle,
+    note: `Running for 7 years (已持续7年). ${asOfArticle}`,
   },
   {
     initiativeCode: initiativeCodes.mountainChildren,
@@ -83,7 +83,7 @@ export const articleMetrics: readonly ArticleMetric[] = [
     cumulative: false,
     approximate: true,
     qualifier: '近',
-    note: 'Long-term sponsorship of nearly 10 (近10名) poor students. ' + asOfArticle,
+    note: `Long-term sponsorship of nearly 10 (近10名) poor students. ${asOfArticle}`,
   },
   {
     initiativeCode: initiativeCodes.funongCard,
@@ -122,7 +122,7 @@ export const articleMetrics: readonly ArticleMetric[] = [
     cumulative: false,
     approximate: true,
     qualifier: '近',
-    note: "Nearly 100 (近百家) ICBC outlets and self-service banks together in Zhengzhou's counties. " + asOfArticle,
+    note: `Nearly 100 (近百家) ICBC outlets and self-service banks together in Zhengzhou's counties. ${asOfArticle}`,
   },
   {
     initiativeCode: initiativeCodes.covidResumption,

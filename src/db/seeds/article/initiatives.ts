@@ -66,7 +66,7 @@ export const articleInitiatives: readonly ArticleInitiative[] = [
     description:
       'Love Lunch (爱心午餐) donation drive for poor primary-school pupils (贫困小学生) of 冶上村 (spelt 上冶村 ' +
       'in the photo caption): every child gets a lunch subsidy (午餐补助) of 3 CNY.',
-    note: 'Start date not in the article. ' + asReported,
+    note: `Start date not in the article. ${asReported}`,
   },
   {
     code: initiativeCodes.mountainChildren,
@@ -81,7 +81,7 @@ export const articleInitiatives: readonly ArticleInitiative[] = [
       'Charity run by staff of the Operations Support Center (运营支持中心): they visit mountain areas to care ' +
       'for poor children (走进山区关爱贫困儿童). Running for 7 years, with long-term sponsorship of nearly 10 ' +
       '(近10名) poor students.',
-    note: 'Running 7 years as of the 2020 article; the start date is not stated, so it is null. ' + asReported,
+    note: `Running 7 years as of the 2020 article; the start date is not stated, so it is null. ${asReported}`,
   },
   {
     code: initiativeCodes.funongCard,
@@ -98,7 +98,7 @@ export const articleInitiatives: readonly ArticleInitiative[] = [
       'labour-intensive employers (construction, manufacturing, services), vocational schools for migrant ' +
       'workers, service agencies, specialised markets and large and medium enterprises. 200,000 cards issued ' +
       'by the end of 2019.',
-    note: 'Start date not in the article. ' + asReported,
+    note: `Start date not in the article. ${asReported}`,
   },
   {
     code: initiativeCodes.consumption,
@@ -174,7 +174,7 @@ export const articleInitiatives: readonly ArticleInitiative[] = [
       'enterprise, one policy" (一企一策); financing models bank + leading agricultural enterprise + ' +
       'enterprise/farmer (银行+农业龙头企业+企业/农户) and bank + government + enterprise/farmer ' +
       '(银行+政府+企业/农户), lending to small and micro enterprises and farmers at the front of the industry chain.',
-    note: 'Start date not in the article. ' + asReported,
+    note: `Start date not in the article. ${asReported}`,
   },
 ];
 

@@ -4,7 +4,8 @@ import type { SyntheticRun } from './syntheticRun.js';
 const outletPlaces = ['城关', '东城', '西城', '南关', '北关', '新区'];
 
 /**
- * Writes the synthetic bank tree: a tier-1 branch per prefecture (codes `SYN-B<prefecture>`), a
+ * Writes the synthetic bank tree: one head-office root (`SYN-HO`, the provincial branch, as the
+ * article's ICBC-ZZ), under it a tier-1 branch per prefecture (codes `SYN-B<prefecture>`), a
  * sub-branch per county (`SYN-S<county>`), one to three outlets per county (`SYN-O<county>-<n>`)
  * and, in about half the counties, a self-service bank (`SYN-A<county>`), with materialised
  * paths. Leaves scratch table `syn_orgunit (county_ord, n, id)` of the units a loan can be booked
@@ -19,13 +20,21 @@ export async function seedOrgUnits(run: SyntheticRun): Promise<void> {
     stage,
     `UPDATE syn_county SET outlet_count = 1 + ${random.below('ord', 50, 3)}, self_service = ${random.uniform('ord', 51)} < 0.5`,
   );
+  // One root above the branches, so a bank-wide ANALYST key can be bound to an org unit.
   await run.insert(
     stage,
     'OrgUnit',
     `INSERT INTO "OrgUnit" (code, name, "nameZh", kind, "regionId", "countyLevel", note, "dataSource")
+     SELECT 'SYN-HO', 'Synthetic head office', '河南省分行', 'TIER1_BRANCH', p.id, false, 'Synthetic head office: root of the synthetic tree.', 'SYNTHETIC'
+     FROM "Region" p WHERE p.code = '41'`,
+  );
+  await run.insert(
+    stage,
+    'OrgUnit',
+    `INSERT INTO "OrgUnit" (code, name, "nameZh", kind, "parentId", "regionId", "countyLevel", note, "dataSource")
      SELECT 'SYN-B' || p.code, 'Branch ' || p.code,
             CASE WHEN p.code = '4190' THEN '济源分行' ELSE regexp_replace(p.name, '市$', '') || '分行' END,
-            'TIER1_BRANCH', p.id, false, 'Synthetic branch.', 'SYNTHETIC'
+            'TIER1_BRANCH', (SELECT h.id FROM "OrgUnit" h WHERE h.code = 'SYN-HO'), p.id, false, 'Synthetic branch.', 'SYNTHETIC'
      FROM "Region" p WHERE p.code IN (SELECT DISTINCT left(code, 4) FROM syn_county) ORDER BY p.code`,
   );
   await run.insert(
@@ -55,7 +64,11 @@ export async function seedOrgUnits(run: SyntheticRun): Promise<void> {
      FROM syn_county c JOIN "OrgUnit" s ON s.code = 'SYN-S' || c.code WHERE c.self_service ORDER BY c.ord`,
   );
   // Paths hold ids, known only after the insert: fill them top-down, one level per statement.
-  await run.run(stage, `UPDATE "OrgUnit" SET path = '/' || id || '/' WHERE code LIKE 'SYN-B%'`);
+  await run.run(stage, `UPDATE "OrgUnit" SET path = '/' || id || '/' WHERE code = 'SYN-HO'`);
+  await run.run(
+    stage,
+    `UPDATE "OrgUnit" u SET path = p.path || u.id || '/' FROM "OrgUnit" p WHERE p.id = u."parentId" AND u.code LIKE 'SYN-B%'`,
+  );
   await run.run(
     stage,
     `UPDATE "OrgUnit" u SET path = p.path || u.id || '/' FROM "OrgUnit" p WHERE p.id = u."parentId" AND u.code LIKE 'SYN-S%'`,
