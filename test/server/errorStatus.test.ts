@@ -100,6 +100,16 @@ const cases: Record<string, StatusCase> = {
       payload: { extensions: { persistedQuery: { version: 1, sha256Hash: sha256('{ nothing }') } } },
     }),
   },
+  PERSISTED_QUERY_HASH_MISMATCH: {
+    request: async () => ({
+      method: 'POST',
+      url: '/graphql',
+      payload: {
+        query: '{ __typename }',
+        extensions: { persistedQuery: { version: 1, sha256Hash: sha256('{ other }') } },
+      },
+    }),
+  },
   OPERATION_NOT_IN_SAFELIST: {
     config: {
       ...anonymousTestServerConfig,
