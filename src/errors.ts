@@ -9,7 +9,7 @@ export const errorTable = Object.freeze({
   UNAUTHENTICATED: {
     status: 401,
     meaning:
-      'No credential where one is required, or a token or API key that is not accepted (bad signature, expired, wrong issuer or audience, revoked, unknown org unit).',
+      'No credential where one is required (also an anonymous caller where a role beyond VIEWER is needed), or a token or API key that is not accepted (bad signature, expired, issued in the future, too long-lived, wrong issuer or audience, revoked, unknown org unit).',
   },
   NOT_FOUND: {
     status: 404,
