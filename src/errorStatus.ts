@@ -51,6 +51,11 @@ function relabelForAnonymous(error: GraphQLFormattedError): void {
   (error as { message: string }).message = `Not authenticated: sign in; ${error.message}`;
 }
 
+function relabelMethodNotAllowed(error: GraphQLFormattedError): void {
+  if (error.extensions?.code === 'BAD_REQUEST')
+    (error.extensions as Record<string, unknown>).code = 'METHOD_NOT_ALLOWED';
+}
+
 /**
  * The one place the status of a GraphQL response is decided ({@link graphqlStatusOf}): a request
  * refused or failed as a whole gets its code's status (BAD_USER_INPUT 400, UNAUTHENTICATED 401
@@ -66,6 +71,8 @@ export function errorStatus(): ApolloServerPlugin<CallerOfRequest> {
           if (response.body.kind !== 'single') return;
           const { data, errors } = response.body.singleResult;
           if (contextValue.viewer?.kind === 'anonymous') errors?.forEach(relabelForAnonymous);
+          // Apollo answers a mutation over GET with 405 but the generic BAD_REQUEST code: name it.
+          if (response.http.status === 405) errors?.forEach(relabelMethodNotAllowed);
           const status = graphqlStatusOf(data, errors);
           if (status === undefined) return;
           response.http.status = status;

@@ -9,7 +9,7 @@ export const errorTable = Object.freeze({
   UNAUTHENTICATED: {
     status: 401,
     meaning:
-      'No credential where one is required, or a token or API key that is not accepted (bad signature, expired, wrong issuer or audience, revoked, unknown org unit).',
+      'No credential where one is required (also an anonymous caller where a role beyond VIEWER is needed), or a token or API key that is not accepted (bad signature, expired, issued in the future, too long-lived, wrong issuer or audience, revoked, unknown org unit).',
   },
   NOT_FOUND: {
     status: 404,
@@ -27,6 +27,10 @@ export const errorTable = Object.freeze({
     status: 400,
     meaning:
       'The HTTP request is not one Dishui accepts: no query, a malformed body, or a GET without a preflight header.',
+  },
+  METHOD_NOT_ALLOWED: {
+    status: 405,
+    meaning: 'A mutation sent with GET (GET runs queries only): send it with POST. `Allow: POST` says so.',
   },
   UNSUPPORTED_MEDIA_TYPE: {
     status: 415,

@@ -1,6 +1,7 @@
 import { HeaderMap, type ApolloServerPlugin } from '@apollo/server';
 import { GraphQLError, Kind, visit, type DocumentNode, type OperationDefinitionNode, type ValueNode } from 'graphql';
 import type { GraphQLContext } from '../context.js';
+import { statusOf } from '../errorStatus.js';
 import { argumentPath, inputBudget, inputLimits, inputValueProblem } from '../rules/inputValues.js';
 
 /**
@@ -56,7 +57,7 @@ export function variablesRefusal(
         code: 'BAD_USER_INPUT',
         argument,
         variable: name,
-        http: { status: 400, headers: new HeaderMap() },
+        http: { status: statusOf('BAD_USER_INPUT'), headers: new HeaderMap() },
       },
     });
   }

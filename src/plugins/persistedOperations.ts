@@ -71,17 +71,11 @@ export function apqHashHook(): preHandlerAsyncHookHandler {
       ?.sha256Hash;
     if (typeof hash !== 'string') return;
     if (createHash('sha256').update(read.params.query).digest('hex') === hash) return;
-    return reply
-      .code(400)
-      .type('application/json')
-      .send({
-        errors: [
-          {
-            message: 'The persisted query hash is not the SHA-256 of the query sent with it.',
-            extensions: { code: 'PERSISTED_QUERY_HASH_MISMATCH' },
-          },
-        ],
-      });
+    return sendGraphQLRequestError(
+      reply,
+      'PERSISTED_QUERY_HASH_MISMATCH',
+      'The persisted query hash is not the SHA-256 of the query sent with it.',
+    );
   };
 }
 

@@ -42,6 +42,8 @@ describe('errors the client sees', () => {
         payload: { query: '{ villages(first: 1) { nodes { id } } }' },
       });
       const [error] = response.json().errors;
+      // Nothing was answered: the status is the code's (docs/errors.md), not 200.
+      assert.equal(response.statusCode, 500, response.body);
       assert.equal(error.message, 'Internal server error');
       assert.deepEqual(error.extensions, { code: 'INTERNAL_SERVER_ERROR', requestId: 'support-call-42' });
       assert.doesNotMatch(response.body, /SELECT|pool|pg|prisma/i);

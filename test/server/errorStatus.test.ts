@@ -61,6 +61,13 @@ const cases: Record<string, StatusCase> = {
       headers: { ...(await adminHeaders()), 'content-type': 'application/json' },
     }),
   },
+  METHOD_NOT_ALLOWED: {
+    request: async () => ({
+      method: 'GET',
+      url: `/graphql?query=${encodeURIComponent('mutation { __typename }')}`,
+      headers: { ...(await adminHeaders()), 'apollo-require-preflight': 'true' },
+    }),
+  },
   UNSUPPORTED_MEDIA_TYPE: {
     request: async () => ({
       method: 'POST',
@@ -91,6 +98,16 @@ const cases: Record<string, StatusCase> = {
       method: 'POST',
       url: '/graphql',
       payload: { extensions: { persistedQuery: { version: 1, sha256Hash: sha256('{ nothing }') } } },
+    }),
+  },
+  PERSISTED_QUERY_HASH_MISMATCH: {
+    request: async () => ({
+      method: 'POST',
+      url: '/graphql',
+      payload: {
+        query: '{ __typename }',
+        extensions: { persistedQuery: { version: 1, sha256Hash: sha256('{ other }') } },
+      },
     }),
   },
   OPERATION_NOT_IN_SAFELIST: {

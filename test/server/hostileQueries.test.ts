@@ -111,7 +111,8 @@ describe('hostile queries are refused with their status and code, and the server
     await refusedThenServing(await app.inject({ method: 'GET', url }), 400, 'BAD_REQUEST');
     // With one, a mutation over GET is still refused.
     const withHeader = await app.inject({ method: 'GET', url, headers: { 'apollo-require-preflight': 'true' } });
-    await refusedThenServing(withHeader, 405, 'BAD_REQUEST');
+    await refusedThenServing(withHeader, 405, 'METHOD_NOT_ALLOWED');
+    assert.equal(withHeader.headers.allow, 'POST');
     const textPlain = await app.inject({
       method: 'POST',
       url: '/graphql',

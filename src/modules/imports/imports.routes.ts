@@ -64,8 +64,9 @@ export async function importRoutes(app: FastifyInstance, options: ImportRoutesOp
     if (nul >= 0) {
       // PostgreSQL text holds no U+0000; refused before a row is read, as GraphQL input is.
       const line = text.slice(0, nul).split('\n').length;
-      return reply.code(400).send({
-        error: { code: 'BAD_USER_INPUT', message: `Line ${line} of the body ${nulMessage}`, argument: 'body', line },
+      return sendRestError(reply, 'BAD_USER_INPUT', `Line ${line} of the body ${nulMessage}`, {
+        argument: 'body',
+        line,
       });
     }
     const report = await importFile(options.db, actorOf(viewer), scopeOf(viewer), kind as never, text, {
