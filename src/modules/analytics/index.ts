@@ -21,7 +21,11 @@ export {
 } from './factQuery.js';
 export { type FactSource, factSources } from './factSources.js';
 export { arrayLiteral } from './runSql.js';
-export { neutraliseFormula } from './factColumns.js';
+export { neutraliseFormula, type FactType } from './factColumns.js';
+export { resolveGrouping } from './grouping.js';
+export { loanDimensions, loanJoins } from './loanDimensions.js';
+export { maxGroups } from './limits.js';
+export { loanMeasures } from './loanMeasures.js';
 export {
   loanFactChanges,
   impactFactChanges,

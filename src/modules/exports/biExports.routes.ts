@@ -3,11 +3,15 @@ import type { FastifyInstance, FastifyReply } from 'fastify';
 import { GraphQLError } from 'graphql';
 import type { Database } from '../../db/client.js';
 import { badInput } from '../../engine/badInput.js';
-import { loanStatistics, type StatisticsGroup } from '../analytics/index.js';
-import { resolveGrouping } from '../analytics/grouping.js';
-import { loanDimensions, loanJoins } from '../analytics/loanDimensions.js';
-import { maxGroups } from '../analytics/limits.js';
-import { loanMeasures } from '../analytics/loanMeasures.js';
+import {
+  loanDimensions,
+  loanJoins,
+  loanMeasures,
+  loanStatistics,
+  maxGroups,
+  resolveGrouping,
+  type StatisticsGroup,
+} from '../analytics/index.js';
 import { exportRoles, requestViewer, scopeOf, type AccessScope } from '../auth/index.js';
 import { csvRecord, utf8Bom } from './csvEncoding.js';
 import { canExport } from './exportAccess.js';

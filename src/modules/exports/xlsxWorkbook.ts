@@ -1,7 +1,7 @@
 import { PassThrough } from 'node:stream';
 import { setTimeout as sleep } from 'node:timers/promises';
 import ExcelJS from 'exceljs';
-import type { FactType } from '../analytics/factColumns.js';
+import type { FactType } from '../analytics/index.js';
 
 /** The media type of an XLSX file. */
 export const xlsxContentType = 'application/vnd.openxmlformats-officedocument.spreadsheetml.sheet';
