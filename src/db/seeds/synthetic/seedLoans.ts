@@ -70,12 +70,28 @@ interface ChunkIds {
   hi: number | null;
 }
 
+/** Session lock the workers take in turn for their loan INSERT statements. */
+const LOAN_INSERT_LOCK_KEY = 7_346_002_002;
+
+/**
+ * Inserts the chunk's loans. Workers take turns for this one statement (a session-level
+ * advisory lock, released right after it, not at the commit): two loan inserts at once would
+ * draw ids from the sequence alternately, so each chunk's id range would span both chunks'
+ * loans and every child statement of both would scan twice the loans it writes for. Measured on
+ * 200,000 loans and two workers, that cost a third more database CPU than one worker.
+ */
 async function insertLoans(run: SyntheticRun, chunk: Chunk): Promise<ChunkIds> {
-  const [ids] = await run.run<{ n: number; lo: number | null; hi: number | null }>(
-    'loans',
-    `WITH inserted AS (${loanInsertSql(run.random, run.plan.enterprises)}) SELECT count(*)::int AS n, min(id) AS lo, max(id) AS hi FROM inserted`,
-    [chunk.from, chunk.to],
-  );
+  await run.connection.query('SELECT pg_advisory_lock($1)', [LOAN_INSERT_LOCK_KEY]);
+  let ids: { n: number; lo: number | null; hi: number | null } | undefined;
+  try {
+    [ids] = await run.run<{ n: number; lo: number | null; hi: number | null }>(
+      'loans',
+      `WITH inserted AS (${loanInsertSql(run.random, run.plan.enterprises)}) SELECT count(*)::int AS n, min(id) AS lo, max(id) AS hi FROM inserted`,
+      [chunk.from, chunk.to],
+    );
+  } finally {
+    await run.connection.query('SELECT pg_advisory_unlock($1)', [LOAN_INSERT_LOCK_KEY]).catch(() => {});
+  }
   run.count('loans', 'EnterpriseLoan', Number(ids?.n ?? 0));
   return { lo: ids?.lo ?? null, hi: ids?.hi ?? null };
 }
