@@ -2,7 +2,12 @@
 // took, the rows per table and the Node process's peak memory. Target: 1,000,000 loans in under
 // five minutes with a peak RSS under 500 MB on the 2-core development machine.
 //
-//   node --import tsx bench/seed-synthetic.ts --loans 1000000 --seed 42 [--concurrency 2] [--keep]
+//   node --import tsx bench/seed-synthetic.ts --loans 1000000 --seed 42 [--concurrency 2] [--keep] [--no-triggers]
+//
+// Per stage it prints wall-clock time and the CPU time of the database backends (read from /proc:
+// the server must run on this machine), summed over workers. --no-triggers runs the loan chunks
+// with session_replication_role = replica (no trigger fires, not even the foreign keys'): a
+// yardstick for what the triggers cost, never a way to load real data.
 //
 // The database is created on DISHUI_BENCH_POSTGRES_URL (default postgresql://postgres@127.0.0.1:5432/postgres)
 // under a unique name and dropped afterwards, unless --keep is given (its URL is printed then).
@@ -14,6 +19,7 @@ import pg from 'pg';
 import { openDatabase } from '../src/db/client.js';
 import { migrate } from '../src/db/migrator.js';
 import { seedSynthetic } from '../src/db/seeds/synthetic/index.js';
+import { processCpuMs } from './support/procCpu.js';
 
 const { values } = parseArgs({
   options: {
@@ -21,6 +27,7 @@ const { values } = parseArgs({
     seed: { type: 'string', default: '42' },
     concurrency: { type: 'string' },
     keep: { type: 'boolean', default: false },
+    'no-triggers': { type: 'boolean', default: false },
   },
 });
 const loans = Number(values.loans);
@@ -98,6 +105,8 @@ try {
     loans,
     seed,
     concurrency,
+    backendCpuMs: processCpuMs,
+    chunkSettings: values['no-triggers'] ? 'SET LOCAL session_replication_role = replica' : undefined,
     onProgress: (stage, rows) => {
       if (stage === 'loans') written += rows;
       if (Date.now() - lastReport > 15_000) {
@@ -110,10 +119,13 @@ try {
   });
   peakRss = Math.max(peakRss, process.memoryUsage().rss);
 
-  console.log('\nstage                 rows      time (summed over workers)');
+  console.log(
+    `\ntriggers in loan chunks: ${values['no-triggers'] ? 'OFF (session_replication_role = replica)' : 'on'}`,
+  );
+  console.log('stage                 rows       wall    db CPU (both summed over workers)');
   for (const stage of result.stages) {
     console.log(
-      `${stage.stage.padEnd(16)} ${stage.rows.toLocaleString('en').padStart(12)}  ${seconds(stage.ms).padStart(9)}`,
+      `${stage.stage.padEnd(16)} ${stage.rows.toLocaleString('en').padStart(12)}  ${seconds(stage.ms).padStart(9)} ${seconds(stage.cpuMs ?? 0).padStart(9)}`,
     );
   }
   console.log(`total (wall clock)                ${seconds(result.totalMs).padStart(9)}`);

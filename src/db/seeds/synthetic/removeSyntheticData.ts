@@ -29,8 +29,10 @@ const otherTables = [
  * again. Henan's province, prefecture and county rows and the LPR history stay (their codes,
  * names and rates are real, and other data may point at them). Two transactions with a VACUUM
  * of the loan table between them: deleting a site checks that no loan refers to it, and with no
- * index on `EnterpriseLoan.siteId` each check reads the whole table, dead rows included. Safe to
- * run again after a failure. Returns the rows deleted per table.
+ * index on `EnterpriseLoan.siteId` each check reads the whole table, dead rows included. The loan
+ * rollups are rebuilt from what remains (`dishui_refresh_loan_rollups`), so they are right even
+ * after a run that was killed between its chunks and its final rollup rebuild. Safe to run again
+ * after a failure. Returns the rows deleted per table.
  * @throws the database's foreign-key error when a row that is not synthetic refers to a
  *   synthetic one (e.g. a loan booked through the API at a synthetic outlet); that transaction
  *   deletes nothing.
@@ -39,7 +41,11 @@ export async function removeSyntheticData(db: Database): Promise<Record<string, 
   return db.sql.withConnection(async (connection) => {
     const deleted: Record<string, number> = {};
     await inTransaction(connection, async () => {
+      // The rollups are rebuilt below instead: a run that was stopped part-way committed chunks
+      // whose loans it had not added to them yet.
+      await connection.exec(`SET LOCAL dishui.defer_rollups = 'on'`);
       for (const table of loanTables) deleted[table] = await deleteSynthetic(connection, table);
+      await connection.query('SELECT "dishui_refresh_loan_rollups"()');
     });
     await connection.exec('VACUUM "EnterpriseLoan"');
     await inTransaction(connection, async () => {

@@ -3,7 +3,7 @@ import { seedLprRates } from './lprHistory.js';
 import { seedCampaigns } from './seedCampaigns.js';
 import { seedEnterprises } from './seedEnterprises.js';
 import { seedInitiatives } from './seedInitiatives.js';
-import { seedLoans } from './seedLoans.js';
+import { refreshLoanRollups, seedLoans } from './seedLoans.js';
 import { seedOrgUnits } from './seedOrgUnits.js';
 import { seedRegions } from './seedRegions.js';
 import { seedVillages } from './seedVillages.js';
@@ -11,6 +11,7 @@ import { removeSyntheticData } from './removeSyntheticData.js';
 import {
   scratchSchema,
   SyntheticRun,
+  type BackendCpuProbe,
   type StageTiming,
   type SyntheticPlan,
   type SyntheticTable,
@@ -26,6 +27,23 @@ export interface SyntheticSeedOptions {
   onProgress?: (stage: string, rows: number) => void;
   /** Connections writing loan chunks at once on PostgreSQL, 1..8 (default 2); PGlite has one. */
   concurrency?: number;
+  /**
+   * CPU milliseconds of a database backend by process id (benchmarks read /proc when the server
+   * runs on the same machine): given, every stage reports its backends' CPU time as `cpuMs`.
+   */
+  backendCpuMs?: BackendCpuProbe;
+  /**
+   * Extra statements run at the start of every loan chunk's transaction, e.g.
+   * `SET LOCAL session_replication_role = replica` for a benchmark's run without triggers.
+   * Never for real data.
+   */
+  chunkSettings?: string;
+  /**
+   * How the BI rollups learn the new loans: `rebuild` (default) writes the chunks with the
+   * rollup triggers off and rebuilds the rollups once at the end; `triggers` leaves the triggers
+   * on in every chunk (slower; tests compare the two).
+   */
+  rollups?: 'rebuild' | 'triggers';
 }
 
 /** What a run wrote, and how long each stage took. */
@@ -77,8 +95,11 @@ const SYNTHETIC_LOCK_KEY = 7_346_002_001;
  * Seeding is once per database: a second call refuses, whatever its seed, because a second set
  * would double every figure the analytics show (remove the first with `removeSyntheticData`).
  * The reference data is written in one transaction, then each chunk of loans in its own, by
- * `concurrency` connections on PostgreSQL (one on PGlite); if any chunk fails, the rows already
- * written are removed again before the error is rethrown.
+ * `concurrency` connections on PostgreSQL (one on PGlite), with the rollup triggers off; the
+ * BI rollups are then rebuilt once, set-based (`dishui_refresh_loan_rollups`), to what the
+ * triggers would have kept. Until that last step, readers of the rollups do not see the new
+ * loans. If any chunk fails, the rows already written are removed again (and the rollups
+ * rebuilt) before the error is rethrown.
  * @throws SyntheticSeedOptionsError when `loans`, `seed` or `concurrency` is out of range.
  * @throws SyntheticDataExistsError when synthetic rows exist already.
  */
@@ -99,7 +120,8 @@ export async function seedSynthetic(db: Database, options: SyntheticSeedOptions)
          SET LOCAL search_path = ${scratchSchema}, public`,
       );
       if (db.kind === 'postgres') await connection.exec(`SET LOCAL jit = off; SET LOCAL work_mem = '64MB'`);
-      const run = new SyntheticRun(connection, plan, options.onProgress);
+      const run = new SyntheticRun(connection, plan, options.onProgress, undefined, undefined, options.backendCpuMs);
+      await run.probeBackend();
       await seedRegions(run);
       await seedLprRates(run);
       await seedOrgUnits(run);
@@ -115,7 +137,14 @@ export async function seedSynthetic(db: Database, options: SyntheticSeedOptions)
     }
   });
   try {
-    await seedLoans(run, db, concurrency);
+    const rebuild = (options.rollups ?? 'rebuild') === 'rebuild';
+    await seedLoans(run, db, concurrency, { deferRollups: rebuild, settings: options.chunkSettings });
+    if (rebuild) {
+      await db.sql.withConnection(async (connection) => {
+        const own = await run.on(connection);
+        await own.timed('rollups', () => refreshLoanRollups(connection, db.kind));
+      });
+    }
   } catch (error) {
     await removeSyntheticData(db).catch(() => {});
     throw error;

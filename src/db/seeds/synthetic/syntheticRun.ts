@@ -42,7 +42,12 @@ export interface StageTiming {
   stage: string;
   rows: number;
   ms: number;
+  /** CPU milliseconds of the database backends, when the caller gave a `backendCpuMs` probe. */
+  cpuMs?: number;
 }
+
+/** CPU milliseconds a database backend (by process id) has used so far; benchmarks read /proc. */
+export type BackendCpuProbe = (pid: number) => number;
 
 /**
  * Schema of the run's scratch tables (county picker, id maps): ordinary unlogged tables rather
@@ -62,15 +67,26 @@ export class SyntheticRun {
     readonly connection: SqlConnection,
     readonly plan: SyntheticPlan,
     private readonly onProgress?: (stage: string, rows: number) => void,
-    readonly rows = new Map<SyntheticTable, number>(syntheticTables.map((table) => [table, 0])),
-    readonly stages = new Map<string, StageTiming>(),
+    readonly rows: Map<SyntheticTable, number> = new Map(syntheticTables.map((table) => [table, 0])),
+    readonly stages: Map<string, StageTiming> = new Map(),
+    private readonly backendCpuMs?: BackendCpuProbe,
+    private backendPid?: number,
   ) {
     this.random = new SqlRandom(plan.seed);
   }
 
   /** The same run on another connection, adding to the same counts. */
-  on(connection: SqlConnection): SyntheticRun {
-    return new SyntheticRun(connection, this.plan, this.onProgress, this.rows, this.stages);
+  async on(connection: SqlConnection): Promise<SyntheticRun> {
+    const run = new SyntheticRun(connection, this.plan, this.onProgress, this.rows, this.stages, this.backendCpuMs);
+    await run.probeBackend();
+    return run;
+  }
+
+  /** Learns the connection's backend process id, when stages are to be given CPU times. */
+  async probeBackend(): Promise<void> {
+    if (!this.backendCpuMs) return;
+    const [row] = await this.connection.query<{ pid: number }>('SELECT pg_backend_pid() AS pid');
+    this.backendPid = row?.pid;
   }
 
   /** Runs `sql` (an INSERT without RETURNING) and returns the rows it inserted. */
@@ -100,10 +116,14 @@ export class SyntheticRun {
   /** Runs `work`, adding its duration to the stage. */
   async timed<T>(stage: string, work: () => Promise<T>): Promise<T> {
     const started = performance.now();
+    const cpu = () => (this.backendCpuMs && this.backendPid !== undefined ? this.backendCpuMs(this.backendPid) : 0);
+    const cpuStarted = cpu();
     try {
       return await work();
     } finally {
-      this.stageTiming(stage).ms += performance.now() - started;
+      const timing = this.stageTiming(stage);
+      timing.ms += performance.now() - started;
+      if (this.backendCpuMs) timing.cpuMs = (timing.cpuMs ?? 0) + cpu() - cpuStarted;
     }
   }
 
