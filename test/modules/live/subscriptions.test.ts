@@ -282,20 +282,44 @@ forEachBackend<Fixture>(
       }
     });
 
-    test('connection_init: a refused token closes with 4403; so does no credential; an expiring token closes with 4403 when it expires', async () => {
+    test('connection_init: a refused token closes with 4401 Unauthorized (HTTP says 401); so does no credential; an expiring token closes with 4401 when it expires', async () => {
       const forged = liveClient(fx.urlA, await bearer({ secret: 'another-secret-0123456789abcdef-0123456789' }));
       forged.subscribe(loanChanged);
-      assert.deepEqual((await forged.closed).code, 4403);
+      assert.deepEqual((await forged.closed).code, 4401);
       const anonymous = liveClient(fx.urlA);
       anonymous.subscribe(loanChanged);
-      assert.equal((await anonymous.closed).code, 4403);
+      assert.equal((await anonymous.closed).code, 4401);
       const expiring = liveClient(fx.urlA, await bearer({ expiresIn: Math.floor(Date.now() / 1000) + 2 }));
       const subscription = expiring.subscribe(loanChanged);
       await pause(500);
       assert.deepEqual(subscription.errors, []);
       const closed = await expiring.closed;
-      assert.deepEqual(closed, { code: 4403, reason: 'Forbidden: the token expired' });
+      assert.deepEqual(closed, { code: 4401, reason: 'Unauthorized: the token expired' });
       await Promise.all([forged.dispose(), anonymous.dispose(), expiring.dispose()]);
+    });
+
+    test('an anonymous caller refused for want of a role is told UNAUTHENTICATED, a signed-in one FORBIDDEN, as over HTTP', async () => {
+      const { url } = await fx.extra({ DISHUI_ANONYMOUS: 'viewer' });
+      const anonymous = liveClient(url);
+      const viewer = liveClient(url, await bearer({ roles: ['VIEWER'], orgUnit: 'FIX-ZZ', sub: 'v-anon' }));
+      try {
+        // A filter on a field VIEWERs may not read (EnterpriseLoan.contractNo), checked when subscribing.
+        const probing = `subscription($where: InitiativeWhere) { initiativeChanged(where: $where) { code } }`;
+        const where = { impactRecords: { some: { loan: { contractNo: { eq: 'LIVE-A1' } } } } };
+        const subscriptions = {
+          anonymousFilter: anonymous.subscribe(probing, { where }),
+          anonymousLoans: anonymous.subscribe(loanChanged),
+          viewerFilter: viewer.subscribe(probing, { where }),
+          viewerLoans: viewer.subscribe(loanChanged),
+        };
+        await Promise.all(Object.values(subscriptions).map((subscription) => subscription.completed));
+        assert.equal(errorCode(subscriptions.anonymousFilter), 'UNAUTHENTICATED');
+        assert.equal(errorCode(subscriptions.anonymousLoans), 'UNAUTHENTICATED');
+        assert.equal(errorCode(subscriptions.viewerFilter), 'FORBIDDEN');
+        assert.equal(errorCode(subscriptions.viewerLoans), 'FORBIDDEN');
+      } finally {
+        await Promise.all([anonymous.dispose(), viewer.dispose()]);
+      }
     });
 
     test('limits: subscriptions per connection, connections per caller, the depth limit, queries refused, a slow consumer dropped', async () => {
