@@ -53,6 +53,8 @@ export interface LiveSubscriptionOptions {
   formatError(formatted: GraphQLFormattedError, error: unknown): GraphQLFormattedError;
   /** The exportJob query's loader: a job its creator (or a bank-wide ADMIN) may see. */
   exportJob(context: GraphQLContext, rowId: number): Promise<ExportJob | null>;
+  /** Resolves once no HTTP request is in flight (loadShedding.ts): on close, sockets get 1001 then. */
+  httpIdle(): Promise<void>;
 }
 
 /** Close codes of the sockets (docs/live.md); graphql-ws's own codes otherwise. */
@@ -126,7 +128,7 @@ function limitReached(message: string, code: string): GraphQLError {
  * and returns the handler to give the GET route as `wsHandler`. The caller authenticates in
  * `connection_init` with the same tokens and API keys as over HTTP; only subscriptions are
  * served, each checked by the HTTP route's operation limits and cost limit. On close the sockets
- * get 1001.
+ * get 1001 once the HTTP requests in flight have drained.
  */
 export async function registerLiveSubscriptions(
   app: FastifyInstance,
@@ -163,13 +165,28 @@ export async function registerLiveSubscriptions(
     registers,
   });
 
+  // On close, after the HTTP drain (in-flight requests answered, or cut at DISHUI_SHUTDOWN_GRACE_MS
+  // by startServer.ts): every socket hears 1001 "going away". Until then subscribers keep hearing
+  // of the writes those requests commit.
+  let socketsClosed: Promise<void> | undefined;
+  const closeSockets = async () => {
+    await options.httpIdle();
+    const server = app.websocketServer;
+    await new Promise<void>((resolve) => {
+      for (const client of server.clients) client.close(liveCloseCodes.goingAway, 'Server shutting down');
+      server.close(() => resolve());
+    });
+  };
   await app.register(fastifyWebsocket, {
     options: { maxPayload: 1_048_576 },
-    // After Fastify stopped accepting requests: every socket hears 1001 "going away".
+    // Upgrades stop here (@fastify/websocket removes its listener); the sockets close once drained.
     preClose(done) {
-      for (const client of app.websocketServer.clients) client.close(liveCloseCodes.goingAway, 'Server shutting down');
-      app.websocketServer.close(() => done());
+      socketsClosed = closeSockets();
+      done();
     },
+  });
+  app.addHook('onClose', async () => {
+    await socketsClosed;
   });
 
   const release = (socket: WebSocket) => {

@@ -1,5 +1,7 @@
 import assert from 'node:assert/strict';
 import fs from 'node:fs';
+import type { AddressInfo } from 'node:net';
+import net from 'node:net';
 import os from 'node:os';
 import path from 'node:path';
 import { test } from 'node:test';
@@ -378,6 +380,80 @@ forEachBackend<Fixture>(
       const closing = client.closed;
       await app.close();
       assert.deepEqual(await closing, { code: 1001, reason: 'Server shutting down' });
+      await client.dispose();
+    });
+
+    test('shutdown closes sockets with 1001 only after the HTTP requests in flight are answered; events flow meanwhile', async () => {
+      const { app, url } = await fx.extra({});
+      const client = liveClient(url, await bearer({ roles: ['ADMIN'], sub: 'draining' }));
+      let closedAt: number | undefined;
+      const closing = client.closed.then((closed) => {
+        closedAt = Date.now();
+        return closed;
+      });
+      const subscription = client.subscribe(loanChanged, { where: { contractNo: { eq: 'LIVE-DRAIN' } } });
+      await running(app, 1);
+      // A request in flight: its headers are in (onRequest has run), half its body is still to come.
+      const body = JSON.stringify({ query: '{ regions(first: 1) { nodes { code } } }' });
+      const http = net.connect((app.server.address() as AddressInfo).port, '127.0.0.1');
+      await new Promise<void>((resolve, reject) => http.once('connect', resolve).once('error', reject));
+      let answer = '';
+      let markAnswered!: (at: number) => void;
+      const answered = new Promise<number>((resolve) => {
+        markAnswered = resolve;
+      });
+      http.on('data', (chunk: Buffer) => {
+        answer += chunk.toString();
+        if (/\r\n\r\n\{[\s\S]*\}\s*$/.test(answer)) markAnswered(Date.now());
+      });
+      const headers = Object.entries({ ...(await adminHeaders()), 'content-type': 'application/json' })
+        .map(([name, value]) => `${name}: ${value}`)
+        .join('\r\n');
+      http.write(`POST /graphql HTTP/1.1\r\nhost: 127.0.0.1\r\ncontent-length: ${body.length}\r\n${headers}\r\n\r\n`);
+      http.write(body.slice(0, 10));
+      await pause(200);
+      const stopped = app.close();
+      await pause(300);
+      assert.equal(closedAt, undefined, 'the socket stays open while a request is in flight');
+      await openLoan(fx.db, { contractNo: 'LIVE-DRAIN' }, false);
+      await subscription.waitFor(1);
+      http.write(body.slice(10));
+      const answeredAt = await answered;
+      assert.match(answer, /^HTTP\/1\.1 200/);
+      assert.deepEqual(await closing, { code: 1001, reason: 'Server shutting down' });
+      assert.ok((closedAt ?? 0) >= answeredAt, 'the socket closed after the answer');
+      http.destroy();
+      await stopped;
+      await client.dispose();
+    });
+
+    test('a request still running when the grace period ends is cut (as startServer does), and the sockets still get 1001', async () => {
+      const { app, url } = await fx.extra({});
+      const client = liveClient(url, await bearer({ roles: ['ADMIN'], sub: 'grace' }));
+      client.subscribe(loanChanged, { where: { contractNo: { eq: 'LIVE-GRACE' } } });
+      await running(app, 1);
+      const http = net.connect((app.server.address() as AddressInfo).port, '127.0.0.1');
+      await new Promise<void>((resolve, reject) => http.once('connect', resolve).once('error', reject));
+      http.on('error', () => {});
+      const cut = new Promise<void>((resolve) => http.once('close', () => resolve()));
+      const headers = Object.entries({ ...(await adminHeaders()), 'content-type': 'application/json' })
+        .map(([name, value]) => `${name}: ${value}`)
+        .join('\r\n');
+      // Never finished: the body promises 100 bytes and sends 2.
+      http.write(`POST /graphql HTTP/1.1\r\nhost: 127.0.0.1\r\ncontent-length: 100\r\n${headers}\r\n\r\n{"`);
+      await pause(200);
+      let closed = false;
+      const closing = client.closed.then((result) => {
+        closed = true;
+        return result;
+      });
+      const stopped = app.close();
+      await pause(300);
+      assert.equal(closed, false, 'the socket waits for the request');
+      app.server.closeAllConnections();
+      await cut;
+      assert.deepEqual(await closing, { code: 1001, reason: 'Server shutting down' });
+      await stopped;
       await client.dispose();
     });
   },
