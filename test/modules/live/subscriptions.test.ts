@@ -456,5 +456,22 @@ forEachBackend<Fixture>(
       await stopped;
       await client.dispose();
     });
+
+    test('an open socket holds no DISHUI_MAX_IN_FLIGHT place: HTTP requests are still served beside it', async () => {
+      const { app, url } = await fx.extra({ DISHUI_MAX_IN_FLIGHT: 1 });
+      const client = liveClient(url, await bearer({ roles: ['ADMIN'], sub: 'in-flight' }));
+      try {
+        client.subscribe(loanChanged, { where: { contractNo: { eq: 'LIVE-SLOT' } } });
+        await running(app, 1);
+        const response = await fetch(url.replace('ws://', 'http://'), {
+          method: 'POST',
+          headers: { ...(await adminHeaders()), 'content-type': 'application/json' },
+          body: JSON.stringify({ query: '{ regions(first: 1) { nodes { code } } }' }),
+        });
+        assert.equal(response.status, 200, await response.text());
+      } finally {
+        await client.dispose();
+      }
+    });
   },
 );
