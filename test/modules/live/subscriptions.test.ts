@@ -473,5 +473,46 @@ forEachBackend<Fixture>(
         await client.dispose();
       }
     });
+
+    test('a bulk import (POST /import/loans) announces the loans it wrote at commit: loanChanged and auditEventAdded subscribers hear of them', async () => {
+      const client = liveClient(fx.urlB, await bearer({ roles: ['ADMIN'], sub: 'importer' }));
+      try {
+        const loans = client.subscribe(loanChanged, { where: { contractNo: { startsWith: 'LIVE-IMP-' } } });
+        const audit = client.subscribe(
+          'subscription { auditEventAdded(where: { operation: "importLoans" }) { operation entityType } }',
+        );
+        await running(fx.appB, 2);
+        const header =
+          'contractNo,enterpriseId,orgUnitCode,regionCode,product,regulatoryClass,policyRegime,repaymentMethod,effectiveRate,contractAmount,contractDate,termMonths,status,disbursedAmount,outstandingBalance';
+        const row = (no: string) =>
+          `${no},9401,FIX-ZZ,410422,WORKING_CAPITAL,INDUSTRY,TARGETED_2016_2020,EQUAL_INSTALMENT,0.0435,500000.00,2020-03-01,12,DISBURSED,500000.00,400000.00`;
+        const contracts = ['LIVE-IMP-1', 'LIVE-IMP-2', 'LIVE-IMP-3'];
+        // A file with a bad row writes nothing, and so announces nothing.
+        const refused = await fx.appA.inject({
+          method: 'POST',
+          url: '/import/loans',
+          payload: [header, row('LIVE-IMP-0'), row('LIVE-IMP-0')].join('\n'),
+          headers: { 'content-type': 'text/csv; charset=utf-8', ...(await adminHeaders()) },
+        });
+        assert.equal(refused.json().rowsWritten, 0, refused.body);
+        const response = await fx.appA.inject({
+          method: 'POST',
+          url: '/import/loans',
+          payload: [header, ...contracts.map(row)].join('\n'),
+          headers: { 'content-type': 'text/csv; charset=utf-8', ...(await adminHeaders()) },
+        });
+        assert.equal(response.json().rowsWritten, 3, response.body);
+        await loans.waitFor(3);
+        await audit.waitFor(1);
+        await pause(200);
+        assert.deepEqual(loans.results.map((result) => result.data?.loanChanged.contractNo).sort(), contracts);
+        assert.deepEqual(audit.results[0]?.data?.auditEventAdded, {
+          operation: 'importLoans',
+          entityType: 'EnterpriseLoan',
+        });
+      } finally {
+        await client.dispose();
+      }
+    });
   },
 );
