@@ -43,9 +43,10 @@ export interface CallerOfRequest {
 
 /**
  * An anonymous caller refused for want of a role is told UNAUTHENTICATED, not FORBIDDEN: signing
- * in is what would help (a `creditCode` filter, a loan dimension, an export). Changes `error` in place.
+ * in is what would help (a `creditCode` filter, a loan dimension, an export). Changes `error` in
+ * place. Over HTTP and over WebSocket (liveSubscriptions.ts) alike.
  */
-function relabelForAnonymous(error: GraphQLFormattedError): void {
+export function relabelForAnonymous(error: GraphQLFormattedError): void {
   if (error.extensions?.code !== 'FORBIDDEN') return;
   (error.extensions as Record<string, unknown>).code = 'UNAUTHENTICATED';
   (error as { message: string }).message = `Not authenticated: sign in; ${error.message}`;

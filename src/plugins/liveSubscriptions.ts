@@ -17,6 +17,7 @@ import { makeHandler } from 'graphql-ws/use/@fastify/websocket';
 import { decodeJwt } from 'jose';
 import { Counter, Gauge, type Registry } from 'prom-client';
 import { createContext, type GraphQLContext } from '../context.js';
+import { relabelForAnonymous } from '../errorStatus.js';
 import type { Database } from '../db/client.js';
 import type { ExportJob } from '../generated/prisma/client.js';
 import { AuthenticationError } from '../modules/auth/authenticationError.js';
@@ -52,12 +53,17 @@ export interface LiveSubscriptionOptions {
   formatError(formatted: GraphQLFormattedError, error: unknown): GraphQLFormattedError;
   /** The exportJob query's loader: a job its creator (or a bank-wide ADMIN) may see. */
   exportJob(context: GraphQLContext, rowId: number): Promise<ExportJob | null>;
+  /** Resolves once no HTTP request is in flight (loadShedding.ts): on close, sockets get 1001 then. */
+  httpIdle(): Promise<void>;
 }
 
 /** Close codes of the sockets (docs/live.md); graphql-ws's own codes otherwise. */
 export const liveCloseCodes = Object.freeze({
-  /** A credential refused at connection_init, or one that expired while connected. */
-  forbidden: CloseCode.Forbidden,
+  /**
+   * No credential where one is needed, a credential refused at connection_init, or one that
+   * expired while connected: UNAUTHENTICATED, as HTTP answers 401.
+   */
+  unauthenticated: CloseCode.Unauthorized,
   /** The caller holds DISHUI_WS_MAX_CONNECTIONS_PER_CALLER sockets already. */
   tooManyConnections: 4429,
   /** The consumer fell DISHUI_WS_MAX_QUEUED_EVENTS behind; reconnect and read the current state. */
@@ -122,7 +128,7 @@ function limitReached(message: string, code: string): GraphQLError {
  * and returns the handler to give the GET route as `wsHandler`. The caller authenticates in
  * `connection_init` with the same tokens and API keys as over HTTP; only subscriptions are
  * served, each checked by the HTTP route's operation limits and cost limit. On close the sockets
- * get 1001.
+ * get 1001 once the HTTP requests in flight have drained.
  */
 export async function registerLiveSubscriptions(
   app: FastifyInstance,
@@ -159,13 +165,28 @@ export async function registerLiveSubscriptions(
     registers,
   });
 
+  // On close, after the HTTP drain (in-flight requests answered, or cut at DISHUI_SHUTDOWN_GRACE_MS
+  // by startServer.ts): every socket hears 1001 "going away". Until then subscribers keep hearing
+  // of the writes those requests commit.
+  let socketsClosed: Promise<void> | undefined;
+  const closeSockets = async () => {
+    await options.httpIdle();
+    const server = app.websocketServer;
+    await new Promise<void>((resolve) => {
+      for (const client of server.clients) client.close(liveCloseCodes.goingAway, 'Server shutting down');
+      server.close(() => resolve());
+    });
+  };
   await app.register(fastifyWebsocket, {
     options: { maxPayload: 1_048_576 },
-    // After Fastify stopped accepting requests: every socket hears 1001 "going away".
+    // Upgrades stop here (@fastify/websocket removes its listener); the sockets close once drained.
     preClose(done) {
-      for (const client of app.websocketServer.clients) client.close(liveCloseCodes.goingAway, 'Server shutting down');
-      app.websocketServer.close(() => done());
+      socketsClosed = closeSockets();
+      done();
     },
+  });
+  app.addHook('onClose', async () => {
+    await socketsClosed;
   });
 
   const release = (socket: WebSocket) => {
@@ -177,6 +198,25 @@ export async function registerLiveSubscriptions(
     if (left <= 0) perCaller.delete(state.callerKey);
     else perCaller.set(state.callerKey, left);
   };
+
+  // The HTTP route's masking, and its labels: an anonymous caller refused for want of a role is
+  // told UNAUTHENTICATED (signing in would help), as over HTTP (errorStatus.ts).
+  const formatErrors = (
+    socket: WebSocket,
+    request: FastifyRequest,
+    id: string,
+    errors: readonly GraphQLError[],
+  ): GraphQLFormattedError[] =>
+    errors.map((error) => {
+      const formatted = options.formatError(
+        error instanceof GraphQLError ? error.toJSON() : (error as GraphQLFormattedError),
+        error,
+      );
+      if (formatted.extensions?.code === 'INTERNAL_SERVER_ERROR')
+        request.log.error({ err: error, subscription: id }, 'internal error in a subscription');
+      if (states.get(socket)?.viewer.kind === 'anonymous') relabelForAnonymous(formatted);
+      return formatted;
+    });
 
   const wsHandler = (schema: GraphQLSchema): WebsocketHandler => {
     const handler = makeHandler<Record<string, unknown>>(
@@ -195,7 +235,7 @@ export async function registerLiveSubscriptions(
           } catch (error) {
             if (!(error instanceof AuthenticationError)) throw error;
             request.log.info({ reason: error.message }, 'websocket refused: not authenticated');
-            socket.close(liveCloseCodes.forbidden, `Forbidden: ${error.message}`.slice(0, 120));
+            socket.close(liveCloseCodes.unauthenticated, `Unauthorized: ${error.message}`.slice(0, 120));
             return false;
           }
           const caller = viewer ?? anonymousViewer;
@@ -217,7 +257,7 @@ export async function registerLiveSubscriptions(
               const left = expiresAt - Date.now();
               state.expiry = left <= 0 ? undefined : setTimeout(arm, Math.min(left, 2 ** 31 - 1));
               state.expiry?.unref();
-              if (left <= 0) socket.close(liveCloseCodes.forbidden, 'Forbidden: the token expired');
+              if (left <= 0) socket.close(liveCloseCodes.unauthenticated, 'Unauthorized: the token expired');
             };
             arm();
           }
@@ -285,19 +325,9 @@ export async function registerLiveSubscriptions(
         onNext: (ctx, id, _payload, _args, result) => {
           eventsSent.inc();
           if (!result.errors?.length) return;
-          return {
-            ...result,
-            errors: result.errors.map((error) => {
-              const formatted = options.formatError(
-                error instanceof GraphQLError ? error.toJSON() : (error as GraphQLFormattedError),
-                error,
-              );
-              if (formatted.extensions?.code === 'INTERNAL_SERVER_ERROR')
-                ctx.extra.request.log.error({ err: error, subscription: id }, 'internal error in a subscription');
-              return formatted;
-            }),
-          };
+          return { ...result, errors: formatErrors(ctx.extra.socket, ctx.extra.request, id, result.errors) };
         },
+        onError: (ctx, id, _payload, errors) => formatErrors(ctx.extra.socket, ctx.extra.request, id, errors),
         onClose: (ctx) => release(ctx.extra.socket),
         onDisconnect: (ctx) => release(ctx.extra.socket),
       },

@@ -15,8 +15,10 @@ const probes = new Set(['/healthz', '/readyz', '/metrics']);
 
 /** What {@link shedLoad} reports. */
 export interface LoadShedding {
-  /** Requests being served now. */
+  /** Requests being served now (WebSocket upgrades and probes are not counted). */
   inFlight(): number;
+  /** Resolves once no request is being served (at once when none is): the end of the HTTP drain. */
+  idle(): Promise<void>;
 }
 
 /**
@@ -30,6 +32,7 @@ export interface LoadShedding {
  */
 export function shedLoad(app: FastifyInstance, options: LoadSheddingOptions): LoadShedding {
   let inFlight = 0;
+  const idleWaiters: (() => void)[] = [];
   let draining = false;
   app.addHook('preClose', async () => {
     draining = true;
@@ -40,23 +43,30 @@ export function shedLoad(app: FastifyInstance, options: LoadSheddingOptions): Lo
       reply.header('connection', 'close');
       return refuse(request, reply, options.graphqlPath, 5, 'The server is shutting down; retry on another instance.');
     }
-    if (options.maxInFlight === 0 || probes.has(path)) return;
-    if (inFlight >= options.maxInFlight) {
+    if (probes.has(path)) return;
+    if (options.maxInFlight > 0 && inFlight >= options.maxInFlight) {
       options.onShed?.();
       return refuse(request, reply, options.graphqlPath, 1, 'The server is at capacity; retry shortly.');
     }
+    // A WebSocket lasts as long as its subscriptions, not a request: it holds no place (sockets are
+    // capped per caller, DISHUI_WS_MAX_CONNECTIONS_PER_CALLER) and the drain does not wait for it.
+    if (request.headers.upgrade !== undefined) return;
     inFlight += 1;
     let released = false;
     const release = () => {
       if (released) return;
       released = true;
       inFlight -= 1;
+      if (inFlight === 0) for (const resolve of idleWaiters.splice(0)) resolve();
     };
     // 'close' follows a finished response as well as a connection the client dropped.
     reply.raw.once('close', release);
     reply.raw.once('finish', release);
   });
-  return { inFlight: () => inFlight };
+  return {
+    inFlight: () => inFlight,
+    idle: () => (inFlight === 0 ? Promise.resolve() : new Promise<void>((resolve) => idleWaiters.push(resolve))),
+  };
 }
 
 function refuse(

@@ -131,7 +131,7 @@ export async function buildServer({
     return503OnClosing: false,
   });
   // First of all hooks: a refused request costs no authentication and no database work.
-  shedLoad(app, {
+  const loadShedding = shedLoad(app, {
     maxInFlight: config.DISHUI_MAX_IN_FLIGHT ?? configDefaults.DISHUI_MAX_IN_FLIGHT,
     graphqlPath: '/graphql',
   });
@@ -186,6 +186,7 @@ export async function buildServer({
     registry: metrics.registry,
     formatError,
     exportJob: (context, rowId) => exportJobLoader(null, { id: toGlobalId('ExportJob', rowId) }, context),
+    httpIdle: () => loadShedding.idle(),
   });
   const requestLog = logRequests(app);
   app.get('/healthz', async () => ({ status: 'ok' }));

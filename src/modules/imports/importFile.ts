@@ -1,6 +1,6 @@
 import type { Database } from '../../db/client.js';
 import type { AccessScope } from '../auth/index.js';
-import { type Actor, databaseErrorToUserErrors } from '../writes/index.js';
+import { type Actor, changeChannel, databaseErrorToUserErrors, rowChangePayloads } from '../writes/index.js';
 import type { ImportKind, ImportProblem, ImportReport } from './importTypes.js';
 import { nulMessage } from '../../rules/index.js';
 import { parseCsv } from './parseCsv.js';
@@ -18,7 +18,8 @@ export interface ImportOptions {
  * Imports a CSV file of `kind`: checks the header, validates every row by the same rules as the
  * mutations (reporting each bad cell with its line, column and rule), then writes all rows in one
  * transaction with multi-row INSERT … SELECT FROM unnest(…) in chunks, plus one audit event for
- * the batch. With a bad row nothing is written, unless `validOnly`. References (a loan's booking
+ * the batch, announcing the rows written to subscribers at commit (docs/live.md). With a bad row
+ * nothing is written, unless `validOnly`. References (a loan's booking
  * unit and borrower) are looked up within `scope`, so a caller bound to an org unit imports only
  * into its own subtree.
  * Returns the report; never throws for bad data.
@@ -134,20 +135,22 @@ async function writeRows<Lookups>(
   const casts = kind.columns.map((column, index) => `c${index}::${column.type}`).join(', ');
   const unnest = kind.columns.map((_, index) => `$${index + 1}::text[]`).join(', ');
   const aliases = kind.columns.map((_, index) => `c${index}`).join(', ');
-  const statement = `INSERT INTO "${kind.table}" (${names}, "dataSource") SELECT ${casts}, 'IMPORT' FROM unnest(${unnest}) AS u(${aliases})`;
+  const statement = `INSERT INTO "${kind.table}" (${names}, "dataSource") SELECT ${casts}, 'IMPORT' FROM unnest(${unnest}) AS u(${aliases}) RETURNING "id"`;
   await db.sql.withConnection(async (sql) => {
     await sql.exec('BEGIN');
     try {
+      const ids: number[] = [];
       for (let start = 0; start < rows.length; start += chunkSize) {
         const chunk = rows.slice(start, start + chunkSize);
-        await sql.query(
+        const written = await sql.query<{ id: number }>(
           statement,
           kind.columns.map((_, index) => chunk.map((row) => row[index] ?? null)),
         );
+        for (const row of written) ids.push(row.id);
       }
-      await sql.query(
+      const [audit] = await sql.query<{ id: number }>(
         `INSERT INTO "AuditEvent" ("actorId", "actorRole", "actorOrgUnitId", "operation", "entityType", "entityId", "after", "requestId")
-         VALUES ($1, $2, $3, $4, $5, $6, $7::jsonb, $8)`,
+         VALUES ($1, $2, $3, $4, $5, $6, $7::jsonb, $8) RETURNING "id"`,
         [
           actor.id,
           actor.role,
@@ -159,6 +162,10 @@ async function writeRows<Lookups>(
           options.requestId ?? null,
         ],
       );
+      // Subscribers hear of the rows written (docs/live.md): NOTIFYs are delivered at COMMIT, dropped on ROLLBACK.
+      const notices = rowChangePayloads(db, kind.table, ids);
+      if (audit) notices.push(...rowChangePayloads(db, 'AuditEvent', [audit.id]));
+      for (const payload of notices) await sql.query('SELECT pg_notify($1, $2)', [changeChannel, payload]);
       await sql.exec('COMMIT');
     } catch (error) {
       await sql.exec('ROLLBACK');

@@ -17,8 +17,8 @@ export interface ChangeBatch {
   changes: ChangeNotice[];
 }
 
-// NOTIFY payloads stop at 8000 bytes; 200 short pairs stay well under.
-const perNotify = 200;
+// A NOTIFY payload must be shorter than 8000 bytes: every payload written here stays under this.
+export const maxNotifyBytes = 7_900;
 const origins = new WeakMap<Database, string>();
 
 /** Names the instance writing through `db`, so a relay can tell its own writes from others'. */
@@ -26,10 +26,19 @@ export function setChangeOrigin(db: Database, origin: string): void {
   origins.set(db, origin);
 }
 
-/** Reads one NOTIFY payload; null for one this version did not write. */
+/**
+ * Reads one NOTIFY payload: `{o, c: [[type, id], …]}` (a mutation's changes) or `{o, t: type,
+ * i: [id, …]}` (one type's rows, a bulk import's); null for one this version did not write.
+ */
 export function parseChangeBatch(payload: string): ChangeBatch | null {
   try {
-    const parsed = JSON.parse(payload) as { o?: unknown; c?: unknown };
+    const parsed = JSON.parse(payload) as { o?: unknown; c?: unknown; t?: unknown; i?: unknown };
+    const origin = typeof parsed.o === 'string' ? parsed.o : null;
+    if (typeof parsed.t === 'string' && Array.isArray(parsed.i)) {
+      const type = parsed.t;
+      const ids = parsed.i.filter((id): id is number => Number.isSafeInteger(id));
+      return { origin, changes: ids.map((id) => ({ type, id })) };
+    }
     if (!Array.isArray(parsed.c)) return null;
     const changes = parsed.c
       .filter(
@@ -37,19 +46,53 @@ export function parseChangeBatch(payload: string): ChangeBatch | null {
           Array.isArray(pair) && typeof pair[0] === 'string' && Number.isInteger(pair[1]),
       )
       .map(([type, id]) => ({ type, id }));
-    return { origin: typeof parsed.o === 'string' ? parsed.o : null, changes };
+    return { origin, changes };
   } catch {
     return null;
   }
 }
 
-function payloads(origin: string | null, changes: ChangeNotice[]): string[] {
+/**
+ * JSON payloads of `{...head, [key]: [items]}`, as few as fit under {@link maxNotifyBytes} each
+ * (the items are short: an id, or a type name and an id).
+ */
+function chunked(head: Record<string, unknown>, key: string, items: unknown[]): string[] {
+  const prefix = JSON.stringify(head).slice(0, -1);
+  const open = `${prefix}${prefix.length > 1 ? ',' : ''}${JSON.stringify(key)}:[`;
   const result: string[] = [];
-  for (let start = 0; start < changes.length; start += perNotify) {
-    const slice = changes.slice(start, start + perNotify).map((change) => [change.type, change.id]);
-    result.push(JSON.stringify({ o: origin, c: slice }));
+  let parts: string[] = [];
+  let bytes = Buffer.byteLength(open) + 2;
+  for (const item of items) {
+    const text = JSON.stringify(item);
+    const size = Buffer.byteLength(text) + 1;
+    if (parts.length > 0 && bytes + size > maxNotifyBytes) {
+      result.push(`${open}${parts.join(',')}]}`);
+      parts = [];
+      bytes = Buffer.byteLength(open) + 2;
+    }
+    parts.push(text);
+    bytes += size;
   }
+  if (parts.length > 0) result.push(`${open}${parts.join(',')}]}`);
   return result;
+}
+
+function payloads(origin: string | null, changes: ChangeNotice[]): string[] {
+  return chunked(
+    { o: origin },
+    'c',
+    changes.map((change) => [change.type, change.id]),
+  );
+}
+
+/**
+ * The NOTIFY payloads announcing rows `ids` of `type` written through `db` (a bulk import): ids
+ * only, chunked under PostgreSQL's 8000-byte limit (about 900 ids each). Send each with
+ * `SELECT pg_notify('dishui_changes', $1)` inside the writing transaction, so it is delivered at
+ * commit and dropped on rollback.
+ */
+export function rowChangePayloads(db: Database, type: string, ids: readonly number[]): string[] {
+  return chunked({ o: origins.get(db) ?? null, t: type }, 'i', [...ids]);
 }
 
 /**

@@ -3,8 +3,10 @@ export {
   type ChangeBatch,
   type ChangeNotice,
   changeChannel,
+  maxNotifyBytes,
   notifyChange,
   parseChangeBatch,
+  rowChangePayloads,
   setChangeOrigin,
 } from './changeNotices.js';
 export { checkCount, checkOrdered } from './countInput.js';

@@ -1,5 +1,7 @@
 import assert from 'node:assert/strict';
 import fs from 'node:fs';
+import type { AddressInfo } from 'node:net';
+import net from 'node:net';
 import os from 'node:os';
 import path from 'node:path';
 import { test } from 'node:test';
@@ -282,20 +284,44 @@ forEachBackend<Fixture>(
       }
     });
 
-    test('connection_init: a refused token closes with 4403; so does no credential; an expiring token closes with 4403 when it expires', async () => {
+    test('connection_init: a refused token closes with 4401 Unauthorized (HTTP says 401); so does no credential; an expiring token closes with 4401 when it expires', async () => {
       const forged = liveClient(fx.urlA, await bearer({ secret: 'another-secret-0123456789abcdef-0123456789' }));
       forged.subscribe(loanChanged);
-      assert.deepEqual((await forged.closed).code, 4403);
+      assert.deepEqual((await forged.closed).code, 4401);
       const anonymous = liveClient(fx.urlA);
       anonymous.subscribe(loanChanged);
-      assert.equal((await anonymous.closed).code, 4403);
+      assert.equal((await anonymous.closed).code, 4401);
       const expiring = liveClient(fx.urlA, await bearer({ expiresIn: Math.floor(Date.now() / 1000) + 2 }));
       const subscription = expiring.subscribe(loanChanged);
       await pause(500);
       assert.deepEqual(subscription.errors, []);
       const closed = await expiring.closed;
-      assert.deepEqual(closed, { code: 4403, reason: 'Forbidden: the token expired' });
+      assert.deepEqual(closed, { code: 4401, reason: 'Unauthorized: the token expired' });
       await Promise.all([forged.dispose(), anonymous.dispose(), expiring.dispose()]);
+    });
+
+    test('an anonymous caller refused for want of a role is told UNAUTHENTICATED, a signed-in one FORBIDDEN, as over HTTP', async () => {
+      const { url } = await fx.extra({ DISHUI_ANONYMOUS: 'viewer' });
+      const anonymous = liveClient(url);
+      const viewer = liveClient(url, await bearer({ roles: ['VIEWER'], orgUnit: 'FIX-ZZ', sub: 'v-anon' }));
+      try {
+        // A filter on a field VIEWERs may not read (EnterpriseLoan.contractNo), checked when subscribing.
+        const probing = `subscription($where: InitiativeWhere) { initiativeChanged(where: $where) { code } }`;
+        const where = { impactRecords: { some: { loan: { contractNo: { eq: 'LIVE-A1' } } } } };
+        const subscriptions = {
+          anonymousFilter: anonymous.subscribe(probing, { where }),
+          anonymousLoans: anonymous.subscribe(loanChanged),
+          viewerFilter: viewer.subscribe(probing, { where }),
+          viewerLoans: viewer.subscribe(loanChanged),
+        };
+        await Promise.all(Object.values(subscriptions).map((subscription) => subscription.completed));
+        assert.equal(errorCode(subscriptions.anonymousFilter), 'UNAUTHENTICATED');
+        assert.equal(errorCode(subscriptions.anonymousLoans), 'UNAUTHENTICATED');
+        assert.equal(errorCode(subscriptions.viewerFilter), 'FORBIDDEN');
+        assert.equal(errorCode(subscriptions.viewerLoans), 'FORBIDDEN');
+      } finally {
+        await Promise.all([anonymous.dispose(), viewer.dispose()]);
+      }
     });
 
     test('limits: subscriptions per connection, connections per caller, the depth limit, queries refused, a slow consumer dropped', async () => {
@@ -355,6 +381,138 @@ forEachBackend<Fixture>(
       await app.close();
       assert.deepEqual(await closing, { code: 1001, reason: 'Server shutting down' });
       await client.dispose();
+    });
+
+    test('shutdown closes sockets with 1001 only after the HTTP requests in flight are answered; events flow meanwhile', async () => {
+      const { app, url } = await fx.extra({});
+      const client = liveClient(url, await bearer({ roles: ['ADMIN'], sub: 'draining' }));
+      let closedAt: number | undefined;
+      const closing = client.closed.then((closed) => {
+        closedAt = Date.now();
+        return closed;
+      });
+      const subscription = client.subscribe(loanChanged, { where: { contractNo: { eq: 'LIVE-DRAIN' } } });
+      await running(app, 1);
+      // A request in flight: its headers are in (onRequest has run), half its body is still to come.
+      const body = JSON.stringify({ query: '{ regions(first: 1) { nodes { code } } }' });
+      const http = net.connect((app.server.address() as AddressInfo).port, '127.0.0.1');
+      await new Promise<void>((resolve, reject) => http.once('connect', resolve).once('error', reject));
+      let answer = '';
+      let markAnswered!: (at: number) => void;
+      const answered = new Promise<number>((resolve) => {
+        markAnswered = resolve;
+      });
+      http.on('data', (chunk: Buffer) => {
+        answer += chunk.toString();
+        if (/\r\n\r\n\{[\s\S]*\}\s*$/.test(answer)) markAnswered(Date.now());
+      });
+      const headers = Object.entries({ ...(await adminHeaders()), 'content-type': 'application/json' })
+        .map(([name, value]) => `${name}: ${value}`)
+        .join('\r\n');
+      http.write(`POST /graphql HTTP/1.1\r\nhost: 127.0.0.1\r\ncontent-length: ${body.length}\r\n${headers}\r\n\r\n`);
+      http.write(body.slice(0, 10));
+      await pause(200);
+      const stopped = app.close();
+      await pause(300);
+      assert.equal(closedAt, undefined, 'the socket stays open while a request is in flight');
+      await openLoan(fx.db, { contractNo: 'LIVE-DRAIN' }, false);
+      await subscription.waitFor(1);
+      http.write(body.slice(10));
+      const answeredAt = await answered;
+      assert.match(answer, /^HTTP\/1\.1 200/);
+      assert.deepEqual(await closing, { code: 1001, reason: 'Server shutting down' });
+      assert.ok((closedAt ?? 0) >= answeredAt, 'the socket closed after the answer');
+      http.destroy();
+      await stopped;
+      await client.dispose();
+    });
+
+    test('a request still running when the grace period ends is cut (as startServer does), and the sockets still get 1001', async () => {
+      const { app, url } = await fx.extra({});
+      const client = liveClient(url, await bearer({ roles: ['ADMIN'], sub: 'grace' }));
+      client.subscribe(loanChanged, { where: { contractNo: { eq: 'LIVE-GRACE' } } });
+      await running(app, 1);
+      const http = net.connect((app.server.address() as AddressInfo).port, '127.0.0.1');
+      await new Promise<void>((resolve, reject) => http.once('connect', resolve).once('error', reject));
+      http.on('error', () => {});
+      const cut = new Promise<void>((resolve) => http.once('close', () => resolve()));
+      const headers = Object.entries({ ...(await adminHeaders()), 'content-type': 'application/json' })
+        .map(([name, value]) => `${name}: ${value}`)
+        .join('\r\n');
+      // Never finished: the body promises 100 bytes and sends 2.
+      http.write(`POST /graphql HTTP/1.1\r\nhost: 127.0.0.1\r\ncontent-length: 100\r\n${headers}\r\n\r\n{"`);
+      await pause(200);
+      let closed = false;
+      const closing = client.closed.then((result) => {
+        closed = true;
+        return result;
+      });
+      const stopped = app.close();
+      await pause(300);
+      assert.equal(closed, false, 'the socket waits for the request');
+      app.server.closeAllConnections();
+      await cut;
+      assert.deepEqual(await closing, { code: 1001, reason: 'Server shutting down' });
+      await stopped;
+      await client.dispose();
+    });
+
+    test('an open socket holds no DISHUI_MAX_IN_FLIGHT place: HTTP requests are still served beside it', async () => {
+      const { app, url } = await fx.extra({ DISHUI_MAX_IN_FLIGHT: 1 });
+      const client = liveClient(url, await bearer({ roles: ['ADMIN'], sub: 'in-flight' }));
+      try {
+        client.subscribe(loanChanged, { where: { contractNo: { eq: 'LIVE-SLOT' } } });
+        await running(app, 1);
+        const response = await fetch(url.replace('ws://', 'http://'), {
+          method: 'POST',
+          headers: { ...(await adminHeaders()), 'content-type': 'application/json' },
+          body: JSON.stringify({ query: '{ regions(first: 1) { nodes { code } } }' }),
+        });
+        assert.equal(response.status, 200, await response.text());
+      } finally {
+        await client.dispose();
+      }
+    });
+
+    test('a bulk import (POST /import/loans) announces the loans it wrote at commit: loanChanged and auditEventAdded subscribers hear of them', async () => {
+      const client = liveClient(fx.urlB, await bearer({ roles: ['ADMIN'], sub: 'importer' }));
+      try {
+        const loans = client.subscribe(loanChanged, { where: { contractNo: { startsWith: 'LIVE-IMP-' } } });
+        const audit = client.subscribe(
+          'subscription { auditEventAdded(where: { operation: "importLoans" }) { operation entityType } }',
+        );
+        await running(fx.appB, 2);
+        const header =
+          'contractNo,enterpriseId,orgUnitCode,regionCode,product,regulatoryClass,policyRegime,repaymentMethod,effectiveRate,contractAmount,contractDate,termMonths,status,disbursedAmount,outstandingBalance';
+        const row = (no: string) =>
+          `${no},9401,FIX-ZZ,410422,WORKING_CAPITAL,INDUSTRY,TARGETED_2016_2020,EQUAL_INSTALMENT,0.0435,500000.00,2020-03-01,12,DISBURSED,500000.00,400000.00`;
+        const contracts = ['LIVE-IMP-1', 'LIVE-IMP-2', 'LIVE-IMP-3'];
+        // A file with a bad row writes nothing, and so announces nothing.
+        const refused = await fx.appA.inject({
+          method: 'POST',
+          url: '/import/loans',
+          payload: [header, row('LIVE-IMP-0'), row('LIVE-IMP-0')].join('\n'),
+          headers: { 'content-type': 'text/csv; charset=utf-8', ...(await adminHeaders()) },
+        });
+        assert.equal(refused.json().rowsWritten, 0, refused.body);
+        const response = await fx.appA.inject({
+          method: 'POST',
+          url: '/import/loans',
+          payload: [header, ...contracts.map(row)].join('\n'),
+          headers: { 'content-type': 'text/csv; charset=utf-8', ...(await adminHeaders()) },
+        });
+        assert.equal(response.json().rowsWritten, 3, response.body);
+        await loans.waitFor(3);
+        await audit.waitFor(1);
+        await pause(200);
+        assert.deepEqual(loans.results.map((result) => result.data?.loanChanged.contractNo).sort(), contracts);
+        assert.deepEqual(audit.results[0]?.data?.auditEventAdded, {
+          operation: 'importLoans',
+          entityType: 'EnterpriseLoan',
+        });
+      } finally {
+        await client.dispose();
+      }
     });
   },
 );
