@@ -135,9 +135,13 @@ const cases: Record<string, StatusCase> = {
   },
 };
 
-/** Codes whose status a real request proves in another file (they need a stalled or stopped database or a bug). */
+/**
+ * Codes a real request proves in another file: they need a stalled or stopped database or a bug,
+ * or (TOO_MANY_SUBSCRIPTIONS) they travel over a WebSocket, never as an HTTP status.
+ */
 const provenElsewhere: Record<string, string> = {
   EXECUTION_TIMEOUT: 'test/server/executionTimeout.test.ts',
+  TOO_MANY_SUBSCRIPTIONS: 'test/modules/live/subscriptions.test.ts',
   SERVICE_UNAVAILABLE: 'test/server/databaseOutage.test.ts',
   INTERNAL_SERVER_ERROR: 'test/server/errorMasking.test.ts',
 };
