@@ -24,16 +24,18 @@ const compiledData = new WeakSet<object>();
 
 /**
  * Runs a compiled operation's statements (one per root field, on the database's own driver:
- * node-postgres or PGlite, not Prisma) and returns the `data` of the response, each root field
+ * node-postgres, as named prepared statements, or PGlite, not Prisma) and returns the `data` of the response, each root field
  * as PostgreSQL's JSON text, not parsed; null when a statement found a place where the executed
  * path would raise an error (then execute instead). Each statement counts in `db.statements`.
  * @throws the driver's error when a statement fails.
  */
 export async function runCompiled(db: Database, compiled: CompiledOperation): Promise<CompiledData | null> {
   const texts = await Promise.all(
-    compiled.fields.map(async ({ statement }) => {
+    compiled.fields.map(async ({ statement, name }) => {
       db.statements.count += 1;
-      const rows = await db.sql.query<{ v: string | null }>(statement.text, statement.values);
+      const rows = db.sql.prepared
+        ? await db.sql.prepared<{ v: string | null }>(name, statement.text, statement.values)
+        : await db.sql.query<{ v: string | null }>(statement.text, statement.values);
       return rows[0]?.v ?? null;
     }),
   );
