@@ -39,7 +39,17 @@ export interface SqlRunner extends SqlConnection {
    * which the connection gets back before it returns to the pool.
    */
   copyOut?(text: string, options?: { statementTimeoutMs?: number }): Promise<CopyOut>;
+  /**
+   * Runs `text` as the named prepared statement `name` (PostgreSQL only): parsed and planned once
+   * per connection, then only bound and executed. `name` must always stand for the same text.
+   * Each connection keeps at most {@link PREPARED_PER_CONNECTION} of them; past that it
+   * deallocates them all and starts again.
+   */
+  prepared?<Row = Record<string, unknown>>(name: string, text: string, params?: unknown[]): Promise<Row[]>;
 }
+
+/** How many named prepared statements one PostgreSQL connection keeps (see SqlRunner.prepared). */
+export const PREPARED_PER_CONNECTION = 200;
 
 /** One database behind the gateway: embedded PGlite or a PostgreSQL server. */
 export interface Database {
@@ -132,6 +142,21 @@ async function openPostgres(
     query: async (text, params) => (await pool.query(text, params as unknown[])).rows,
     exec: async (text) => {
       await pool.query(text);
+    },
+    prepared: async (name, text, params) => {
+      const client = await pool.connect();
+      try {
+        // node-postgres remembers the statements it parsed on a connection here, without a bound.
+        const parsed = (client as unknown as { connection: { parsedStatements: Record<string, string> } }).connection
+          .parsedStatements;
+        if (!Object.hasOwn(parsed, name) && Object.keys(parsed).length >= PREPARED_PER_CONNECTION) {
+          await client.query('DEALLOCATE ALL');
+          for (const key of Object.keys(parsed)) delete parsed[key];
+        }
+        return (await client.query({ name, text, values: params as unknown[] })).rows;
+      } finally {
+        client.release();
+      }
     },
     withConnection: async (work) => {
       const client = await pool.connect();

@@ -10,6 +10,30 @@ export interface RouteLimitSettings {
   preHandler?: preHandlerAsyncHookHandler;
 }
 
+// Fastify keeps the handlerTimeout's 'close' listener on the request under a symbol it does not
+// export; found by its description (Fastify 5).
+let onAbortSymbol: symbol | undefined;
+
+/**
+ * Fastify's handlerTimeout aborts the request's signal when the request emits 'close', but on
+ * Node 20 a request emits 'close' as soon as its body is read: every POST had its signal aborted
+ * mid-handler, building a DOMException each time (≈5% of a compiled read's CPU). This moves the
+ * abort to the response's 'close' before it finished: a caller that went away.
+ */
+function abortOnDisconnectOnly(request: FastifyRequest, reply: FastifyReply, done: () => void): void {
+  onAbortSymbol ??= Object.getOwnPropertySymbols(request).find(
+    (symbol) => symbol.description === 'fastify.request.onAbort',
+  );
+  const onAbort = onAbortSymbol && (request as unknown as Record<symbol, unknown>)[onAbortSymbol];
+  if (typeof onAbort === 'function') {
+    request.raw.removeListener('close', onAbort as () => void);
+    reply.raw.once('close', () => {
+      if (!reply.raw.writableFinished) onAbort();
+    });
+  }
+  done();
+}
+
 /**
  * Adds, through an onRoute hook (so it must run before routes are added), a body limit to every
  * route and, on the GraphQL route, Fastify's handlerTimeout, the safelist preHandler, and an
@@ -21,6 +45,7 @@ export function addGraphQLRouteLimits(app: FastifyInstance, settings: RouteLimit
     route.bodyLimit ??= settings.bodyLimitBytes;
     if (route.url !== settings.path) return;
     route.handlerTimeout = settings.executionTimeoutMs;
+    route.onRequest = [...(route.onRequest ? [route.onRequest].flat() : []), abortOnDisconnectOnly];
     if (settings.preHandler) {
       const existing = route.preHandler ? [route.preHandler].flat() : [];
       route.preHandler = [...existing, settings.preHandler];

@@ -1,5 +1,12 @@
 import { HeaderMap, type ApolloServerPlugin } from '@apollo/server';
-import { GraphQLError, visit, type DocumentNode, type GraphQLFormattedError } from 'graphql';
+import {
+  type DocumentNode,
+  GraphQLError,
+  type GraphQLFormattedError,
+  type GraphQLSchema,
+  type OperationDefinitionNode,
+  visit,
+} from 'graphql';
 import type { GraphQLContext } from '../context.js';
 import { statusOf } from '../errorStatus.js';
 import { limitError, operationCost, type CostOptions } from '../rules/index.js';
@@ -16,15 +23,48 @@ export interface OperationLimitSettings extends CostOptions {
 // `_service { sdl }` (FEDERATION=true) hands out the whole schema, so it follows the same rule.
 const schemaFields = new Set(['__schema', '__type', '_service']);
 
+// Apollo keeps one parsed document per query text, so whether it asks for introspection is kept
+// per document rather than walked again on every request.
+const introspectionByDocument = new WeakMap<DocumentNode, boolean>();
+// Costs kept per operation (for different variables), oldest dropped first.
+const COSTS_PER_OPERATION = 64;
+
 /** True when the document asks for `__schema`, `__type` or `_service` anywhere (fragments included). */
 function asksForIntrospection(document: DocumentNode): boolean {
+  const known = introspectionByDocument.get(document);
+  if (known !== undefined) return known;
   let found = false;
   visit(document, {
     Field(field) {
       if (schemaFields.has(field.name.value)) found = true;
     },
   });
+  introspectionByDocument.set(document, found);
   return found;
+}
+
+/** operationCost, computed once per operation and variables (one server's settings: one `costs`). */
+function cachedCost(
+  costsByOperation: WeakMap<OperationDefinitionNode, Map<string, number>>,
+  schema: GraphQLSchema,
+  document: DocumentNode,
+  operation: OperationDefinitionNode,
+  variables: Record<string, unknown> | undefined,
+  options: CostOptions,
+): number {
+  const key = JSON.stringify(variables ?? {});
+  let costs = costsByOperation.get(operation);
+  if (!costs) {
+    costs = new Map();
+    costsByOperation.set(operation, costs);
+  }
+  let cost = costs.get(key);
+  if (cost === undefined) {
+    cost = operationCost(schema, document, operation, variables, options);
+    if (costs.size >= COSTS_PER_OPERATION) costs.delete(costs.keys().next().value as string);
+    costs.set(key, cost);
+  }
+  return cost;
 }
 
 // graphql-js 16 writes "more that N tokens"; later versions may fix the typo.
@@ -52,6 +92,7 @@ function relabel(error: GraphQLFormattedError, mayInspectSchema: boolean): void 
  * RATE_LIMITED with Retry-After). Each request's cost is sent back in `x-query-cost`.
  */
 export function operationLimits(settings: OperationLimitSettings): ApolloServerPlugin<GraphQLContext> {
+  const costsByOperation = new WeakMap<OperationDefinitionNode, Map<string, number>>();
   return {
     async requestDidStart() {
       let cost: number | undefined;
@@ -67,7 +108,7 @@ export function operationLimits(settings: OperationLimitSettings): ApolloServerP
             });
           }
           if (!operation) return;
-          cost = operationCost(schema, document, operation, request.variables, settings);
+          cost = cachedCost(costsByOperation, schema, document, operation, request.variables, settings);
           if (cost > settings.maxCost) {
             const error = limitError('cost', settings.maxCost, cost, [operation]);
             Object.assign(error.extensions, {

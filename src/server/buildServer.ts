@@ -42,7 +42,7 @@ import { typeDefs } from '../schema/typeDefs.js';
 import { graphiqlLandingPage, webRoutes } from '../web/index.js';
 import { errorStatus } from '../errorStatus.js';
 import { formatError, internalErrorLogging } from './formatError.js';
-import { compiledReads, computedFieldsOf } from './compiledReads.js';
+import { compiledReads, computedFieldsOf, stringifyResult } from './compiledReads.js';
 import { checkReadiness } from './readiness.js';
 import { queriesOnReplicas } from './readOnlyRequest.js';
 import { createRedisProbe } from './redisProbe.js';
@@ -241,6 +241,7 @@ export async function buildServer({
       ? { schema: federatedSchema(typeDefs, allResolvers) }
       : { typeDefs, resolvers: allResolvers }),
     formatError,
+    stringifyResult,
     plugins: [
       apolloSchema.plugin,
       internalErrorLogging(app.log),

@@ -1,7 +1,13 @@
 import { type ApolloServerPlugin, HeaderMap } from '@apollo/server';
-import type { GraphQLSchema, OperationDefinitionNode } from 'graphql';
+import type { FormattedExecutionResult, GraphQLSchema, OperationDefinitionNode } from 'graphql';
 import type { GraphQLContext } from '../context.js';
-import { type CompiledOperation, type CompilerSetup, compileOperation, runCompiled } from '../engine/compile/index.js';
+import {
+  type CompiledOperation,
+  type CompilerSetup,
+  compiledDataText,
+  compileOperation,
+  runCompiled,
+} from '../engine/compile/index.js';
 
 /** The server-side facts the compiler needs besides the schema. */
 export type CompiledReadsOptions = Omit<CompilerSetup, 'schema'>;
@@ -57,6 +63,16 @@ export function compiledReads(options: CompiledReadsOptions): ApolloServerPlugin
       };
     },
   };
+}
+
+/**
+ * Apollo Server's `stringifyResult`: a compiled answer with nothing besides its data goes out as
+ * PostgreSQL's JSON text inside the envelope, unparsed (its values and key order are those of the
+ * executed answer; only blanks differ); any other response as Apollo writes it.
+ */
+export function stringifyResult(value: FormattedExecutionResult): string {
+  const text = value.errors === undefined && value.extensions === undefined ? compiledDataText(value.data) : undefined;
+  return `${text ?? JSON.stringify(value)}\n`;
 }
 
 /**

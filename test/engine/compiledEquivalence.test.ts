@@ -20,6 +20,11 @@ async function headersOf(name: CallerName): Promise<Record<string, string>> {
   return bearerHeaders({ roles: [...viewer.roles], sub: viewer.id.replace(/^user:/, ''), ...orgUnit });
 }
 
+// A compiled answer carries PostgreSQL's JSON text as it is (blanks after ':' and ','); the same
+// values in the same key order, with the same global IDs and decimals, re-serialise to the same
+// bytes as the executed answer.
+const canonical = (body: string) => JSON.stringify(JSON.parse(body));
+
 interface Pair {
   compiled: FastifyInstance;
   executed: FastifyInstance;
@@ -36,7 +41,8 @@ async function compare(
   const statements = fx.db.statements.count - before;
   const executed = await fx.executed.inject({ method: 'POST', url: '/graphql', headers, payload: { query } });
   assert.equal(compiled.statusCode, executed.statusCode, query);
-  assert.equal(compiled.body, executed.body, query);
+  assert.equal(canonical(compiled.body), canonical(executed.body), query);
+  assert.ok(compiled.body.endsWith('\n') && executed.body.endsWith('\n'));
   const roots = Object.keys((JSON.parse(compiled.body).data ?? {}) as object).length;
   return statements === roots && !JSON.parse(compiled.body).errors;
 }
@@ -55,7 +61,7 @@ const apps = async (db: Parameters<typeof buildServer>[0]['db']): Promise<Pair &
 };
 
 forEachBackend(
-  'compiled reads answer byte for byte what execution answers, for callers with different scopes',
+  'compiled reads answer the values, in the key order, that execution answers, for callers with different scopes',
   async ({ db }) => {
     await insertScopeFixture(db);
     return apps(db);
@@ -75,7 +81,7 @@ forEachBackend(
 );
 
 forEachBackend(
-  'compiled reads answer byte for byte what execution answers, on the read scenario',
+  'compiled reads answer the values, in the key order, that execution answers, on the read scenario',
   async ({ db }) => {
     await insertReadScenario(db, { villages: 8, initiatives: 4, loans: 12 });
     return apps(db);
@@ -94,9 +100,13 @@ forEachBackend(
         region { code name ancestors { code level } } } }
         regions(first: 30) { nodes { code ancestors { code ancestors { code } } } } }`;
       assert.ok(await compare(fx, headers, query), 'one statement per root field');
-      const loans = JSON.parse(
-        (await fx.compiled.inject({ method: 'POST', url: '/graphql', headers, payload: { query } })).body,
-      ).data.enterpriseLoans.nodes as { nonPerforming: boolean; spreadOverLpr: string | null; region: unknown }[];
+      const body = (await fx.compiled.inject({ method: 'POST', url: '/graphql', headers, payload: { query } })).body;
+      assert.match(body, /^\{"data":\{"enterpriseLoans":\{"nodes" : \[/, "PostgreSQL's JSON text goes out unparsed");
+      const loans = JSON.parse(body).data.enterpriseLoans.nodes as {
+        nonPerforming: boolean;
+        spreadOverLpr: string | null;
+        region: unknown;
+      }[];
       // The fixture covers each branch of the rules, so the comparison above means something.
       assert.ok(loans.some((loan) => loan.nonPerforming) && loans.some((loan) => !loan.nonPerforming));
       assert.ok(loans.some((loan) => loan.spreadOverLpr !== null) && loans.some((loan) => loan.region !== null));
@@ -161,7 +171,7 @@ forEachBackend(
           headers,
           payload: { query, variables },
         });
-        assert.equal(compiled.body, executed.body);
+        assert.equal(canonical(compiled.body), canonical(executed.body));
       }
     });
   },

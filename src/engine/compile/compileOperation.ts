@@ -35,7 +35,11 @@ import { literal } from './render.js';
 export interface CompiledField {
   responseKey: string;
   statement: Prisma.Sql;
+  /** The prepared statement's name: unique in this process to this compiled statement. */
+  name: string;
 }
+
+let compiledCount = 0;
 
 /** A whole operation compiled: one statement per root field, in response order. */
 export interface CompiledOperation {
@@ -164,7 +168,12 @@ export function compileOperation(
       const value = rootFieldSql(context, queryType, nodes);
       // Each root field gets its own aliases so its statement stands alone.
       context.aliases = aliasSource(scope);
-      fields.push({ responseKey, statement: Prisma.sql`SELECT CAST(${value} AS text) AS "v"` });
+      compiledCount += 1;
+      fields.push({
+        responseKey,
+        statement: Prisma.sql`SELECT CAST(${value} AS text) AS "v"`,
+        name: `dishui_read_${compiledCount}`,
+      });
     }
     return fields.length > 0 ? { fields } : null;
   } catch {
