@@ -89,7 +89,7 @@ export const errorTable = Object.freeze({
   SERVICE_UNAVAILABLE: {
     status: 503,
     meaning:
-      'The database is down, restarting or gave no connection in time; a failed write changed nothing. Retry later (writes with the same idempotency key).',
+      'The database is down, restarting or gave no connection in time. A write that got it is all there or all absent, but may have committed just before its answer was lost: retry it with the same idempotency key, which returns the first result or runs it once.',
   },
   INTERNAL_SERVER_ERROR: {
     status: 500,
