@@ -236,3 +236,33 @@ export async function insertBiScenario(db: Database, loans: number, seed = 7): P
   await p.impactRecord.createMany({ data: impact });
   return { loans, gapMonth: '2020-06-30' };
 }
+
+const copiedLoanColumns = [
+  '"enterpriseId"',
+  '"orgUnitId"',
+  '"regionId"',
+  'product',
+  '"regulatoryClass"',
+  '"policyRegime"',
+  '"contractAmount"',
+  '"disbursedAmount"',
+  '"outstandingBalance"',
+  '"effectiveRate"',
+  '"contractDate"',
+  '"firstDisbursementDate"',
+  '"maturityDate"',
+  'status',
+  '"riskClass"',
+  '"dataSource"',
+];
+
+/**
+ * Adds `copies` copies of every loan (contract numbers suffixed `-1` … `-copies`): bulk for the
+ * export tests, which need more CSV than the sockets buffer.
+ */
+export async function copyScenarioLoans(db: Database, copies: number): Promise<void> {
+  const columns = copiedLoanColumns.join(', ');
+  const from = copiedLoanColumns.map((column) => `l.${column}`).join(', ');
+  await db.sql.exec(`INSERT INTO "EnterpriseLoan" (${columns}, "contractNo")
+    SELECT ${from}, l."contractNo" || '-' || g FROM "EnterpriseLoan" l CROSS JOIN generate_series(1, ${copies}) g`);
+}

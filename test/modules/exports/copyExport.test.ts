@@ -8,7 +8,7 @@ import pg from 'pg';
 import { binaryCopyFields } from '../../../src/modules/exports/copyFactLines.js';
 import { exportRoutes } from '../../../src/modules/exports/exports.routes.js';
 import { createTestDatabase, testBackends } from '../../support/database.js';
-import { insertBiScenario } from '../analytics/biScenario.js';
+import { copyScenarioLoans, insertBiScenario } from '../analytics/biScenario.js';
 import { insertExportScenario } from './exportScenario.js';
 import { callers } from '../auth/scopeFixture.js';
 
@@ -57,25 +57,6 @@ function adminFastify() {
   });
   return app;
 }
-
-const loanColumns = [
-  '"enterpriseId"',
-  '"orgUnitId"',
-  '"regionId"',
-  'product',
-  '"regulatoryClass"',
-  '"policyRegime"',
-  '"contractAmount"',
-  '"disbursedAmount"',
-  '"outstandingBalance"',
-  '"effectiveRate"',
-  '"contractDate"',
-  '"firstDisbursementDate"',
-  '"maturityDate"',
-  'status',
-  '"riskClass"',
-  '"dataSource"',
-];
 
 describe('the streaming COPY export writes the keyset pages’ bytes exactly, and stops when the client leaves', async () => {
   const backends = (await testBackends()).filter((backend) => backend === 'postgres');
@@ -150,8 +131,7 @@ describe('the streaming COPY export writes the keyset pages’ bytes exactly, an
           // 40,000 loans (copies of the scenario's), some 20 MB of CSV: more than the sockets
           // buffer, so the COPY is still running when the client goes.
           const marker = '2001-02-03T04:05:06.789Z';
-          await db.sql.exec(`INSERT INTO "EnterpriseLoan" (${loanColumns.join(', ')}, "contractNo")
-            SELECT ${loanColumns.map((c) => `l.${c}`).join(', ')}, l."contractNo" || '-' || g FROM "EnterpriseLoan" l CROSS JOIN generate_series(1, 39) g`);
+          await copyScenarioLoans(db, 39);
           await copying.listen({ port: 0, host: '127.0.0.1' });
           const { port } = copying.server.address() as AddressInfo;
           // Watched from a connection of its own: a pooled one could be the very connection checked.

@@ -8,29 +8,10 @@ import pg from 'pg';
 import { openDatabase, type Database } from '../../../src/db/client.js';
 import { exportRoutes } from '../../../src/modules/exports/exports.routes.js';
 import { createTestDatabase, type TestDatabase, testBackends } from '../../support/database.js';
-import { insertBiScenario } from '../analytics/biScenario.js';
+import { copyScenarioLoans, insertBiScenario } from '../analytics/biScenario.js';
 import { callers } from '../auth/scopeFixture.js';
 
 const interactiveTimeoutMs = 150;
-
-const loanColumns = [
-  '"enterpriseId"',
-  '"orgUnitId"',
-  '"regionId"',
-  'product',
-  '"regulatoryClass"',
-  '"policyRegime"',
-  '"contractAmount"',
-  '"disbursedAmount"',
-  '"outstandingBalance"',
-  '"effectiveRate"',
-  '"contractDate"',
-  '"firstDisbursementDate"',
-  '"maturityDate"',
-  'status',
-  '"riskClass"',
-  '"dataSource"',
-];
 
 /** A bare app whose every request comes from a whole-bank ADMIN, as the authentication plugin would set. */
 async function adminApp(db: Database, exportTimeoutMs?: number): Promise<FastifyInstance> {
@@ -87,9 +68,7 @@ describe('exports run under their own timeout, and a cut export never looks comp
         await insertBiScenario(database.db, 1_000);
         // Copies of the scenario's loans: some 20 MB of CSV, more than the sockets buffer, so a
         // paused reader leaves the COPY mid-stream.
-        await database.db.sql.exec(`INSERT INTO "EnterpriseLoan" (${loanColumns.join(', ')}, "contractNo")
-          SELECT ${loanColumns.map((c) => `l.${c}`).join(', ')}, l."contractNo" || '-' || g
-          FROM "EnterpriseLoan" l CROSS JOIN generate_series(1, 39) g`);
+        await copyScenarioLoans(database.db, 39);
         loans = await database.db.prisma.enterpriseLoan.count();
         // The server's pool as `dishui serve` opens it, with a small interactive statement timeout.
         interactive = await openDatabase(
