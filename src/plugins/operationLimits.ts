@@ -1,15 +1,9 @@
 import { HeaderMap, type ApolloServerPlugin } from '@apollo/server';
-import {
-  type DocumentNode,
-  GraphQLError,
-  type GraphQLFormattedError,
-  type GraphQLSchema,
-  type OperationDefinitionNode,
-  visit,
-} from 'graphql';
+import { type DocumentNode, GraphQLError, type GraphQLFormattedError, visit } from 'graphql';
 import type { GraphQLContext } from '../context.js';
 import { statusOf } from '../errorStatus.js';
 import { limitError, operationCost, type CostOptions } from '../rules/index.js';
+import { perOperationCache } from './perOperationCache.js';
 import type { RateLimitStore } from './rateLimitStore.js';
 
 /** The per-request limits enforced once the operation is known. */
@@ -43,30 +37,6 @@ function asksForIntrospection(document: DocumentNode): boolean {
   return found;
 }
 
-/** operationCost, computed once per operation and variables (one server's settings: one `costs`). */
-function cachedCost(
-  costsByOperation: WeakMap<OperationDefinitionNode, Map<string, number>>,
-  schema: GraphQLSchema,
-  document: DocumentNode,
-  operation: OperationDefinitionNode,
-  variables: Record<string, unknown> | undefined,
-  options: CostOptions,
-): number {
-  const key = JSON.stringify(variables ?? {});
-  let costs = costsByOperation.get(operation);
-  if (!costs) {
-    costs = new Map();
-    costsByOperation.set(operation, costs);
-  }
-  let cost = costs.get(key);
-  if (cost === undefined) {
-    cost = operationCost(schema, document, operation, variables, options);
-    if (costs.size >= COSTS_PER_OPERATION) costs.delete(costs.keys().next().value as string);
-    costs.set(key, cost);
-  }
-  return cost;
-}
-
 // graphql-js 16 writes "more that N tokens"; later versions may fix the typo.
 const tokenLimitMessage = /Document contains more tha[nt] (\d+) tokens/;
 
@@ -92,7 +62,8 @@ function relabel(error: GraphQLFormattedError, mayInspectSchema: boolean): void 
  * RATE_LIMITED with Retry-After). Each request's cost is sent back in `x-query-cost`.
  */
 export function operationLimits(settings: OperationLimitSettings): ApolloServerPlugin<GraphQLContext> {
-  const costsByOperation = new WeakMap<OperationDefinitionNode, Map<string, number>>();
+  // operationCost, computed once per operation and variables (one server's settings: one `costs`).
+  const costs = perOperationCache<number>(COSTS_PER_OPERATION);
   return {
     async requestDidStart() {
       let cost: number | undefined;
@@ -108,7 +79,9 @@ export function operationLimits(settings: OperationLimitSettings): ApolloServerP
             });
           }
           if (!operation) return;
-          cost = cachedCost(costsByOperation, schema, document, operation, request.variables, settings);
+          cost = costs(operation, JSON.stringify(request.variables ?? {}), () =>
+            operationCost(schema, document, operation, request.variables, settings),
+          );
           if (cost > settings.maxCost) {
             const error = limitError('cost', settings.maxCost, cost, [operation]);
             Object.assign(error.extensions, {

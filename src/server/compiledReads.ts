@@ -1,5 +1,5 @@
 import { type ApolloServerPlugin, HeaderMap } from '@apollo/server';
-import type { FormattedExecutionResult, GraphQLSchema, OperationDefinitionNode } from 'graphql';
+import type { FormattedExecutionResult, GraphQLSchema } from 'graphql';
 import type { GraphQLContext } from '../context.js';
 import {
   type CompiledOperation,
@@ -8,6 +8,7 @@ import {
   compileOperation,
   runCompiled,
 } from '../engine/compile/index.js';
+import { perOperationCache } from '../plugins/perOperationCache.js';
 
 /** The server-side facts the compiler needs besides the schema. */
 export type CompiledReadsOptions = Omit<CompilerSetup, 'schema'>;
@@ -27,9 +28,8 @@ export function compiledReads(options: CompiledReadsOptions): ApolloServerPlugin
     if (!setups.has(schema)) setups.set(schema, { ...options, schema });
     return setups.get(schema)!;
   };
-  // Apollo keeps one parsed document per query text, so its operation node identifies the query;
-  // what it compiles to also depends on the variables and the caller's scope.
-  const compiledByOperation = new WeakMap<OperationDefinitionNode, Map<string, CompiledOperation | null>>();
+  // What an operation compiles to depends on its variables and the caller's scope too.
+  const compiled = perOperationCache<CompiledOperation | null>(COMPILED_PER_OPERATION);
   return {
     async requestDidStart() {
       return {
@@ -38,22 +38,17 @@ export function compiledReads(options: CompiledReadsOptions): ApolloServerPlugin
           if (!document || !operation) return null;
           const { scope } = contextValue;
           const key = `${scope.orgUnitId} ${scope.roles.join(',')} ${JSON.stringify(requestContext.request.variables ?? {})}`;
-          const cache = compiledByOperation.get(operation) ?? new Map<string, CompiledOperation | null>();
-          compiledByOperation.set(operation, cache);
-          let compiled = cache.get(key);
-          if (compiled === undefined) {
-            compiled = compileOperation(
+          const statement = compiled(operation, key, () =>
+            compileOperation(
               setupFor(requestContext.schema),
               document,
               operation,
               requestContext.request.variables,
               scope,
-            );
-            if (cache.size >= COMPILED_PER_OPERATION) cache.delete(cache.keys().next().value!);
-            cache.set(key, compiled);
-          }
-          if (!compiled) return null;
-          const data = await runCompiled(contextValue.db, compiled).catch(() => null);
+            ),
+          );
+          if (!statement) return null;
+          const data = await runCompiled(contextValue.db, statement).catch(() => null);
           if (!data) return null;
           return {
             http: { status: undefined, headers: new HeaderMap() },
