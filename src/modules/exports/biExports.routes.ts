@@ -12,9 +12,9 @@ import {
   resolveGrouping,
   type StatisticsGroup,
 } from '../analytics/index.js';
-import { exportRoles, requestViewer, scopeOf, type AccessScope } from '../auth/index.js';
+import type { AccessScope } from '../auth/index.js';
 import { csvRecord, utf8Bom } from './csvEncoding.js';
-import { canExport } from './exportAccess.js';
+import { exporterScope, sendBadInput } from './exportRefusals.js';
 import { parseWhereParameter } from './parseWhereParameter.js';
 import { planXlsxExport, xlsxFactChunks } from './xlsxFactExport.js';
 import { type SheetColumn, type SheetRow, xlsxChunks, xlsxContentType } from './xlsxWorkbook.js';
@@ -53,14 +53,14 @@ const statisticsTypes = {
  * - `GET /export/loan-statistics.{csv|jsonl|xlsx}`: every group of a `loanStatistics` query
  *   (`groupBy` as comma-separated LoanDimension values, `where`, `having`, `orderBy` as JSON), read
  *   page by page through the analytics service, so no 10,000-group cap applies.
- * Same rules as the CSV exports: the roles of {@link exportRoles} only (403), the caller's scope,
+ * Same rules as the CSV exports ({@link exporterScope}: 401 anonymous, 403 without an export role), the caller's scope,
  * 400 `{ error: { code: 'BAD_USER_INPUT', message, argument } }` before anything is sent.
  */
 export async function biExportRoutes(app: FastifyInstance, options: BiExportRoutesOptions): Promise<void> {
   const pageSize = options.pageSize ?? 5_000;
   for (const kind of ['loan-facts', 'impact-facts'] as const) {
     app.get<{ Querystring: FactQueryString }>(`/export/${kind}.xlsx`, async (request, reply) => {
-      const scope = allowed(request, reply);
+      const scope = exporterScope(request, reply);
       if (!scope) return reply;
       return guarded(reply, async () => {
         const plan = planXlsxExport(
@@ -79,7 +79,7 @@ export async function biExportRoutes(app: FastifyInstance, options: BiExportRout
   app.get<{ Params: { format: string }; Querystring: StatisticsQueryString }>(
     '/export/loan-statistics.:format',
     async (request, reply) => {
-      const scope = allowed(request, reply);
+      const scope = exporterScope(request, reply);
       if (!scope) return reply;
       return guarded(reply, async () => {
         const format = request.params.format;
@@ -166,24 +166,12 @@ async function* textChunks(
   }
 }
 
-function allowed(request: Parameters<typeof requestViewer>[0], reply: FastifyReply): AccessScope | null {
-  const viewer = requestViewer(request);
-  if (canExport(viewer)) return scopeOf(viewer);
-  void reply
-    .code(403)
-    .send({ error: { code: 'FORBIDDEN', message: `exports need one of the roles ${exportRoles.join(', ')}.` } });
-  return null;
-}
-
 // Bad input, found while planning or reading the first page, answers 400 before the status line.
 async function guarded(reply: FastifyReply, work: () => Promise<FastifyReply>): Promise<FastifyReply> {
   try {
     return await work();
   } catch (error) {
-    if (error instanceof GraphQLError && error.extensions.code === 'BAD_USER_INPUT')
-      return reply
-        .code(400)
-        .send({ error: { code: 'BAD_USER_INPUT', message: error.message, argument: error.extensions.argument } });
+    if (error instanceof GraphQLError && error.extensions.code === 'BAD_USER_INPUT') return sendBadInput(reply, error);
     throw error;
   }
 }

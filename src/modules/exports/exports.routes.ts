@@ -2,12 +2,11 @@ import { Readable } from 'node:stream';
 import type { FastifyInstance, FastifyReply } from 'fastify';
 import { GraphQLError } from 'graphql';
 import type { Database } from '../../db/client.js';
-import { bearerChallenge, sendRestError } from '../../errorStatus.js';
 import { factLinePages } from '../analytics/index.js';
 import { badInput } from '../../engine/badInput.js';
-import { type AccessScope, exportRoles, requestViewer, scopeOf } from '../auth/index.js';
+import { type AccessScope, exportRoles } from '../auth/index.js';
 import { copyFactLines } from './copyFactLines.js';
-import { canExport } from './exportAccess.js';
+import { exporterScope, sendBadInput } from './exportRefusals.js';
 import { encodeFactLines, factExportHeader } from './factExportChunks.js';
 import { planFactExport, type FactExportPlan } from './planFactExport.js';
 import { reportExportRows } from '../../observability/telemetry.js';
@@ -56,21 +55,11 @@ export async function exportRoutes(app: FastifyInstance, options: ExportRoutesOp
   const reading = options.reading ?? (options.db.sql.copyOut ? 'copy' : 'pages');
   if (reading === 'copy' && !options.db.sql.copyOut) throw new Error('exportRoutes: reading "copy" needs PostgreSQL');
   app.get<{ Params: { file: string }; Querystring: ExportQuery }>('/export/:file', async (request, reply) => {
-    const viewer = requestViewer(request);
-    if (!canExport(viewer)) {
-      const needed = `exports need one of the roles ${exportRoles.join(', ')}.`;
-      // Anonymous: signing in is what would help.
-      if (viewer.kind === 'anonymous')
-        return sendRestError(
-          reply.header('www-authenticate', bearerChallenge),
-          'UNAUTHENTICATED',
-          `Not authenticated: sign in; ${needed}`,
-        );
-      return sendRestError(reply, 'FORBIDDEN', needed);
-    }
+    const scope = exporterScope(request, reply);
+    if (!scope) return reply;
     let plan: FactExportPlan;
     try {
-      plan = planExport(request.params.file, request.query, scopeOf(viewer));
+      plan = planExport(request.params.file, request.query, scope);
     } catch (error) {
       if (error instanceof GraphQLError && error.extensions.code === 'BAD_USER_INPUT')
         return sendBadInput(reply, error);
@@ -166,8 +155,4 @@ function planExport(file: string, query: ExportQuery, scope: AccessScope): FactE
   const plan = planFactExport({ kind, format, where: query.where, updatedSince: query.updatedSince }, scope);
   if (!['true', 'false', '1', '0'].includes(bomText)) throw badInput('bom', 'must be true or false.');
   return { ...plan, bom: bomText === 'true' || bomText === '1' };
-}
-
-function sendBadInput(reply: FastifyReply, error: GraphQLError) {
-  return sendRestError(reply, 'BAD_USER_INPUT', error.message, { argument: error.extensions.argument });
 }

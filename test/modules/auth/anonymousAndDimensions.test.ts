@@ -45,14 +45,17 @@ describe('anonymous callers are told to sign in; loan dimensions need a loan rea
         assert.equal((await post(app, query, analyst)).body.errors, undefined);
       });
 
-      test('an export: anonymous gets 401 UNAUTHENTICATED, a VIEWER 403 FORBIDDEN, by URL and by mutation', async () => {
-        const anonymous = await app.inject({ method: 'GET', url: '/export/loan-facts.csv' });
-        assert.equal(anonymous.statusCode, 401);
-        assert.equal(anonymous.headers['www-authenticate'], 'Bearer realm="dishui"');
-        assert.equal(anonymous.json().error.code, 'UNAUTHENTICATED');
-        const signedIn = await app.inject({ method: 'GET', url: '/export/loan-facts.csv', headers: viewer });
-        assert.equal(signedIn.statusCode, 403);
-        assert.equal(signedIn.json().error.code, 'FORBIDDEN');
+      test('an export: anonymous gets 401 UNAUTHENTICATED, a VIEWER 403 FORBIDDEN, at every export URL and by mutation', async () => {
+        // Every export door: the CSV/JSONL facts, the XLSX facts and the statistics export.
+        for (const url of ['/export/loan-facts.csv', '/export/loan-facts.xlsx', '/export/loan-statistics.csv']) {
+          const anonymous = await app.inject({ method: 'GET', url });
+          assert.equal(anonymous.statusCode, 401, url);
+          assert.equal(anonymous.headers['www-authenticate'], 'Bearer realm="dishui"');
+          assert.equal(anonymous.json().error.code, 'UNAUTHENTICATED');
+          const signedIn = await app.inject({ method: 'GET', url, headers: viewer });
+          assert.equal(signedIn.statusCode, 403, url);
+          assert.equal(signedIn.json().error.code, 'FORBIDDEN');
+        }
         const mutation = 'mutation { createExport(input: { kind: LOAN_FACTS, format: CSV }) { exportJob { id } } }';
         const job = await post(app, mutation);
         assert.equal(job.status, 401);
