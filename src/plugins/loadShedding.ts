@@ -1,4 +1,5 @@
 import type { FastifyInstance, FastifyReply, FastifyRequest } from 'fastify';
+import { sendGraphQLRequestError, sendRestError } from '../errorStatus.js';
 
 /** Options of {@link shedLoad}. */
 export interface LoadSheddingOptions {
@@ -78,10 +79,8 @@ function refuse(
 ) {
   const requestId = String(request.id);
   const path = request.url.split('?', 1)[0];
-  reply.code(503).header('retry-after', String(retryAfterSeconds)).type('application/json');
-  return reply.send(
-    path === graphqlPath
-      ? { errors: [{ message, extensions: { code: 'SERVICE_UNAVAILABLE', requestId } }] }
-      : { error: { code: 'SERVICE_UNAVAILABLE', message, requestId } },
-  );
+  reply.header('retry-after', String(retryAfterSeconds));
+  return path === graphqlPath
+    ? sendGraphQLRequestError(reply, 'SERVICE_UNAVAILABLE', message, { requestId })
+    : sendRestError(reply.type('application/json'), 'SERVICE_UNAVAILABLE', message, { requestId });
 }
