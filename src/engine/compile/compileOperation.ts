@@ -100,7 +100,7 @@ function rootFieldSql(
   nodes: readonly FieldNode[],
 ) {
   const name = nodes[0]!.name.value;
-  if (name === '__typename') return Prisma.sql`to_json(${literal(queryType.name)})`;
+  if (name === '__typename') return Prisma.sql`to_json(CAST(${literal(queryType.name)} AS text))`;
   const field = queryType.getFields()[name];
   if (!field) throw new NotCompilable(`Query.${name}`);
   assertReadable(context, 'Query', name);
