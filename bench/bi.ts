@@ -30,6 +30,7 @@ import { loanStatistics } from '../src/modules/analytics/loanStatistics.service.
 import { portfolioSeries } from '../src/modules/analytics/portfolioSeries.service.js';
 import { exportRoutes } from '../src/modules/exports/exports.routes.js';
 import { unrestrictedScope } from '../src/modules/auth/accessScope.js';
+import { measureStatisticsOverHttp } from './support/biHttp.js';
 
 const { values } = parseArgs({
   options: {
@@ -267,6 +268,7 @@ async function measure(db: Database, url: string, runs: number): Promise<void> {
   await timed('loanStatistics by PRODUCT, inRegion 4104', runs, () =>
     loanStatistics(db, { groupBy: ['PRODUCT'], where: { inRegion: '4104' } }, unrestrictedScope),
   );
+  await measureStatisticsOverHttp(url, runs);
   const last = new Date(`${range?.last ?? '2025-12-31'}T00:00:00Z`);
   const from = new Date(Date.UTC(last.getUTCFullYear(), last.getUTCMonth() - 23, 1));
   await timed(`portfolioSeries 24 months by PREFECTURE (rollup)`, runs, () =>

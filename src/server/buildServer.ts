@@ -25,6 +25,7 @@ import {
 import { federatedSchema } from '../modules/federation/index.js';
 import { importRoutes } from '../modules/imports/index.js';
 import { scheduleIdempotencyPurge } from '../modules/writes/index.js';
+import { statisticsCompilers } from '../modules/analytics/index.js';
 import { generatedResolvers, resolvers, rootConnectionTypes } from '../modules/index.js';
 import { baseNodeLoaders } from '../modules/nodes/nodeLoaders.js';
 import { createChangeFeed, subscriptionResolvers } from '../modules/live/index.js';
@@ -258,6 +259,7 @@ export async function buildServer({
               lookups: naturalKeyLookups,
               computedFields: computedFieldsOf(resolvers, generatedResolvers),
               fieldRules: readAccessRules(typeDefs),
+              rootCompilers: statisticsCompilers,
             }),
           ]
         : []),

@@ -4,6 +4,7 @@ import { buildSchema } from 'graphql';
 import { type CompilerSetup, fallbackFields } from '../../src/engine/compile/index.js';
 import { readAccessRules } from '../../src/modules/auth/accessRules.js';
 import { federatedSchema } from '../../src/modules/federation/index.js';
+import { statisticsCompilers } from '../../src/modules/analytics/index.js';
 import { generatedResolvers, resolvers, rootConnectionTypes } from '../../src/modules/index.js';
 import { naturalKeyLookups } from '../../src/modules/nodes/nodes.resolvers.js';
 import { computedFieldsOf } from '../../src/server/compiledReads.js';
@@ -16,21 +17,22 @@ const setupOf = (schema: CompilerSetup['schema']): CompilerSetup => ({
   lookups: naturalKeyLookups,
   computedFields: computedFieldsOf(resolvers, generatedResolvers),
   fieldRules: readAccessRules(typeDefs),
+  rootCompilers: statisticsCompilers,
 });
 
-// Root fields the read compiler leaves to execution: statistics, facts and their change feeds have
-// their own SQL (modules/analytics), audit events and export jobs are no entities of the read API.
+// Root fields the read compiler leaves to execution: the initiative statistics (two statements),
+// the series, facts and their change feeds have their own SQL (modules/analytics), audit events and
+// export jobs are no entities of the read API. Loan and impact statistics compile through
+// modules/analytics' root compilers.
 const executedRoots = [
   'Query.auditEvents',
   'Query.exportJob',
   'Query.factDeletions',
   'Query.impactFactChanges',
   'Query.impactFacts',
-  'Query.impactStatistics',
   'Query.initiativeStatistics',
   'Query.loanFactChanges',
   'Query.loanFacts',
-  'Query.loanStatistics',
   'Query.portfolioSeries',
 ];
 

@@ -34,6 +34,8 @@ export interface CompilerSetup {
   computedFields: ReadonlySet<string>;
   /** `@access` rules of the schema. */
   fieldRules: FieldRules;
+  /** Root fields of Query whose SQL a module owns (the statistics), by field name. */
+  rootCompilers?: Readonly<Record<string, RootCompiler>>;
 }
 
 /** What one compilation needs: the setup, the operation's fragments and variables, the caller and fresh aliases. */
@@ -83,3 +85,33 @@ export type ObjectCompiler = (
   selection: Map<string, readonly FieldNode[]>,
   alias: string,
 ) => Prisma.Sql;
+
+/** One field the caller selected, merged as graphql-js merges it: its response key, its name and, for an object, what is selected of it. */
+export interface SelectedField {
+  key: string;
+  name: string;
+  /** What is selected of an object (or list of objects) field; null for a leaf. */
+  selection: Selection | null;
+}
+
+/** The fields selected of one object type, in response order (fragments and @include/@skip applied). */
+export interface Selection {
+  typeName: string;
+  fields: SelectedField[];
+}
+
+/** What a module's root compiler is handed: the field's coerced arguments, the caller and what the caller selected. */
+export interface RootFieldRequest {
+  args: Record<string, unknown>;
+  scope: AccessScope;
+  selection: Selection;
+  /** Fresh table aliases for the statement (the ones `compileWhere` takes). */
+  aliases: AliasSource;
+}
+
+/**
+ * Compiles one root field whose SQL a module owns (the statistics) into a SQL expression of its
+ * JSON value. It throws (anything) when it cannot, or when the executed path would raise an error:
+ * the operation is then executed.
+ */
+export type RootCompiler = (request: RootFieldRequest) => Prisma.Sql;

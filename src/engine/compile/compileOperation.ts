@@ -30,6 +30,7 @@ import {
 import { compileConnection } from './compileConnection.js';
 import { compileObject } from './compileSelection.js';
 import { literal } from './render.js';
+import { selectionOf } from './rootCompilers.js';
 
 /** One root field of an operation compiled to one statement selecting its JSON text as "v". */
 export interface CompiledField {
@@ -109,6 +110,13 @@ function rootFieldSql(
     return compileConnection(context, entitySpec(rootConnections[name]!), field, nodes, compileObject);
   }
   const args = argumentsOf(context, field, nodes[0]!);
+  const compilers = context.setup.rootCompilers ?? {};
+  if (Object.hasOwn(compilers, name)) {
+    const type = getNamedType(field.type);
+    if (!isObjectType(type)) throw new NotCompilable(`Query.${name} is not an object`);
+    const selection = selectionOf(context, type, nodes);
+    return compilers[name]!({ args, scope: context.scope, selection, aliases: context.aliases });
+  }
   if (Object.hasOwn(lookups, name)) {
     const { typeName, column } = lookups[name]!;
     return lookupSql(context, typeName, column, args[column], nodes);

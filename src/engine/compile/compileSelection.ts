@@ -110,6 +110,7 @@ export function fallbackFields(setup: CompilerSetup): string[] {
     const compiled =
       Object.hasOwn(setup.rootConnections, name) ||
       Object.hasOwn(setup.lookups, name) ||
+      Object.hasOwn(setup.rootCompilers ?? {}, name) ||
       name === 'node' ||
       name === 'nodes';
     if (!compiled) found.push(`Query.${name}`);

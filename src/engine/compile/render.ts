@@ -61,6 +61,7 @@ function cursorValueSql(kind: FieldKind, value: Prisma.Sql): Prisma.Sql {
 /** The cursor encodeCursor(signature, values) makes for a row, built in SQL. */
 export function cursorSql(signature: string, keys: { kind: FieldKind; value: Prisma.Sql }[]): Prisma.Sql {
   const parts = keys.map((key) => cursorValueSql(key.kind, key.value));
+  if (parts.length === 0) return base64urlSql(literal(JSON.stringify({ s: signature, v: [] })));
   const json = Prisma.sql`${literal(`{"s":${JSON.stringify(signature)},"v":[`)} || ${Prisma.join(parts, ` || ',' || `)} || ']}'`;
   return base64urlSql(json);
 }

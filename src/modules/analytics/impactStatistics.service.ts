@@ -4,7 +4,7 @@ import type { GroupPageInfo } from './groupKeyset.js';
 import type { Dimension, JoinTable } from './grouping.js';
 import type { Measure } from './measures.js';
 import { dateBuckets, regionDimensions, regionJoins } from './regionColumns.js';
-import { runStatistics, type StatisticsArgs, type StatisticsGroup } from './runStatistics.js';
+import { runStatistics, type StatisticsArgs, type StatisticsGroup, type StatisticsSource } from './runStatistics.js';
 
 /** Joins impact statistics may need, over the record aliased `i`. */
 export const impactJoins: JoinTable = [
@@ -52,6 +52,25 @@ export const impactMeasures: Readonly<Record<string, Measure>> = {
   incomeIncrease: { sql: 'COALESCE(sum(i."incomeIncrease"), 0.00)', type: 'decimal' },
 };
 
+/** What impact statistics are computed over. */
+export const impactStatisticsSource: StatisticsSource = {
+  from: '"ImpactRecord" i',
+  alias: 'i',
+  whereType: 'ImpactRecord',
+  dimensions: impactDimensions,
+  joins: impactJoins,
+  measures: impactMeasures,
+};
+
+/**
+ * ImpactGroupKey.periodPeriod(Label) stutter and are deprecated: their values under their new
+ * names, as new field → the key column it is read from.
+ */
+export const renamedImpactKeys: Readonly<Record<string, string>> = {
+  period: 'periodPeriod',
+  periodLabel: 'periodPeriodLabel',
+};
+
 /**
  * People driven, registered poor people and households, employees and income increase of the
  * impact records within `scope` matching `where` (an ImpactRecordWhere), per combination of `groupBy`.
@@ -64,24 +83,11 @@ export async function impactStatistics(
   args: StatisticsArgs,
   scope: AccessScope,
 ): Promise<{ groups: StatisticsGroup[]; groupCount: number; pageInfo: GroupPageInfo }> {
-  const { groups, groupCount, pageInfo } = await runStatistics(
-    db,
-    {
-      from: '"ImpactRecord" i',
-      alias: 'i',
-      whereType: 'ImpactRecord',
-      dimensions: impactDimensions,
-      joins: impactJoins,
-      measures: impactMeasures,
-    },
-    args,
-    scope,
-  );
-  // ImpactGroupKey.periodPeriod(Label) stutter and are deprecated: the same values under their new names.
-  const renamed = groups.map((group) =>
-    'periodPeriod' in group.key
-      ? { ...group, key: { ...group.key, period: group.key.periodPeriod, periodLabel: group.key.periodPeriodLabel } }
-      : group,
-  ) as StatisticsGroup[];
+  const { groups, groupCount, pageInfo } = await runStatistics(db, impactStatisticsSource, args, scope);
+  const renamed = groups.map((group) => {
+    const key = { ...group.key };
+    for (const [field, column] of Object.entries(renamedImpactKeys)) if (column in key) key[field] = key[column]!;
+    return { ...group, key };
+  }) as StatisticsGroup[];
   return { groups: renamed, groupCount, pageInfo };
 }

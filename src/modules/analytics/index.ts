@@ -1,4 +1,5 @@
 export { analyticsResolvers } from './analytics.resolvers.js';
+export { statisticsCompilers } from './compiledStatistics.js';
 export { loanStatistics, type LoanStatisticsArgs } from './loanStatistics.service.js';
 export { impactStatistics } from './impactStatistics.service.js';
 export { initiativeStatistics, type MetricSum } from './initiativeStatistics.service.js';

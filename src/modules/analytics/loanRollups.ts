@@ -174,11 +174,12 @@ export function oneCellGroups(groupBy: readonly string[]): boolean {
  * between them could make that one answer's borrowers of its county group too high.
  */
 export async function monthCellsAreCounties(db: Database): Promise<boolean> {
-  const [row] = await db.sql.query<{ ok: boolean }>(
-    `SELECT NOT EXISTS (SELECT 1 FROM "LoanMonthRollup" m JOIN "Region" r ON r."id" = m."regionId" WHERE r."level" <> 'COUNTY') AS ok`,
-  );
+  const [row] = await db.sql.query<{ ok: boolean }>(`SELECT ${monthCellsAreCountiesSql} AS ok`);
   return row?.ok === true;
 }
+
+/** {@link monthCellsAreCounties} as a boolean SQL expression, for a statement that checks it itself. */
+export const monthCellsAreCountiesSql = `NOT EXISTS (SELECT 1 FROM "LoanMonthRollup" m JOIN "Region" r ON r."id" = m."regionId" WHERE r."level" <> 'COUNTY')`;
 
 // orderBy names measures by their enum value (LOAN_COUNT, NPL_RATIO, …).
 const rollupOrderValues = new Set(Object.keys(monthRollupMeasures).map(orderFieldValue));

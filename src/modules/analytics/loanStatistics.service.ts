@@ -40,7 +40,8 @@ export async function loanStatistics(
   args: LoanStatisticsArgs,
   scope: AccessScope,
 ): Promise<{ groups: StatisticsGroup[]; groupCount: number; pageInfo: GroupPageInfo }> {
-  const source = (await rollupSource(db, args, scope)) ?? rawSource;
+  const choice = loanStatisticsSource(args, scope);
+  const source = choice.unless && !(await monthCellsAreCounties(db)) ? choice.unless : choice.source;
   const { groups, groupCount, pageInfo } = await runStatistics(db, source, args, scope);
   return { groups, groupCount, pageInfo };
 }
@@ -54,17 +55,20 @@ const rawSource: StatisticsSource = {
   measures: loanMeasures,
 };
 
-// The rollup source answering the request with the loans' figures, if any. Borrowers by region
-// alone come from the borrower rollup (the month rollup would merge cells); by county and month
-// from the month rollup's cells when each group is one cell.
-async function rollupSource(
-  db: Database,
-  args: LoanStatisticsArgs,
-  scope: AccessScope,
-): Promise<StatisticsSource | null> {
-  if (args.rollups === false || !seesEverything(entitySpec('EnterpriseLoan'), scope)) return null;
-  if (asksBorrowers(args) && fitsLoanBorrowerRollup(args)) return loanBorrowerRollupSource;
-  if (fitsLoanMonthRollup(args) && (!asksBorrowers(args) || (await monthCellsAreCounties(db))))
-    return loanMonthRollupSource;
-  return null;
+/** Where a loan statistics request is read from: `source`, unless a month-rollup cell is not a county (see monthCellsAreCounties): then `unless`. */
+export interface LoanStatisticsSource {
+  source: StatisticsSource;
+  unless?: StatisticsSource;
+}
+
+/**
+ * The source answering the request with the loans' figures. Borrowers by region alone come from
+ * the borrower rollup (the month rollup would merge cells); by county and month from the month
+ * rollup's cells when each group is one cell, which only the data can tell.
+ */
+export function loanStatisticsSource(args: LoanStatisticsArgs, scope: AccessScope): LoanStatisticsSource {
+  if (args.rollups === false || !seesEverything(entitySpec('EnterpriseLoan'), scope)) return { source: rawSource };
+  if (asksBorrowers(args) && fitsLoanBorrowerRollup(args)) return { source: loanBorrowerRollupSource };
+  if (!fitsLoanMonthRollup(args)) return { source: rawSource };
+  return asksBorrowers(args) ? { source: loanMonthRollupSource, unless: rawSource } : { source: loanMonthRollupSource };
 }

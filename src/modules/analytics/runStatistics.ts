@@ -2,7 +2,7 @@ import type { Database } from '../../db/client.js';
 import type { AccessScope } from '../auth/index.js';
 import { GraphQLError } from 'graphql';
 import { Prisma } from '../../generated/prisma/client.js';
-import { aliasSource, compileWhere, type WhereInput } from '../../engine/compileWhere.js';
+import { type AliasSource, aliasSource, compileWhere, type WhereInput } from '../../engine/compileWhere.js';
 import { entitySpec } from '../entities.js';
 import {
   groupByClause,
@@ -20,6 +20,7 @@ import {
   measureSelect,
   type HavingInput,
   type Measure,
+  type OrderItem,
   type StatisticsOrder,
 } from './measures.js';
 import {
@@ -67,24 +68,43 @@ export interface StatisticsSource {
   measures: Readonly<Record<string, Measure>>;
 }
 
+/** The parts of one statistics request, shared by the executed service and the compiled answer. */
+export interface StatisticsPlan {
+  first: number;
+  grouping: Grouping;
+  order: OrderItem[];
+  /** Fingerprint of the ordering that the page's cursors carry. */
+  signature: string;
+  /** The condition on the subquery `g` selecting the groups after the cursor. */
+  after: Prisma.Sql;
+  /** The measures computed, by GraphQL field name. */
+  measures: string[];
+  /**
+   * The groups as a SELECT: key columns by field name, measures, ORDER BY values as `_o0`, `_o1`…
+   * and `extra` items, after `having` and before the keyset cut.
+   */
+  groups: (extra?: readonly Prisma.Sql[]) => Prisma.Sql;
+  /** How many groups there are (after `having`), as a SELECT of one int column `n`. */
+  count: Prisma.Sql;
+}
+
 /**
- * The measures of the rows of `source` matching `where`, per combination of the `groupBy`
- * dimensions, filtered by `having`, ordered and cut to `first`, in one statement. Only rows
- * within `scope` count, so no measure or group count reflects another branch's rows.
+ * Checks a statistics request against the whitelists of `source` and builds its SQL parts. Only
+ * rows within `scope` count, so no measure or group count reflects another branch's rows.
  * @throws GraphQLError BAD_USER_INPUT naming the argument for an unknown dimension or measure,
  * a bad filter, or `first` out of range; FORBIDDEN on groupBy for a dimension whose `readers`
  * the scope's roles are not among.
  */
-export async function runStatistics(
-  db: Database,
+export function planStatistics(
   source: StatisticsSource,
   args: StatisticsArgs,
   scope: AccessScope,
-): Promise<StatisticsResult> {
+  aliases: AliasSource = aliasSource(scope),
+): StatisticsPlan {
   const first = checkedFirst(args.first, defaultGroups, maxGroups);
   const grouping = resolveGrouping(args.groupBy, source.dimensions, source.joins, 'groupBy');
   assertMayGroupBy(grouping.dimensions, source.dimensions, scope);
-  const where = compileWhere(entitySpec(source.whereType), args.where, source.alias, 'where', aliasSource(scope));
+  const where = compileWhere(entitySpec(source.whereType), args.where, source.alias, 'where', aliases);
   const having = compileHaving(args.having, source.measures);
   const order = compileOrder(
     args.orderBy,
@@ -98,25 +118,48 @@ export async function runStatistics(
     ? Object.entries(source.measures).filter(([name]) => args.measures!.includes(name))
     : Object.entries(source.measures);
   const orderValues = order.map((item, i) => Prisma.raw(`${item.sql} AS "${orderColumn(i)}"`));
+  const items = [...keySelect(grouping.keys), ...measureSelect(Object.fromEntries(wanted)), ...orderValues];
+  const rows = Prisma.sql`FROM ${Prisma.raw(source.from)} ${grouping.joins}
+      WHERE ${where}
+      ${groupByClause(grouping.groupBy)} ${having}`;
+  return {
+    first,
+    grouping,
+    order,
+    signature,
+    after,
+    measures: wanted.map(([name]) => name),
+    groups: (extra = []) => Prisma.sql`SELECT ${Prisma.join([...items, ...extra])} ${rows}`,
+    count: Prisma.sql`SELECT count(*)::int AS n FROM (SELECT 1 ${rows}) g`,
+  };
+}
+
+/**
+ * The measures of the rows of `source` matching `where`, per combination of the `groupBy`
+ * dimensions, filtered by `having`, ordered and cut to `first`, in one statement (see
+ * {@link planStatistics} for what it checks and throws).
+ */
+export async function runStatistics(
+  db: Database,
+  source: StatisticsSource,
+  args: StatisticsArgs,
+  scope: AccessScope,
+): Promise<StatisticsResult> {
+  const plan = planStatistics(source, args, scope);
+  const { first, order, signature } = plan;
   // groupCount is counted before the keyset cuts, so every page reports all matching groups.
   const rows = await runSql<Record<string, unknown>>(
     db,
-    Prisma.sql`SELECT * FROM (
-      SELECT ${Prisma.join([...keySelect(grouping.keys), ...measureSelect(Object.fromEntries(wanted)), ...orderValues, Prisma.raw('(count(*) OVER ())::int AS "groupCount"')])}
-      FROM ${Prisma.raw(source.from)} ${grouping.joins}
-      WHERE ${where}
-      ${groupByClause(grouping.groupBy)} ${having}
-    ) g
-    WHERE ${after}
+    Prisma.sql`SELECT * FROM (${plan.groups([Prisma.raw('(count(*) OVER ())::int AS "groupCount"')])}) g
+    WHERE ${plan.after}
     ${outerOrder(order)}
     LIMIT ${first + 1}`,
   );
-  const names = wanted.map(([name]) => name);
   const page = rows.slice(0, first);
   return {
     groups: page.map((row) => ({
-      ...Object.fromEntries(names.map((n) => [n, row[n] ?? null])),
-      key: keyOf(row, grouping.keys),
+      ...Object.fromEntries(plan.measures.map((n) => [n, row[n] ?? null])),
+      key: keyOf(row, plan.grouping.keys),
     })),
     groupCount: Number(rows[0]?.groupCount ?? (args.after ? await countGroups() : 0)),
     pageInfo: {
@@ -125,18 +168,12 @@ export async function runStatistics(
       startCursor: page.length ? groupCursor(signature, page[0]!, order) : null,
       endCursor: page.length ? groupCursor(signature, page.at(-1)!, order) : null,
     },
-    grouping,
+    grouping: plan.grouping,
   };
 
   // A page past the last group has no row to carry the count.
   async function countGroups(): Promise<number> {
-    const [row] = await runSql<{ n: number }>(
-      db,
-      Prisma.sql`SELECT count(*)::int AS n FROM (
-        SELECT 1 FROM ${Prisma.raw(source.from)} ${grouping.joins}
-        WHERE ${where} ${groupByClause(grouping.groupBy)} ${having}
-      ) g`,
-    );
+    const [row] = await runSql<{ n: number }>(db, plan.count);
     return row?.n ?? 0;
   }
 }
