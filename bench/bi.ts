@@ -30,6 +30,7 @@ import { loanStatistics } from '../src/modules/analytics/loanStatistics.service.
 import { portfolioSeries } from '../src/modules/analytics/portfolioSeries.service.js';
 import { exportRoutes } from '../src/modules/exports/exports.routes.js';
 import { unrestrictedScope } from '../src/modules/auth/accessScope.js';
+import { measureScopedCallers } from './support/biScoped.js';
 
 const { values } = parseArgs({
   options: {
@@ -275,6 +276,7 @@ async function measure(db: Database, url: string, runs: number): Promise<void> {
   await timed(`  same, read from the snapshots`, Math.min(runs, 3), () =>
     portfolioSeries(db, { groupBy: ['PREFECTURE'], from, to: last, first: 1_000, rollups: false }, unrestrictedScope),
   );
+  await measureScopedCallers(db, runs);
   await exportAll(db, url, n);
 }
 

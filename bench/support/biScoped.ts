@@ -74,25 +74,33 @@ export async function measureScopedCallers(db: Database, runs: number): Promise<
     console.log('scoped callers: no tier-1 branch below a root unit; skipped');
     return;
   }
-  const [facts] = await db.sql.query<{ prefecture: string | null; last: string | null; unregioned: number }>(
+  const [facts] = await db.sql.query<{
+    prefecture: string | null;
+    county: string | null;
+    last: string | null;
+    unregioned: number;
+  }>(
     `SELECT (SELECT left(r."code", 4) FROM "EnterpriseLoan" l JOIN "OrgUnit" u ON u."id" = l."orgUnitId" JOIN "Region" r ON r."id" = l."regionId"
               WHERE starts_with(u."path", $1) GROUP BY 1 ORDER BY count(*) DESC LIMIT 1) AS "prefecture",
+            (SELECT left(r."code", 6) FROM "EnterpriseLoan" l JOIN "OrgUnit" u ON u."id" = l."orgUnitId" JOIN "Region" r ON r."id" = l."regionId"
+              WHERE starts_with(u."path", $1) AND length(r."code") >= 6 GROUP BY 1 ORDER BY count(*) DESC LIMIT 1) AS "county",
             (SELECT to_char(max("monthEnd"), 'YYYY-MM-DD') FROM "LoanClassificationSnapshot") AS "last",
             (SELECT count(*)::int FROM "EnterpriseLoan" WHERE "regionId" IS NULL) AS "unregioned"`,
     [branch.path],
   );
   const scope: AccessScope = { roles: ['ANALYST'], orgUnitId: branch.id };
   const prefecture = facts?.prefecture ?? '41';
+  const county = facts?.county ?? prefecture;
   const last = new Date(`${facts?.last ?? '2025-12-31'}T00:00:00Z`);
   const from = new Date(Date.UTC(last.getUTCFullYear(), last.getUTCMonth() - 23, 1));
   const [fromDay, lastDay] = [from.toISOString().slice(0, 10), last.toISOString().slice(0, 10)];
   console.log(
-    `\nscoped callers: ANALYST of ${branch.code} (${branch.units} units, ${branch.loans.toLocaleString('en')} loans), inRegion ${prefecture}; ${runs} interleaved rounds; load ${load()}`,
+    `\nscoped callers: ANALYST of ${branch.code} (${branch.units} units, ${branch.loans.toLocaleString('en')} loans), inRegion ${prefecture} and ${county}; ${runs} interleaved rounds; load ${load()}`,
   );
   if (facts?.unregioned)
     console.log(`  (${facts.unregioned} loans have no stored region: the DBA's inRegion misses them)`);
   const scoped = `JOIN "OrgUnit" o ON o."id" = l."orgUnitId" AND o."path" LIKE '${branch.path}%'`;
-  const inRegion = `JOIN "Region" g ON g."id" = l."regionId" AND g."code" LIKE '${prefecture}%'`;
+  const inRegion = (code: string) => `JOIN "Region" g ON g."id" = l."regionId" AND g."code" LIKE '${code}%'`;
   const loansOf = (rows: Array<{ loanCount: unknown }>) => rows.reduce((n, row) => n + Number(row.loanCount), 0);
   const seriesLoans = (series: Array<{ points: Array<{ loanCount: number }> }>) =>
     series.reduce((n, s) => n + s.points.reduce((m, p) => m + p.loanCount, 0), 0);
@@ -133,7 +141,7 @@ export async function measureScopedCallers(db: Database, runs: number): Promise<
             )
           ).series,
         ),
-      dba: dbaSeries(inRegion, 'l."product"', ''),
+      dba: dbaSeries(inRegion(prefecture), 'l."product"', ''),
     },
     {
       label: 'loanStatistics by PREFECTURE',
@@ -161,7 +169,21 @@ export async function measureScopedCallers(db: Database, runs: number): Promise<
             )
           ).groups as never,
         ),
-      dba: dbaStatistics(inRegion, 'l."product"', ''),
+      dba: dbaStatistics(inRegion(prefecture), 'l."product"', ''),
+    },
+    {
+      label: `  same, inRegion ${county} (a county)`,
+      service: async () =>
+        loansOf(
+          (
+            await loanStatistics(
+              db,
+              { groupBy: ['PRODUCT'], measures, first: 10_000, where: { inRegion: county } },
+              scope,
+            )
+          ).groups as never,
+        ),
+      dba: dbaStatistics(inRegion(county), 'l."product"', ''),
     },
   ];
   for (const pair of pairs) await compare(pair, runs);

@@ -83,10 +83,9 @@ function inRegion(spec: EntitySpec, code: string, alias: string, at: string, ali
   const r = aliases.next();
   // NBS codes nest by prefix, so a subtree is every region whose code starts with the given one.
   if (spec.inRegions) {
-    return spec.inRegions(
-      alias,
-      Prisma.sql`(SELECT ${col(r, 'id')} FROM "Region" ${Prisma.raw(`"${r}"`)} WHERE starts_with(${col(r, 'code')}, ${code}))`,
-    );
+    const regions = Prisma.sql`(SELECT ${col(r, 'id')} FROM "Region" ${Prisma.raw(`"${r}"`)} WHERE starts_with(${col(r, 'code')}, ${code}))`;
+    // A county's code has 6 digits; its subtree holds a small share of the rows.
+    return spec.inRegions(alias, regions, code.length >= 6);
   }
   return Prisma.sql`EXISTS (SELECT 1 FROM "Region" ${Prisma.raw(`"${r}"`)} WHERE ${col(r, 'id')} = ${spec.regionId(alias)} AND starts_with(${col(r, 'code')}, ${code}))`;
 }

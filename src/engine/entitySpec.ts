@@ -49,9 +49,10 @@ export interface EntitySpec {
   /**
    * The condition that the row aliased `alias` lies in one of `regions` (a subquery of region ids),
    * true exactly when `regionId` is one of them, in a form indexes serve; `inRegion` uses it
-   * instead of comparing `regionId` when given.
+   * instead of comparing `regionId` when given. `narrow` says the subtree is a county or below
+   * (a small share of the rows, worth an index), else a prefecture or province.
    */
-  inRegions?: (alias: string, regions: Prisma.Sql) => Prisma.Sql;
+  inRegions?: (alias: string, regions: Prisma.Sql, narrow: boolean) => Prisma.Sql;
   /** The roles that may read rows of this type at all; every role when not given. */
   readers?: readonly string[];
   /**
