@@ -31,6 +31,7 @@ import { portfolioSeries } from '../src/modules/analytics/portfolioSeries.servic
 import { exportRoutes } from '../src/modules/exports/exports.routes.js';
 import { unrestrictedScope } from '../src/modules/auth/accessScope.js';
 import { measureStatisticsOverHttp } from './support/biHttp.js';
+import { measureScopedCallers } from './support/biScoped.js';
 
 const { values } = parseArgs({
   options: {
@@ -277,6 +278,7 @@ async function measure(db: Database, url: string, runs: number): Promise<void> {
   await timed(`  same, read from the snapshots`, Math.min(runs, 3), () =>
     portfolioSeries(db, { groupBy: ['PREFECTURE'], from, to: last, first: 1_000, rollups: false }, unrestrictedScope),
   );
+  await measureScopedCallers(db, runs);
   await exportAll(db, url, n);
 }
 

@@ -778,6 +778,42 @@ BEGIN
 END $$;
 
 --
+-- Name: dishui_org_unit_path(); Type: FUNCTION; Schema: public; Owner: -
+--
+
+CREATE FUNCTION public.dishui_org_unit_path() RETURNS trigger
+    LANGUAGE plpgsql
+    AS $$
+DECLARE
+  "parentPath" text;
+BEGIN
+  IF NEW."parentId" IS NULL THEN
+    NEW."path" := '/' || NEW."id" || '/';
+    RETURN NEW;
+  END IF;
+  SELECT p."path" INTO "parentPath" FROM "OrgUnit" p WHERE p."id" = NEW."parentId";
+  IF NEW."parentId" = NEW."id" OR strpos("parentPath", '/' || NEW."id" || '/') > 0 THEN
+    RAISE EXCEPTION 'org unit % cannot be placed below its own subtree (unit %)', NEW."id", NEW."parentId"
+      USING ERRCODE = 'integrity_constraint_violation';
+  END IF;
+  -- A missing parent is the foreign key's to refuse; the path then only needs to be well formed.
+  NEW."path" := COALESCE("parentPath", '/') || NEW."id" || '/';
+  RETURN NEW;
+END $$;
+
+--
+-- Name: dishui_org_unit_path_moved(); Type: FUNCTION; Schema: public; Owner: -
+--
+
+CREATE FUNCTION public.dishui_org_unit_path_moved() RETURNS trigger
+    LANGUAGE plpgsql
+    AS $$
+BEGIN
+  UPDATE "OrgUnit" SET "path" = NEW."path" WHERE "parentId" = NEW."id";
+  RETURN NULL;
+END $$;
+
+--
 -- Name: dishui_recount_loan_months(integer[], date[]); Type: FUNCTION; Schema: public; Owner: -
 --
 
@@ -4493,6 +4529,18 @@ CREATE TRIGGER "LoanClassificationSnapshot_rollup_update" AFTER UPDATE ON public
 --
 
 CREATE TRIGGER "OrgUnit_facts_update" AFTER UPDATE ON public."OrgUnit" REFERENCING OLD TABLE AS old_rows NEW TABLE AS new_rows FOR EACH STATEMENT EXECUTE FUNCTION public.dishui_org_unit_facts_written();
+
+--
+-- Name: OrgUnit OrgUnit_path; Type: TRIGGER; Schema: public; Owner: -
+--
+
+CREATE TRIGGER "OrgUnit_path" BEFORE INSERT OR UPDATE OF id, "parentId", path ON public."OrgUnit" FOR EACH ROW EXECUTE FUNCTION public.dishui_org_unit_path();
+
+--
+-- Name: OrgUnit OrgUnit_path_moved; Type: TRIGGER; Schema: public; Owner: -
+--
+
+CREATE TRIGGER "OrgUnit_path_moved" AFTER UPDATE OF id, "parentId", path ON public."OrgUnit" FOR EACH ROW WHEN ((old.path IS DISTINCT FROM new.path)) EXECUTE FUNCTION public.dishui_org_unit_path_moved();
 
 --
 -- Name: Region Region_facts_update; Type: TRIGGER; Schema: public; Owner: -

@@ -82,6 +82,11 @@ function inRegion(spec: EntitySpec, code: string, alias: string, at: string, ali
   if (!/^\d{2,12}$/.test(code)) throw badInput(at, `"${code}" is not an NBS region code (2 to 12 digits).`);
   const r = aliases.next();
   // NBS codes nest by prefix, so a subtree is every region whose code starts with the given one.
+  if (spec.inRegions) {
+    const regions = Prisma.sql`(SELECT ${col(r, 'id')} FROM "Region" ${Prisma.raw(`"${r}"`)} WHERE starts_with(${col(r, 'code')}, ${code}))`;
+    // A county's code has 6 digits; its subtree holds a small share of the rows.
+    return spec.inRegions(alias, regions, code.length >= 6);
+  }
   return Prisma.sql`EXISTS (SELECT 1 FROM "Region" ${Prisma.raw(`"${r}"`)} WHERE ${col(r, 'id')} = ${spec.regionId(alias)} AND starts_with(${col(r, 'code')}, ${code}))`;
 }
 

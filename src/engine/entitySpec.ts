@@ -46,6 +46,13 @@ export interface EntitySpec {
    * `alias` is the row's table alias.
    */
   regionId?: (alias: string) => Prisma.Sql;
+  /**
+   * The condition that the row aliased `alias` lies in one of `regions` (a subquery of region ids),
+   * true exactly when `regionId` is one of them, in a form indexes serve; `inRegion` uses it
+   * instead of comparing `regionId` when given. `narrow` says the subtree is a county or below
+   * (a small share of the rows, worth an index), else a prefecture or province.
+   */
+  inRegions?: (alias: string, regions: Prisma.Sql, narrow: boolean) => Prisma.Sql;
   /** The roles that may read rows of this type at all; every role when not given. */
   readers?: readonly string[];
   /**

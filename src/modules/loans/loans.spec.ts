@@ -3,7 +3,7 @@ import type { EntitySpec } from '../../engine/entitySpec.js';
 import { col, common, en, of, text } from '../../engine/specHelpers.js';
 import { loanInUnits, loanReaders, unitColumn } from '../auth/index.js';
 import { nonPerformingSql, spreadOverLprSql } from './loanFigures.js';
-import { loanRegionSql } from './loanRegion.js';
+import { loanInRegionsSql, loanRegionSql } from './loanRegion.js';
 
 /** Loans and their schedule, payments and classification history. */
 export const loanSpecs: Record<string, EntitySpec> = {
@@ -81,6 +81,7 @@ export const loanSpecs: Record<string, EntitySpec> = {
       },
     },
     regionId: loanRegionSql,
+    inRegions: loanInRegionsSql,
     computedSql: { nonPerforming: nonPerformingSql, spreadOverLpr: spreadOverLprSql },
     readers: loanReaders,
     inScope: unitColumn('orgUnitId'),
