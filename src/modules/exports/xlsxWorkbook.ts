@@ -115,13 +115,23 @@ export async function* xlsxChunks(
   const zip = (workbook as unknown as { zip?: { pointer(): number } }).zip;
   let taken = 0;
   const behind = () => Math.max(out.readableLength, (zip?.pointer() ?? 0) - taken) + sheetBacklog(sheet);
+  // One style object per column, given to each of its cells: exceljs copies the column's style into
+  // every cell, and a copy misses its cache of style ids (a fifth of the time spent per row).
+  const cellStyles = columns.map((column) => {
+    const numFmt = excelFormat(column);
+    return numFmt ? { numFmt } : undefined;
+  });
   const write = async () => {
     let rows = 0;
     for await (const page of pages) {
       // A reader that went away: read no further page.
       if (out.destroyed) return;
       for (const row of page) {
-        sheet.addRow(columns.map((column) => excelValue(column, row[column.name]))).commit();
+        const added = sheet.addRow(columns.map((column) => excelValue(column, row[column.name])));
+        cellStyles.forEach((style, index) => {
+          if (style) added.getCell(index + 1).style = style;
+        });
+        added.commit();
       }
       rows += page.length;
       await options.onPage?.(rows);
