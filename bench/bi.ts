@@ -7,7 +7,7 @@
 // jobs ≥ 0.8× the streaming export, every exporter's peak RSS < 250 MB and flat as rows grow.
 //
 //   node --import tsx bench/bi.ts --loans 1000000 [--runs 7] [--keep] [--url postgresql://…]
-//     [--only statistics|exports] [--export-rounds 3] [--jobs-url postgresql://…]
+//     [--only statistics|exports|csv-exports] [--export-rounds 3] [--jobs-url postgresql://…]
 //
 // Without --url a database is created on DISHUI_BENCH_POSTGRES_URL (default
 // postgresql://postgres@127.0.0.1:5432/postgres), seeded, measured and dropped (unless --keep).
@@ -109,7 +109,8 @@ async function measure(db: Database, url: string, runs: number): Promise<void> {
       .map((v) => v.toFixed(2))
       .join(' ')}`,
   );
-  if (values.only === 'exports') return measureExports(db, n, exportOptions(url)).then(() => undefined);
+  if (values.only === 'exports' || values.only === 'csv-exports')
+    return measureExports(db, n, exportOptions(url)).then(() => undefined);
   // Additive measures (what a dashboard asks for) and rate extremes are read from the monthly
   // rollup; so are borrowers when every group is one cell (county × disbursement month, every
   // cell's region a county) and, from the borrower rollup, when grouped by region alone.
@@ -168,7 +169,7 @@ async function measure(db: Database, url: string, runs: number): Promise<void> {
 // Jobs write an ExportJob row: on a database this run seeded, or on --jobs-url only.
 function exportOptions(url: string): ExportBenchOptions {
   const jobsUrl = values['jobs-url'] ?? (values.url ? undefined : url);
-  return { url, jobsUrl, rounds: Number(values['export-rounds']) };
+  return { url, jobsUrl, rounds: Number(values['export-rounds']), xlsx: values.only !== 'csv-exports' };
 }
 
 async function main(): Promise<void> {
