@@ -38,6 +38,8 @@ const { values } = parseArgs({
     'jobs-url': { type: 'string' },
   },
 });
+if (values.only !== undefined && !['statistics', 'exports', 'csv-exports'].includes(values.only))
+  throw new Error(`--only: use statistics, exports or csv-exports, not "${values.only}"`);
 const settings = {
   DISHUI_DATA_DIR: 'memory://',
   DATABASE_POOL_MAX: 4,
