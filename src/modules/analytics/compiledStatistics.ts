@@ -63,7 +63,7 @@ function statisticsSql(
         return Prisma.sql`(SELECT COALESCE(json_agg(${jsonObjectSql(field.selection!, groupValue)} ORDER BY p."_n"), '[]'::json)
           FROM p WHERE p."_n" <= ${plan.first})`;
       case 'groupCount':
-        return Prisma.sql`(SELECT count(*)::int FROM g)`;
+        return plan.holdsEveryGroup ? Prisma.sql`(SELECT count(*)::int FROM g)` : Prisma.sql`(${plan.count})`;
       case 'pageInfo':
         return jsonObjectSql(field.selection!, pageInfoValue);
       default:

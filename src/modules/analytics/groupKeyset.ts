@@ -43,7 +43,7 @@ export function groupCursor(signature: string, row: Record<string, unknown>, ord
 
 /**
  * The condition selecting the groups after the cursor `after`, over the ORDER BY value columns
- * of a subquery aliased `g`: a lexicographic comparison in which null sorts as the largest value
+ * of a subquery aliased `g` (or the expressions `columnOf` gives): a lexicographic comparison in which null sorts as the largest value
  * (ASC NULLS LAST, DESC NULLS FIRST). Values are bound parameters, typed by the column they meet.
  * @throws GraphQLError BAD_USER_INPUT naming `argument` for a malformed cursor or one from another
  * statistics query or ordering.
@@ -53,6 +53,7 @@ export function afterCondition(
   signature: string,
   order: readonly OrderItem[],
   argument = 'after',
+  columnOf: (i: number) => Prisma.Sql = (i) => Prisma.raw(`g."${orderColumn(i)}"`),
 ): Prisma.Sql {
   if (after === null || after === undefined) return Prisma.sql`TRUE`;
   const values = decodeCursor(after, signature, order.length, argument);
@@ -61,7 +62,7 @@ export function afterCondition(
   const alternatives: Prisma.Sql[] = [];
   const equalSoFar: Prisma.Sql[] = [];
   order.forEach((item, i) => {
-    const column = Prisma.raw(`g."${orderColumn(i)}"`);
+    const column = columnOf(i);
     const value = values[i] as string | null;
     const beyond =
       value === null

@@ -77,6 +77,13 @@ export interface StatisticsPlan {
   signature: string;
   /** The condition on the subquery `g` selecting the groups after the cursor. */
   after: Prisma.Sql;
+  /**
+   * Whether `groups()` holds every group, so groupCount can be counted from it. A page after a
+   * cursor, ordered by the group keys alone, leaves out the groups before the cursor: their rows
+   * are filtered out before grouping (a group's rows share its key values), which spares
+   * aggregating them; `count` then counts the groups.
+   */
+  holdsEveryGroup: boolean;
   /** The measures computed, by GraphQL field name. */
   measures: string[];
   /**
@@ -114,14 +121,18 @@ export function planStatistics(
   );
   const signature = orderSignature(source.whereType, grouping.dimensions, args.orderBy);
   const after = afterCondition(args.after, signature, order);
+  const byKeys = !(args.orderBy ?? []).some((item) => item.measure);
+  const early =
+    args.after && byKeys
+      ? afterCondition(args.after, signature, order, 'after', (i) => Prisma.raw(order[i]!.sql))
+      : null;
   const wanted = args.measures
     ? Object.entries(source.measures).filter(([name]) => args.measures!.includes(name))
     : Object.entries(source.measures);
   const orderValues = order.map((item, i) => Prisma.raw(`${item.sql} AS "${orderColumn(i)}"`));
   const items = [...keySelect(grouping.keys), ...measureSelect(Object.fromEntries(wanted)), ...orderValues];
-  const rows = Prisma.sql`FROM ${Prisma.raw(source.from)} ${grouping.joins}
-      WHERE ${where}
-      ${groupByClause(grouping.groupBy)} ${having}`;
+  const fromWhere = Prisma.sql`FROM ${Prisma.raw(source.from)} ${grouping.joins} WHERE ${where}`;
+  const grouped = Prisma.sql`${groupByClause(grouping.groupBy)} ${having}`;
   return {
     first,
     grouping,
@@ -129,8 +140,11 @@ export function planStatistics(
     signature,
     after,
     measures: wanted.map(([name]) => name),
-    groups: (extra = []) => Prisma.sql`SELECT ${Prisma.join([...items, ...extra])} ${rows}`,
-    count: Prisma.sql`SELECT count(*)::int AS n FROM (SELECT 1 ${rows}) g`,
+    holdsEveryGroup: early === null,
+    groups: (extra = []) =>
+      Prisma.sql`SELECT ${Prisma.join([...items, ...extra])} ${fromWhere} ${early ? Prisma.sql`AND ${early}` : Prisma.empty}
+      ${grouped}`,
+    count: Prisma.sql`SELECT count(*)::int AS n FROM (SELECT 1 ${fromWhere} ${grouped}) g`,
   };
 }
 
@@ -150,7 +164,7 @@ export async function runStatistics(
   // groupCount is counted before the keyset cuts, so every page reports all matching groups.
   const rows = await runSql<Record<string, unknown>>(
     db,
-    Prisma.sql`SELECT * FROM (${plan.groups([Prisma.raw('(count(*) OVER ())::int AS "groupCount"')])}) g
+    Prisma.sql`SELECT * FROM (${plan.groups([plan.holdsEveryGroup ? Prisma.raw('(count(*) OVER ())::int AS "groupCount"') : Prisma.sql`(${plan.count}) AS "groupCount"`])}) g
     WHERE ${plan.after}
     ${outerOrder(order)}
     LIMIT ${first + 1}`,

@@ -76,24 +76,33 @@ forEachBackend(
       }
     });
 
-    test('paging through every group with the cursors of the compiled answers', async () => {
-      const headers = await admin();
-      let after: string | null = null;
-      let groups = 0;
-      for (let i = 0; i < 100; i++) {
-        const query: string = `query P($after: String) { loanStatistics(groupBy: [COUNTY, DISBURSEMENT_MONTH], first: 7, after: $after, orderBy: [{ measure: LOAN_COUNT, direction: DESC }]) { ${page} groups { key { countyCode disbursementPeriod } loanCount } } }`;
-        const data = await assertSameAnswer(fx, headers, query, { after });
-        groups += data.loanStatistics.groups.length;
-        if (!data.loanStatistics.pageInfo.hasNextPage) {
-          assert.equal(groups, data.loanStatistics.groupCount);
-          // A page past the last group still counts every group.
-          await assertSameAnswer(fx, headers, query, { after: data.loanStatistics.pageInfo.endCursor });
-          return;
+    const orders: [title: string, order: string][] = [
+      ['by loan count', ', orderBy: [{ measure: LOAN_COUNT, direction: DESC }]'],
+      ['by the keys', ''],
+      ['by campaign descending, from the loans', ', orderBy: [{ dimension: CAMPAIGN, direction: DESC }]'],
+    ];
+    for (const [title, order] of orders) {
+      test(`paging through every group ${title} with the cursors of the compiled answers`, async () => {
+        const headers = await admin();
+        const groupBy = title.includes('campaign') ? '[CAMPAIGN, PRODUCT]' : '[COUNTY, DISBURSEMENT_MONTH]';
+        let after: string | null = null;
+        let groups = 0;
+        for (let i = 0; i < 100; i++) {
+          const query: string = `query P($after: String) { loanStatistics(groupBy: ${groupBy}, first: 7, after: $after${order}) { ${page} groups { key { countyCode disbursementPeriod campaignCode product } loanCount } } }`;
+          const data = await assertSameAnswer(fx, headers, query, { after });
+          groups += data.loanStatistics.groups.length;
+          if (!data.loanStatistics.pageInfo.hasNextPage) {
+            assert.equal(groups, data.loanStatistics.groupCount);
+            assert.ok(i > 1, 'more than two pages');
+            // A page past the last group still counts every group.
+            await assertSameAnswer(fx, headers, query, { after: data.loanStatistics.pageInfo.endCursor });
+            return;
+          }
+          after = data.loanStatistics.pageInfo.endCursor;
         }
-        after = data.loanStatistics.pageInfo.endCursor;
-      }
-      assert.fail('pages never ended');
-    });
+        assert.fail('pages never ended');
+      });
+    }
 
     test('borrowers by county and month come from the rollup once every cell is a county, inside the same statement', async () => {
       const headers = await admin();

@@ -51,6 +51,13 @@ forEachBackend(
         loanStatistics,
         { groupBy: ['CAMPAIGN', 'RISK_CLASS'], orderBy: [{ measure: 'LOAN_COUNT', direction: 'DESC' }] },
       ],
+      // By the keys alone a page after a cursor groups only the rows past it: null groups sort last.
+      ['loans by campaign × risk class, by the keys', loanStatistics, { groupBy: ['CAMPAIGN', 'RISK_CLASS'] }],
+      [
+        'loans by org unit descending × enterprise size, from the loans',
+        loanStatistics,
+        { groupBy: ['ORG_UNIT', 'ENTERPRISE_SIZE'], orderBy: [{ dimension: 'ORG_UNIT', direction: 'DESC' }] },
+      ],
       [
         'loans by product, by weighted rate (null for some groups) ascending',
         loanStatistics,
