@@ -10,7 +10,7 @@
 // DISHUI_MAX_IN_FLIGHT (and DATABASE_POOL_MAX) in the environment to try other limits; with
 // --url, pass the gateway's DISHUI_JWT_SECRET as DISHUI_BENCH_JWT_SECRET.
 import { parseArgs } from 'node:util';
-import { signToken } from '../src/modules/auth/signToken.js';
+import { benchAdminToken } from './support/benchToken.js';
 import { printResult, runLoad, startBenchGateway, workload } from './support/loadRun.js';
 import { printOverload, runOverload } from './support/overload.js';
 
@@ -32,15 +32,7 @@ const gateway = values.url
     });
 try {
   if (values.connections) {
-    const token = await signToken({
-      sub: 'bench',
-      roles: ['ADMIN'],
-      orgUnit: null,
-      ttlSeconds: 3600,
-      secret,
-      issuer: 'dishui',
-      audience: 'dishui',
-    });
+    const token = await benchAdminToken(secret);
     const headers = { authorization: `Bearer ${token}` };
     const result = await runOverload(gateway.url, await workload(gateway.url, headers), {
       connections: Number(values.connections),

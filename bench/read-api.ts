@@ -19,7 +19,7 @@ import { seedSynthetic } from '../src/db/seeds/synthetic/index.js';
 import { compileOperation } from '../src/engine/compile/index.js';
 import { unrestrictedScope } from '../src/modules/auth/accessScope.js';
 import { readAccessRules } from '../src/modules/auth/accessRules.js';
-import { signToken } from '../src/modules/auth/signToken.js';
+import { benchAdminToken } from './support/benchToken.js';
 import { generatedResolvers, resolvers, rootConnectionTypes } from '../src/modules/index.js';
 import { naturalKeyLookups } from '../src/modules/nodes/nodes.resolvers.js';
 import { computedFieldsOf } from '../src/server/compiledReads.js';
@@ -134,15 +134,7 @@ const db = await openDatabase({
   DATABASE_CONNECT_TIMEOUT_MS: 5000,
 });
 await migrate(db);
-const token = await signToken({
-  sub: 'bench',
-  roles: ['ADMIN'],
-  orgUnit: null,
-  ttlSeconds: 3600,
-  secret,
-  issuer: 'dishui',
-  audience: 'dishui',
-});
+const token = await benchAdminToken(secret);
 const headers = { 'content-type': 'application/json', authorization: `Bearer ${token}` };
 
 // Statements per request and the answers, in-process through the server's own code path.

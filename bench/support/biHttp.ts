@@ -12,7 +12,7 @@ import pg from 'pg';
 import { compileOperation } from '../../src/engine/compile/index.js';
 import { statisticsCompilers } from '../../src/modules/analytics/index.js';
 import { unrestrictedScope } from '../../src/modules/auth/accessScope.js';
-import { signToken } from '../../src/modules/auth/signToken.js';
+import { benchAdminToken } from './benchToken.js';
 import { typeDefs } from '../../src/schema/typeDefs.js';
 import { processCpuMs } from './procCpu.js';
 
@@ -74,15 +74,7 @@ function compiledStatement(query: string, variables: Record<string, unknown>) {
  */
 export async function measureStatisticsOverHttp(url: string, runs: number): Promise<void> {
   const secret = randomBytes(24).toString('hex');
-  const token = await signToken({
-    sub: 'bench',
-    roles: ['ADMIN'],
-    orgUnit: null,
-    ttlSeconds: 3600,
-    secret,
-    issuer: 'dishui',
-    audience: 'dishui',
-  });
+  const token = await benchAdminToken(secret);
   const { child, base } = await startGateway(url, secret);
   // With the gateway's session settings (src/db/client.ts): JIT would add ~0.6 s of compilation here.
   const client = new pg.Client({ connectionString: url, options: '-c jit=off' });

@@ -120,6 +120,16 @@ export async function measureScopedCallers(db: Database, runs: number): Promise<
       ),
     );
   const prefectureJoin = `LEFT JOIN "Region" r ON r."id" = l."regionId" LEFT JOIN "Region" rf ON rf."code" = left(r."code", 4)`;
+  // Loan statistics by product of one region's subtree, beside the DBA's.
+  const byProductIn = (code: string, label: string): Pair => ({
+    label,
+    service: async () =>
+      loansOf(
+        (await loanStatistics(db, { groupBy: ['PRODUCT'], measures, first: 10_000, where: { inRegion: code } }, scope))
+          .groups as never,
+      ),
+    dba: dbaStatistics(inRegion(code), 'l."product"', ''),
+  });
   const pairs: Pair[] = [
     {
       label: 'portfolioSeries 24 months by PREFECTURE',
@@ -157,34 +167,8 @@ export async function measureScopedCallers(db: Database, runs: number): Promise<
         loansOf((await loanStatistics(db, { groupBy: ['PRODUCT'], measures, first: 10_000 }, scope)).groups as never),
       dba: dbaStatistics('', 'l."product"', ''),
     },
-    {
-      label: `  same, inRegion ${prefecture}`,
-      service: async () =>
-        loansOf(
-          (
-            await loanStatistics(
-              db,
-              { groupBy: ['PRODUCT'], measures, first: 10_000, where: { inRegion: prefecture } },
-              scope,
-            )
-          ).groups as never,
-        ),
-      dba: dbaStatistics(inRegion(prefecture), 'l."product"', ''),
-    },
-    {
-      label: `  same, inRegion ${county} (a county)`,
-      service: async () =>
-        loansOf(
-          (
-            await loanStatistics(
-              db,
-              { groupBy: ['PRODUCT'], measures, first: 10_000, where: { inRegion: county } },
-              scope,
-            )
-          ).groups as never,
-        ),
-      dba: dbaStatistics(inRegion(county), 'l."product"', ''),
-    },
+    byProductIn(prefecture, `  same, inRegion ${prefecture}`),
+    byProductIn(county, `  same, inRegion ${county} (a county)`),
   ];
   for (const pair of pairs) await compare(pair, runs);
   console.log(`scoped callers done; load ${load()}`);
