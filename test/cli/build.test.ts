@@ -1,6 +1,8 @@
 import assert from 'node:assert/strict';
 import { execFileSync } from 'node:child_process';
 import fs from 'node:fs';
+import os from 'node:os';
+import path from 'node:path';
 import { test } from 'node:test';
 import { fileURLToPath } from 'node:url';
 import { startGateway } from '../support/gatewayProcess.js';
@@ -9,7 +11,8 @@ const root = fileURLToPath(new URL('../..', import.meta.url));
 const bundle = `${root}dist/cli/main.mjs`;
 
 async function serveAndAsk(): Promise<{ output: string; typename: unknown }> {
-  const gateway = await startGateway({ DISHUI_DATA_DIR: 'memory://', DISHUI_AUTO_SEED: 'false' });
+  const dataDir = fs.mkdtempSync(path.join(os.tmpdir(), 'dishui-build-test-'));
+  const gateway = await startGateway({ DISHUI_DATA_DIR: dataDir, DISHUI_AUTO_SEED: 'false' });
   try {
     const response = await fetch(`${gateway.url}/graphql`, {
       method: 'POST',
@@ -20,6 +23,7 @@ async function serveAndAsk(): Promise<{ output: string; typename: unknown }> {
   } finally {
     gateway.kill();
     await gateway.exited;
+    fs.rmSync(dataDir, { recursive: true, force: true });
   }
 }
 
