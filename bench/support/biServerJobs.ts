@@ -1,5 +1,6 @@
-// An export job as a deployment runs it, for bench/bi.ts: `dishui serve` (bin/dishui.js, so the
-// build in dist/ when it is fresh, else the sources through tsx) is asked for a job by the
+// An export job as a deployment runs it, for bench/bi.ts: `dishui serve` as `npm start` runs it
+// (bin/dishui.js, so the build in dist/ when it is fresh, else the sources through tsx, with a 4 MB
+// young generation) is asked for a job by the
 // createExport mutation and polled until the job ends, while the server's RSS is read from /proc
 // every 100 ms. The figure the 250 MB target of export jobs is judged by.
 import { type ChildProcess, spawn } from 'node:child_process';
@@ -39,7 +40,8 @@ function start(
   secret: string,
   exportDir: string,
 ): Promise<{ child: ChildProcess; base: string; entry: string }> {
-  const child = spawn(process.execPath, [bin, 'serve'], {
+  // As `npm start` runs it (docs/operations.md, "Deployment").
+  const child = spawn(process.execPath, ['--max-semi-space-size=4', bin, 'serve'], {
     env: {
       ...process.env,
       DATABASE_URL: url,
