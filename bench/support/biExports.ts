@@ -302,13 +302,19 @@ function reportJob(
   );
 }
 
-// The job in a real server: finished, and the server's peak RSS under the jobs' target.
+// The job in a real server: finished and, for the jobs written from COPY (CSV), the server's peak RSS
+// under the jobs' target. An XLSX job goes through exceljs; its target, as the XLSX export's, is
+// flat memory (judged on the job process above), so its peak here is reported, not judged.
 function reportServerJob(label: string, job: ServerJob, expected: number, check: (ok: boolean) => string): void {
   const done = job.status === 'SUCCEEDED' && job.rows === expected;
+  const verdict =
+    label === 'CSV'
+      ? `target peak < ${mb(rssTarget)}: ${check(done && job.peak < rssTarget)}`
+      : `finished: ${check(done)} (its memory target is flat, above)`;
   console.log(
     `  ${label} job in dishui serve (running ${job.entry}): ${job.status}, ${fmt(job.rows)} rows in ${job.seconds.toFixed(1)} s ` +
       `= ${fmt(perSecond(job.rows, job.seconds))} rows/s; server RSS ${mb(job.baseline)} before the job, peak ${mb(job.peak)} ` +
-      `(+${mb(job.peak - job.baseline)})   target peak < ${mb(rssTarget)}: ${check(done && job.peak < rssTarget)}`,
+      `(+${mb(job.peak - job.baseline)})   ${verdict}`,
   );
 }
 
