@@ -65,7 +65,11 @@ forEachBackend(
     await insertBiScenario(db, 160);
     const compiled = await buildServer({ config: testServerConfig, db });
     const executed = await buildServer({ config: testServerConfig, db, compiledReads: false });
-    return { db, compiled, executed, close: async () => (await compiled.close(), await executed.close()) };
+    const close = async () => {
+      await compiled.close();
+      await executed.close();
+    };
+    return { db, compiled, executed, close };
   },
   (fx) => {
     test('every query, for a bank-wide admin and for a branch analyst', async () => {
