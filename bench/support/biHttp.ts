@@ -3,20 +3,18 @@
 // province, with every measure, beside the yardstick of the same statements sent by a bare pg
 // client (the SQL alone, its JSON text read and dropped). Interleaved rounds; medians, the ratio to
 // the yardstick, the gateway's CPU per request from /proc and the target's PASS/FAIL.
-import { type ChildProcess, spawn } from 'node:child_process';
 import { randomBytes } from 'node:crypto';
 import os from 'node:os';
-import { fileURLToPath } from 'node:url';
 import { buildSchema, type OperationDefinitionNode, parse } from 'graphql';
 import pg from 'pg';
 import { compileOperation } from '../../src/engine/compile/index.js';
 import { statisticsCompilers } from '../../src/modules/analytics/index.js';
 import { unrestrictedScope } from '../../src/modules/auth/accessScope.js';
+import { startBenchServe } from './benchServe.js';
 import { benchAdminToken } from './benchToken.js';
 import { typeDefs } from '../../src/schema/typeDefs.js';
 import { processCpuMs } from './procCpu.js';
 
-const bin = fileURLToPath(new URL('../../bin/dishui.js', import.meta.url));
 const measures = `loanCount borrowerCount contractAmount disbursedAmount outstandingBalance overduePrincipal
   averageRate minRate maxRate weightedAverageRate nonPerformingBalance nplRatio`;
 const countyMonth = `query CountyMonth($after: String) {
@@ -26,30 +24,6 @@ const countyMonth = `query CountyMonth($after: String) {
 const province = `{ loanStatistics(groupBy: [PROVINCE]) { groupCount groups { key { provinceCode provinceName } ${measures} } } }`;
 
 const median = (xs: number[]) => [...xs].sort((a, b) => a - b)[Math.floor(xs.length / 2)]!;
-
-function startGateway(url: string, secret: string): Promise<{ child: ChildProcess; base: string }> {
-  const child = spawn(process.execPath, [bin, 'serve'], {
-    env: {
-      ...process.env,
-      DATABASE_URL: url,
-      PORT: '0',
-      HOST: '127.0.0.1',
-      LOG_LEVEL: 'warn',
-      NODE_ENV: 'production',
-      DISHUI_AUTO_SEED: 'false',
-      DISHUI_JWT_SECRET: secret,
-      DISHUI_RATE_LIMIT_POINTS: String(Number.MAX_SAFE_INTEGER),
-    },
-    stdio: ['ignore', 'pipe', 'inherit'],
-  });
-  return new Promise((resolve, reject) => {
-    child.stdout!.on('data', (chunk: Buffer) => {
-      const match = /serving GraphQL at (http:\/\/[^\s/]+)\/graphql/.exec(chunk.toString());
-      if (match) resolve({ child, base: match[1]! });
-    });
-    child.once('exit', (code) => reject(new Error(`dishui serve exited with ${code}`)));
-  });
-}
 
 // The statement the gateway compiles the operation to, for the yardstick.
 function compiledStatement(query: string, variables: Record<string, unknown>) {
@@ -75,7 +49,7 @@ function compiledStatement(query: string, variables: Record<string, unknown>) {
 export async function measureStatisticsOverHttp(url: string, runs: number): Promise<void> {
   const secret = randomBytes(24).toString('hex');
   const token = await benchAdminToken(secret);
-  const { child, base } = await startGateway(url, secret);
+  const { child, base } = await startBenchServe(url, secret);
   // With the gateway's session settings (src/db/client.ts): JIT would add ~0.6 s of compilation here.
   const client = new pg.Client({ connectionString: url, options: '-c jit=off' });
   await client.connect();

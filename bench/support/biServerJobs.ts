@@ -1,18 +1,15 @@
 // An export job as a deployment runs it, for bench/bi.ts: `dishui serve` as `npm start` runs it
 // (bin/dishui.js, so the build in dist/ when it is fresh, else the sources through tsx, with a 4 MB
-// young generation) is asked for a job by the
-// createExport mutation and polled until the job ends, while the server's RSS is read from /proc
-// every 100 ms. The figure the 250 MB target of export jobs is judged by.
-import { type ChildProcess, spawn } from 'node:child_process';
+// young generation) is asked for a job by the createExport mutation and polled until the job ends,
+// while the server's RSS is read from /proc every 100 ms. The figure the 250 MB target of export
+// jobs is judged by.
 import { randomBytes } from 'node:crypto';
 import fs from 'node:fs';
 import os from 'node:os';
 import path from 'node:path';
-import { fileURLToPath } from 'node:url';
 import pg from 'pg';
+import { startBenchServe } from './benchServe.js';
 import { benchAdminToken } from './benchToken.js';
-
-const bin = fileURLToPath(new URL('../../bin/dishui.js', import.meta.url));
 
 /** How one job went in a real server. */
 export interface ServerJob {
@@ -35,46 +32,16 @@ function rssOf(pid: number): number {
   }
 }
 
-function start(
-  url: string,
-  secret: string,
-  exportDir: string,
-): Promise<{ child: ChildProcess; base: string; entry: string }> {
-  // As `npm start` runs it (docs/operations.md, "Deployment").
-  const child = spawn(process.execPath, ['--max-semi-space-size=4', bin, 'serve'], {
-    env: {
-      ...process.env,
-      DATABASE_URL: url,
-      PORT: '0',
-      HOST: '127.0.0.1',
-      LOG_LEVEL: 'warn',
-      NODE_ENV: 'production',
-      DISHUI_AUTO_SEED: 'false',
-      DISHUI_JWT_SECRET: secret,
-      DISHUI_RATE_LIMIT_POINTS: String(Number.MAX_SAFE_INTEGER),
-      DISHUI_EXPORT_DIR: exportDir,
-    },
-    stdio: ['ignore', 'pipe', 'inherit'],
-  });
-  let text = '';
-  return new Promise((resolve, reject) => {
-    child.stdout!.on('data', (chunk: Buffer) => {
-      text += chunk.toString();
-      const match = /serving GraphQL at (http:\/\/[^\s/]+)\/graphql/.exec(text);
-      if (match) {
-        const entry = /running the build in dist\//.test(text) ? 'the build in dist/' : 'the TypeScript sources';
-        resolve({ child, base: match[1]!, entry });
-      }
-    });
-    child.once('exit', (code) => reject(new Error(`dishui serve exited with ${code}: ${text}`)));
-  });
-}
-
 /** Runs one LOAN_FACTS export job of `format` in `dishui serve` on `jobsUrl` (a writable database). */
 export async function runServerJob(jobsUrl: string, format: 'CSV' | 'XLSX'): Promise<ServerJob> {
   const secret = randomBytes(24).toString('hex');
   const exportDir = fs.mkdtempSync(path.join(os.tmpdir(), 'dishui-bench-jobs-'));
-  const { child, base, entry } = await start(jobsUrl, secret, exportDir);
+  // As `npm start` runs it (docs/operations.md, "Deployment").
+  const { child, base, output } = await startBenchServe(jobsUrl, secret, {
+    env: { DISHUI_EXPORT_DIR: exportDir },
+    nodeArgs: ['--max-semi-space-size=4'],
+  });
+  const entry = /running the build in dist\//.test(output) ? 'the build in dist/' : 'the TypeScript sources';
   const token = await benchAdminToken(secret);
   const post = async (query: string, variables: Record<string, unknown> = {}) => {
     const response = await fetch(`${base}/graphql`, {
