@@ -16,10 +16,7 @@ import { col } from '../specHelpers.js';
 import { entitySpec, hasEntitySpec } from '../specRegistry.js';
 import { assertReadable, type CompileContext, type CompilerSetup, NotCompilable, subfields } from './compileContext.js';
 import { compileConnection } from './compileConnection.js';
-import { globalIdSql, type LeafKind, leafSql, literal, violationSql } from './render.js';
-
-// json_build_object takes at most 100 arguments: 50 keys and their values.
-const MAX_KEYS = 50;
+import { globalIdSql, jsonBuildObject, type LeafKind, leafSql, literal, violationSql } from './render.js';
 
 function leafKind(type: GraphQLOutputType): LeafKind | null {
   const named = getNamedType(type);
@@ -43,12 +40,11 @@ export function compileObject(
   selection: Map<string, readonly FieldNode[]>,
   alias: string,
 ): Prisma.Sql {
-  if (selection.size > MAX_KEYS) throw new NotCompilable(`more than ${MAX_KEYS} fields in one object`);
-  const pairs: Prisma.Sql[] = [];
-  for (const [responseKey, nodes] of selection) {
-    pairs.push(Prisma.sql`${literal(responseKey)}, ${compileField(context, spec, type, nodes, alias)}`);
-  }
-  return Prisma.sql`json_build_object(${Prisma.join(pairs, ', ')})`;
+  return jsonBuildObject(
+    [...selection].map(
+      ([responseKey, nodes]) => [responseKey, compileField(context, spec, type, nodes, alias)] as const,
+    ),
+  );
 }
 
 /** How the compiler answers one field of an entity, decided from the schema and the spec alone. */

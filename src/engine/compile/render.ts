@@ -1,5 +1,6 @@
 import { Prisma } from '../../generated/prisma/client.js';
 import type { FieldKind } from '../entitySpec.js';
+import { NotCompilable } from './compileContext.js';
 
 /** A JSON string no compiled value can be: marks a place where the executed path would raise an error. */
 export const violationMarker = '__dishui_compiled_violation__';
@@ -13,6 +14,22 @@ export type LeafKind = 'String' | 'Int' | 'Boolean' | 'Decimal' | 'Date' | 'Date
 /** A SQL string literal of trusted text (type names, signatures): quotes doubled. */
 export function literal(text: string): Prisma.Sql {
   return Prisma.raw(`'${text.replaceAll("'", "''")}'`);
+}
+
+// json_build_object takes at most 100 arguments: 50 keys and their values.
+const MAX_KEYS = 50;
+
+/**
+ * A json_build_object of `pairs` (response key, value), keys in their order.
+ * @throws NotCompilable for more than 50 keys.
+ */
+export function jsonBuildObject(pairs: ReadonlyArray<readonly [key: string, value: Prisma.Sql]>): Prisma.Sql {
+  if (pairs.length > MAX_KEYS) throw new NotCompilable(`more than ${MAX_KEYS} fields in one object`);
+  if (pairs.length === 0) return Prisma.sql`json_build_object()`;
+  return Prisma.sql`json_build_object(${Prisma.join(
+    pairs.map(([key, value]) => Prisma.sql`${literal(key)}, ${value}`),
+    ', ',
+  )})`;
 }
 
 /** base64url without padding of the UTF-8 bytes of a text expression, as Buffer's 'base64url'. */

@@ -1,5 +1,5 @@
 import { type FieldNode, type GraphQLObjectType, getNamedType, isLeafType, isObjectType } from 'graphql';
-import { Prisma } from '../../generated/prisma/client.js';
+import type { Prisma } from '../../generated/prisma/client.js';
 import {
   assertReadable,
   type CompileContext,
@@ -8,10 +8,7 @@ import {
   type Selection,
   subfields,
 } from './compileContext.js';
-import { literal } from './render.js';
-
-// json_build_object takes at most 100 arguments: 50 keys and their values.
-const MAX_KEYS = 50;
+import { jsonBuildObject, literal } from './render.js';
 
 /**
  * The selection of `type` by `nodes`, down to the leaves, with every field's `@access` rule checked
@@ -44,11 +41,9 @@ export function selectionOf(context: CompileContext, type: GraphQLObjectType, no
  * @throws NotCompilable for more than 50 fields in one object; whatever `valueFor` throws.
  */
 export function jsonObjectSql(selection: Selection, valueFor: (field: SelectedField) => Prisma.Sql): Prisma.Sql {
-  if (selection.fields.length > MAX_KEYS) throw new NotCompilable(`more than ${MAX_KEYS} fields in one object`);
-  if (selection.fields.length === 0) return Prisma.sql`json_build_object()`;
-  const pairs = selection.fields.map(
-    (field) =>
-      Prisma.sql`${literal(field.key)}, ${field.name === '__typename' ? Prisma.sql`to_json(${literal(selection.typeName)}::text)` : valueFor(field)}`,
+  return jsonBuildObject(
+    selection.fields.map(
+      (field) => [field.key, field.name === '__typename' ? literal(selection.typeName) : valueFor(field)] as const,
+    ),
   );
-  return Prisma.sql`json_build_object(${Prisma.join(pairs, ', ')})`;
 }
