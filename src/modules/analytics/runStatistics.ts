@@ -75,7 +75,7 @@ export interface StatisticsPlan {
   order: OrderItem[];
   /** Fingerprint of the ordering that the page's cursors carry. */
   signature: string;
-  /** The condition on the subquery `g` selecting the groups after the cursor. */
+  /** The condition on the subquery `g` selecting the groups after the cursor (TRUE when `groups()` holds only those). */
   after: Prisma.Sql;
   /**
    * Whether `groups()` holds every group, so groupCount can be counted from it. A page after a
@@ -120,12 +120,13 @@ export function planStatistics(
     grouping.keys,
   );
   const signature = orderSignature(source.whereType, grouping.dimensions, args.orderBy);
-  const after = afterCondition(args.after, signature, order);
   const byKeys = !(args.orderBy ?? []).some((item) => item.measure);
   const early =
     args.after && byKeys
       ? afterCondition(args.after, signature, order, 'after', (i) => Prisma.raw(order[i]!.sql))
       : null;
+  // Once the rows are cut before grouping, every group left is past the cursor.
+  const after = early ? Prisma.sql`TRUE` : afterCondition(args.after, signature, order);
   const wanted = args.measures
     ? Object.entries(source.measures).filter(([name]) => args.measures!.includes(name))
     : Object.entries(source.measures);
